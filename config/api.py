@@ -1,0 +1,56 @@
+"""The JSON API (django-ninja): OpenAPI 3 at /api/openapi.json, docs at /api/docs.
+
+Domain errors become `{"code", "message", "detail"}` with their 4xx status; a record of
+another tenant is a 404 like a record that does not exist."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import SessionAuth
+
+from jejaring.core.errors import ApplicationError
+
+api = NinjaAPI(
+    title="Jejaring API",
+    version="1",
+    description="Pelatihan, uji kompetensi, penyaluran dan keterserapan tenaga kerja.",
+    auth=SessionAuth(),
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(ApplicationError)
+def _application_error(request: HttpRequest, exc: ApplicationError) -> HttpResponse:
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"code": "invalid", "message": "Input tidak valid.", "detail": {"errors": exc.errors}},
+        status=422,
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"code": "unauthenticated", "message": "Silakan masuk terlebih dahulu.", "detail": {}},
+        status=401,
+    )
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(
+        request, {"code": "http_error", "message": str(exc), "detail": {}}, status=exc.status_code
+    )
+
+
+api.add_router("/accounts", "jejaring.accounts.api.router")
+api.add_router("/persons", "jejaring.trainees.api.router")

@@ -1,0 +1,82 @@
+"""Typed readers for environment variables that fail loudly.
+
+A misspelt boolean or a non-numeric port must stop the process at start-up with a
+message naming the variable, not be silently read as a default.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+_MISSING = object()
+
+
+def _raw(name: str, default: object) -> str | object:
+    value = os.environ.get(name)
+    if value is None:
+        if default is _MISSING:
+            raise ImproperlyConfigured(f"Environment variable {name} is required but not set.")
+        return default
+    return value
+
+
+def env_str(name: str, default: str | object = _MISSING) -> str:
+    """Return the variable as a string; required when no default is given."""
+    value = _raw(name, default)
+    if not isinstance(value, str):
+        raise ImproperlyConfigured(f"Environment variable {name} must be a string.")
+    return value
+
+
+def env_bool(name: str, default: bool | object = _MISSING) -> bool:
+    """Accept 1/0, true/false, yes/no, on/off (any case); anything else is an error."""
+    value = _raw(name, default)
+    if isinstance(value, bool):
+        return value
+    assert isinstance(value, str)
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"Environment variable {name}={value!r} is not a boolean (use true or false)."
+    )
+
+
+def env_int(name: str, default: int | object = _MISSING, *, minimum: int | None = None) -> int:
+    """Return an integer, optionally with a lower bound."""
+    value = _raw(name, default)
+    if isinstance(value, int):
+        result = value
+    else:
+        assert isinstance(value, str)
+        try:
+            result = int(value.strip())
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"Environment variable {name}={value!r} is not an integer."
+            ) from None
+    if minimum is not None and result < minimum:
+        raise ImproperlyConfigured(f"Environment variable {name} must be at least {minimum}.")
+    return result
+
+
+def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
+    """Comma-separated list; blank items are dropped."""
+    value = _raw(name, default)
+    if isinstance(value, list):
+        return value
+    assert isinstance(value, str)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_path(name: str, default: Path | object = _MISSING) -> Path:
+    """A filesystem path, made absolute."""
+    value = _raw(name, default)
+    return Path(str(value)).expanduser().resolve()

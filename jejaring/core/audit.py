@@ -1,0 +1,78 @@
+"""`record()`: the one way to write an audit event.
+
+It must run inside the transaction of the write it describes, so that a rolled-back
+write leaves no audit event and a committed write always has one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from jejaring.core.models import AuditEvent
+
+
+class AuditOutsideTransaction(RuntimeError):
+    """Raised when a service forgets `transaction.atomic`: a programming error, not input."""
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def diff(
+    before: Mapping[str, Any], after: Mapping[str, Any], *, masked: Iterable[str] = ()
+) -> dict[str, list[Any]]:
+    """Fields whose value changed, as `{field: [before, after]}`; `masked` fields are
+    recorded only as changed, never with their values."""
+    hidden = set(masked)
+    changes: dict[str, list[Any]] = {}
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old != new:
+            changes[key] = ["•••", "•••"] if key in hidden else [_jsonable(old), _jsonable(new)]
+    return changes
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    return {name: getattr(instance, name) for name in fields}
+
+
+def record(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    region: Any = None,
+    changes: Mapping[str, Any] | None = None,
+    ip_address: str | None = None,
+) -> AuditEvent:
+    """Write one audit event. `region` defaults to the target's region when it has one."""
+    if not transaction.get_connection().in_atomic_block:
+        raise AuditOutsideTransaction(f"audit.record({action!r}) called outside a transaction")
+    if region is None and target is not None:
+        region = getattr(target, "region", None)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    label = ""
+    if user is not None:
+        label = (getattr(user, "full_name", "") or user.get_username())[:200]
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_label=label,
+        region=region,
+        action=action,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+        target_label=str(target)[:300] if target is not None else "",
+        changes={k: _jsonable(v) for k, v in (changes or {}).items()},
+        ip_address=ip_address,
+    )

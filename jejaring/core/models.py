@@ -1,0 +1,130 @@
+"""Shared tables: the audit trail and background import jobs, plus abstract bases."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.regions.models import RegionScopedManager
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AuditEvent(models.Model):
+    """One write (or one read of sensitive data), recorded in the transaction that did it.
+
+    `changes` maps a field name to `[before, after]`; sensitive values (NIK, phone) are
+    stored masked so that the audit trail itself does not become a leak.
+    """
+
+    occurred_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pelaku"),
+        null=True,
+        blank=True,
+        # Audit outlives accounts: a deleted user's events keep their label.
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("nama pelaku"), max_length=200, blank=True)
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("wilayah"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    action = models.CharField(_("tindakan"), max_length=100)
+    target_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.CharField(max_length=64, blank=True)
+    target_label = models.CharField(_("objek"), max_length=300, blank=True)
+    changes = models.JSONField(_("perubahan"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+
+    objects = RegionScopedManager()
+
+    class Meta:
+        verbose_name = _("jejak audit")
+        verbose_name_plural = _("jejak audit")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [
+            models.Index(fields=["region", "-occurred_at"], name="audit_region_time"),
+            models.Index(fields=["actor", "-occurred_at"], name="audit_actor_time"),
+            models.Index(fields=["target_type", "target_id"], name="audit_target"),
+            models.Index(fields=["action"], name="audit_action"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+
+class ImportJob(TimeStampedModel):
+    """A spreadsheet import that runs as a background task.
+
+    The file is validated whole before anything is written; `errors` lists every bad row.
+    Progress lives here so that the user may close the page and come back.
+    """
+
+    class Kind(models.TextChoices):
+        PARTICIPANTS = "participants", _("Peserta pelatihan")
+        INSURER_RETURN = "insurer_return", _("Berkas balikan BPJS Ketenagakerjaan")
+        COMPANY_RANKING = "company_ranking", _("Peringkat pelamar dari perusahaan")
+        INDUSTRY_NEEDS = "industry_needs", _("Kebutuhan industri")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Menunggu")
+        VALIDATING = "validating", _("Memeriksa")
+        REJECTED = "rejected", _("Ditolak")
+        VALIDATED = "validated", _("Siap diimpor")
+        IMPORTING = "importing", _("Mengimpor")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("jenis"), max_length=32, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file = models.FileField(_("berkas"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("nama berkas"), max_length=255)
+    # What the import targets (a batch, a round formation...), by content type and id.
+    target_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.CharField(max_length=64, blank=True)
+    total_rows = models.PositiveIntegerField(default=0)
+    processed_rows = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RegionScopedManager()
+
+    class Meta:
+        verbose_name = _("impor berkas")
+        verbose_name_plural = _("impor berkas")
+        indexes = [models.Index(fields=["region", "kind", "-created_at"], name="import_region_kind")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(processed_rows__lte=models.F("total_rows")),
+                name="import_progress_within_total",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.original_name}"

@@ -1,0 +1,136 @@
+"""Who may see and do what: the base of every app's policies.
+
+A policy answers two questions for one model, as in Wagtail's permission policies:
+`visible_to(actor)` — the records the actor may read, as a queryset — and
+`can(actor, action, obj)` — whether they may perform an action on one record.
+
+Visibility is a union over the actor's roles. Each role contributes a filter on plain
+columns of the model (`region_id IN …`, `institution_id IN …`), so the union never joins
+multi-valued relations and never needs DISTINCT. A role a policy does not mention sees
+nothing. Provincial and national viewers see aggregates only, so no policy gives them
+records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+from django.db.models import Q
+
+from jejaring.accounts.scope import ActorScope, Role, scope_of
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+_NOTHING = Q(pk__in=[])
+
+M = TypeVar("M", bound=models.Model)
+
+
+class Policy:
+    """Base policy for a region-owned model with a `region` foreign key.
+
+    Subclasses override the `*_q` hooks for the roles that may see the model and list,
+    per action, the roles allowed to perform it.
+    """
+
+    model: ClassVar[type[models.Model]]
+    #: action -> roles that may perform it (still limited to records they can see).
+    actions: ClassVar[dict[str, frozenset[Role]]] = {
+        "view": frozenset({Role.OFFICE_STAFF}),
+        "change": frozenset({Role.OFFICE_STAFF}),
+    }
+
+    # Role hooks: the filter that role's scope allows. Default: office staff see their
+    # region's records, nobody else sees anything.
+    def office_q(self, scope: ActorScope) -> Q:
+        return Q(region_id__in=scope.office_region_ids)
+
+    def operator_q(self, scope: ActorScope) -> Q:
+        return _NOTHING
+
+    def assessor_q(self, scope: ActorScope) -> Q:
+        return _NOTHING
+
+    def company_q(self, scope: ActorScope) -> Q:
+        return _NOTHING
+
+    def person_q(self, scope: ActorScope) -> Q:
+        return _NOTHING
+
+    def _role_q(self, scope: ActorScope, roles: Iterable[Role]) -> Q:
+        hooks: dict[Role, Callable[[ActorScope], Q]] = {
+            Role.OFFICE_STAFF: self.office_q,
+            Role.OPERATOR: self.operator_q,
+            Role.ASSESSOR: self.assessor_q,
+            Role.COMPANY_HR: self.company_q,
+            Role.TRAINEE: self.person_q,
+        }
+        combined = _NOTHING
+        for role in roles:
+            if role in scope.roles and role in hooks:
+                combined |= hooks[role](scope)
+        return combined
+
+    def visible_to(self, actor: Any, queryset: QuerySet[Any] | None = None) -> QuerySet[Any]:
+        """Records of this model the actor may read."""
+        qs = queryset if queryset is not None else self.model._default_manager.all()
+        scope = scope_of(actor)
+        if scope.is_superuser:
+            return qs
+        if not scope.roles:
+            return qs.none()
+        return qs.filter(self._role_q(scope, scope.roles))
+
+    def can(self, actor: Any, action: str, obj: models.Model) -> bool:
+        """Whether the actor may perform `action` on `obj` (one indexed query)."""
+        scope = scope_of(actor)
+        if scope.is_superuser:
+            return True
+        allowed = self.actions.get(action)
+        if allowed is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} does not know action {action!r}")
+        roles = allowed & scope.roles
+        if not roles:
+            return False
+        return (
+            type(obj)._default_manager.filter(pk=obj.pk).filter(self._role_q(scope, roles)).exists()
+        )
+
+    def can_any(self, actor: Any, action: str) -> bool:
+        """Whether the actor holds a role allowed to perform `action` at all (for menus and
+        for creation, where there is no object yet)."""
+        scope = scope_of(actor)
+        return scope.is_superuser or bool(self.actions.get(action, frozenset()) & scope.roles)
+
+
+_registry: dict[type[models.Model], Policy] = {}
+
+
+def register(model: type[M]) -> Callable[[type[Policy]], type[Policy]]:
+    """Class decorator: `@register(Batch) class BatchPolicy(Policy): ...`."""
+
+    def decorate(policy_class: type[Policy]) -> type[Policy]:
+        if model in _registry:
+            raise ImproperlyConfigured(f"{model.__name__} already has a policy")
+        policy_class.model = model
+        _registry[model] = policy_class()
+        return policy_class
+
+    return decorate
+
+
+def policy_for(model: type[models.Model]) -> Policy:
+    try:
+        return _registry[model]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"{model.__name__} is region-owned but has no registered policy"
+        ) from None
+
+
+def registered_models() -> list[type[models.Model]]:
+    return list(_registry)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TraineesConfig(AppConfig):
+    name = "jejaring.trainees"
+    label = "trainees"
+    verbose_name = _("Peserta")
+
+    def ready(self) -> None:
+        from jejaring.trainees import policies  # noqa: F401

@@ -1,0 +1,111 @@
+"""The person registry: one row per human, found by NIK, enrolled many times over the years."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.regions.models import RegionOwned
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("Laki-laki")
+    FEMALE = "F", _("Perempuan")
+
+
+class Education(models.TextChoices):
+    """Highest completed education, in the order used to compare against a minimum."""
+
+    NONE = "none", _("Tidak/belum sekolah")
+    SD = "sd", _("SD/sederajat")
+    SMP = "smp", _("SMP/sederajat")
+    SMA = "sma", _("SMA/sederajat")
+    SMK = "smk", _("SMK")
+    D1 = "d1", _("D1")
+    D2 = "d2", _("D2")
+    D3 = "d3", _("D3")
+    D4 = "d4", _("D4")
+    S1 = "s1", _("S1")
+    S2 = "s2", _("S2")
+    S3 = "s3", _("S3")
+
+
+#: Rank of each education level; SMA and SMK are the same level.
+EDUCATION_RANK: dict[str, int] = {
+    "none": 0, "sd": 1, "smp": 2, "sma": 3, "smk": 3,
+    "d1": 4, "d2": 5, "d3": 6, "d4": 7, "s1": 7, "s2": 8, "s3": 9,
+}
+
+nik_format = RegexValidator(r"^\d{16}$", _("NIK terdiri atas 16 angka."))
+
+
+class Person(RegionOwned):
+    """A job seeker, trainee or alumnus. `region` is the office that first registered them;
+    offices where they later enrol see them through those enrolments.
+
+    The NIK is stored once and unique across the whole deployment (a person who moves
+    between regions stays one person). It is shown masked except to those who need it,
+    and every reveal is audited.
+    """
+
+    nik = models.CharField(_("NIK"), max_length=16, unique=True, validators=[nik_format])
+    nik_needs_review = models.BooleanField(
+        _("NIK perlu ditinjau"),
+        default=False,
+        help_text=_("Kode kecamatan tidak dikenal; mungkin kode lama sebelum pemekaran."),
+    )
+    full_name = models.CharField(_("nama lengkap"), max_length=200)
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("tanggal lahir"))
+    birth_place = models.CharField(_("tempat lahir"), max_length=100, blank=True)
+    education = models.CharField(
+        _("pendidikan terakhir"), max_length=8, choices=Education.choices
+    )
+    education_major = models.CharField(_("jurusan"), max_length=120, blank=True)
+    address = models.TextField(_("alamat domisili"), blank=True)
+    # Domicile as Kemendagri codes, from the address picker.
+    domicile_village_code = models.CharField(_("kelurahan/desa"), max_length=13, blank=True)
+    domicile_district_code = models.CharField(_("kecamatan"), max_length=8, blank=True)
+    domicile_regency_code = models.CharField(
+        _("kabupaten/kota"), max_length=5, blank=True, db_index=True
+    )
+    phone = models.CharField(_("nomor HP"), max_length=16, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    disability = models.CharField(_("disabilitas"), max_length=200, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    consent_at = models.DateTimeField(_("persetujuan data pribadi"), null=True, blank=True)
+    consent_version = models.CharField(_("versi persetujuan"), max_length=20, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("orang")
+        verbose_name_plural = _("orang")
+        ordering = ["full_name"]
+        indexes = [
+            models.Index(fields=["region", "full_name"], name="person_region_name"),
+            models.Index(fields=["phone"], name="person_phone"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(nik__regex=r"^\d{16}$"), name="person_nik_16_digits"),
+            models.CheckConstraint(condition=Q(sex__in=["M", "F"]), name="person_sex_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def masked_nik(self) -> str:
+        from jejaring.trainees.nik import mask_nik
+
+        return mask_nik(self.nik)
