@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("jejaring.core.urls")),
     path("akun/", include("jejaring.accounts.urls")),
     path("orang/", include("jejaring.trainees.urls")),
+    path("wilayah/", include("jejaring.regions.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

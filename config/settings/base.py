@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "jejaring.core.middleware.ApplicationErrorMiddleware",
     # Axes must come last so that it sees the result of authentication.
     "axes.middleware.AxesMiddleware",
 ]

@@ -20,3 +20,34 @@ class ContentSecurityPolicyMiddleware:
         if self.policy and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.policy
         return response
+
+
+class ApplicationErrorMiddleware:
+    """Turns a domain error that escaped a view into its 4xx page, never a 500.
+
+    Views normally catch domain errors and show them on the form; this is the net under
+    them. A NotFound becomes Django's 404 (the same page as a record that does not exist).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+        from django.http import Http404
+        from django.shortcuts import render
+
+        from jejaring.core.errors import ApplicationError, NotFound, PermissionDenied
+
+        if isinstance(exception, NotFound):
+            raise Http404(str(exception.message)) from exception
+        if isinstance(exception, PermissionDenied):
+            raise DjangoPermissionDenied(str(exception.message)) from exception
+        if isinstance(exception, ApplicationError):
+            return render(
+                request, "400.html", {"error": exception}, status=exception.status
+            )
+        return None

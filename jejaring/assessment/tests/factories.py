@@ -1,0 +1,76 @@
+from datetime import date
+
+import factory
+
+from jejaring.assessment.models import (
+    AssessmentSession,
+    Assessor,
+    Candidate,
+    CertificationBody,
+    Scheme,
+    SessionAssessor,
+    TestSite,
+)
+from jejaring.training.tests.factories import EnrolmentFactory, VocationFactory
+
+
+class LspFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CertificationBody
+        django_get_or_create = ("name",)
+
+    name = "LSP Uji"
+    kind = CertificationBody.Kind.P2
+
+
+class TestSiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TestSite
+        django_get_or_create = ("lsp", "name")
+
+    lsp = factory.SubFactory(LspFactory)
+    name = "TUK Uji"
+
+
+class SchemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Scheme
+
+    code = factory.Sequence(lambda n: f"SKM-{n}")
+    name = factory.Sequence(lambda n: f"Skema {n}")
+    kind = Scheme.Kind.OCCUPATION
+    vocation = factory.SubFactory(VocationFactory)
+
+
+class AssessorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessor
+
+    full_name = factory.Faker("name", locale="id_ID")
+    registration_number = factory.Sequence(lambda n: f"MET.000.{n:06d} 2020")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AssessmentSession
+
+    region = factory.SubFactory("jejaring.regions.tests.factories.RegionFactory")
+    scheme = factory.SubFactory(SchemeFactory)
+    lsp = factory.SubFactory(LspFactory)
+    test_site = factory.SubFactory(TestSiteFactory)
+    date = date(2026, 4, 15)
+
+    @factory.post_generation
+    def assessors(self, create, extracted, **kwargs):
+        for assessor in extracted or []:
+            SessionAssessor.objects.create(session=self, assessor=assessor)
+
+
+class CandidateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Candidate
+
+    session = factory.SubFactory(SessionFactory)
+    region = factory.SelfAttribute("session.region")
+    enrolment = factory.SubFactory(EnrolmentFactory, region=factory.SelfAttribute("..region"))
+    person = factory.SelfAttribute("enrolment.person")

@@ -1,0 +1,108 @@
+"""The public landing page, each role's home page and the audit page."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from jejaring.accounts.scope import Role, scope_of
+from jejaring.core import selectors
+from jejaring.core.forms import Form
+from jejaring.regions.selectors import aggregate_regions_for
+
+#: When a user holds several roles, the home page shows the first of these they hold;
+#: `?peran=` switches to another of theirs.
+ROLE_ORDER = [
+    Role.OFFICE_STAFF,
+    Role.OPERATOR,
+    Role.ASSESSOR,
+    Role.COMPANY_HR,
+    Role.TRAINEE,
+    Role.VIEWER,
+]
+
+
+@require_GET
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/landing.html")
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    scope = scope_of(request.user)
+    held = [role for role in ROLE_ORDER if role in scope.roles]
+    if not held:
+        return render(request, "core/home_none.html")
+    requested = request.GET.get("peran", "")
+    role = next((r for r in held if r.value == requested), held[0])
+    context: dict[str, object] = {"role": role, "held_roles": held}
+    today = timezone.localdate()
+    if role == Role.OFFICE_STAFF:
+        context.update(selectors.office_home_figures(actor=request.user, today=today))
+    elif role == Role.OPERATOR:
+        context.update(selectors.operator_home_figures(actor=request.user))
+    elif role == Role.ASSESSOR:
+        context.update(selectors.assessor_home_figures(actor=request.user))
+    elif role == Role.COMPANY_HR:
+        context.update(selectors.company_home_figures(actor=request.user))
+    elif role == Role.TRAINEE:
+        context.update(selectors.trainee_home_figures(actor=request.user))
+    else:
+        context.update(
+            selectors.viewer_home_figures(
+                regions=aggregate_regions_for(actor=request.user),
+                years=range(today.year - 6, today.year + 1),
+            )
+        )
+    return render(request, f"core/home_{role.value}.html", context)
+
+
+class AuditFilterForm(Form):
+    pelaku = forms.CharField(label=_("Pelaku"), required=False, max_length=100)
+    objek = forms.ChoiceField(label=_("Jenis objek"), required=False)
+    id_objek = forms.CharField(label=_("ID objek"), required=False, max_length=64)
+    dari = forms.DateField(
+        label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sampai = forms.DateField(
+        label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["objek"].choices = [("", _("Semua")), *selectors.audited_target_types()]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        start, end = data.get("dari"), data.get("sampai")
+        if start and end and end < start:  # type: ignore[operator]
+            self.add_error("sampai", _("Tanggal akhir sebelum tanggal awal."))
+        return data
+
+
+@login_required
+@require_GET
+def audit_list(request: HttpRequest) -> HttpResponse:
+    if Role.OFFICE_STAFF not in scope_of(request.user).roles and not request.user.is_superuser:
+        raise Http404
+    form = AuditFilterForm(request.GET or None)
+    filters = selectors.AuditFilter()
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.AuditFilter(
+            actor_query=data["pelaku"].strip(),
+            target_type=data["objek"],
+            target_id=data["id_objek"].strip(),
+            date_from=data["dari"],
+            date_to=data["sampai"],
+        )
+    events = selectors.audit_event_list_for(actor=request.user, filters=filters)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_list.html", {"form": form, "page_obj": page})

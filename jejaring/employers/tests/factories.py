@@ -1,0 +1,27 @@
+import factory
+
+from jejaring.employers.models import Company, Formation
+from jejaring.regions.tests.factories import RegionFactory
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Company
+
+    region = factory.SubFactory(RegionFactory)
+    name = factory.Sequence(lambda n: f"PT Mitra Usaha {n}")
+    is_partner = True
+    workforce_size = 120
+
+
+class FormationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Formation
+
+    company = factory.SubFactory(CompanyFactory)
+    region = factory.SelfAttribute("company.region")
+    kind = Formation.Kind.JOB
+    title = factory.Sequence(lambda n: f"Formasi {n}")
+    quota = 3
+    accepts_all_vocations = True
+    status = Formation.Status.OPEN

@@ -1,0 +1,36 @@
+"""Reads of regions: the ones an actor works in, and the ones they may see aggregates of."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from jejaring.accounts.scope import scope_of
+from jejaring.regions.models import Region
+
+
+def region_list_for(*, actor: Any) -> QuerySet[Region]:
+    """Regions where the actor has record-level access."""
+    return Region.objects.for_actor(actor)
+
+
+def home_region_for(*, actor: Any) -> Region | None:
+    """The region shown in the header: the actor's first working region, if any.
+    Cached on the actor for the request."""
+    cached = getattr(actor, "_jejaring_home_region", False)
+    if cached is not False:
+        return cached
+    region = region_list_for(actor=actor).order_by("name").first() if actor else None
+    if actor is not None:
+        actor._jejaring_home_region = region
+    return region
+
+
+def aggregate_regions_for(*, actor: Any) -> QuerySet[Region]:
+    """Regions whose aggregate figures the actor may read: where they are office staff,
+    and every region granted to them as a provincial or national viewer. Never records."""
+    scope = scope_of(actor)
+    if scope.is_superuser:
+        return Region.objects.all()
+    return Region.objects.filter(pk__in=scope.office_region_ids | scope.viewer_region_ids)

@@ -1,0 +1,75 @@
+"""Person registry over the API: masked by default, full NIK only through an audited call."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from jejaring.trainees import selectors, services
+from jejaring.trainees.models import Person
+
+router = Router(tags=["persons"])
+
+
+class PersonOut(Schema):
+    id: int
+    full_name: str
+    nik_masked: str
+    sex: str
+    birth_date: date
+    education: str
+    region_code: str
+    nik_needs_review: bool
+
+    @staticmethod
+    def resolve_nik_masked(obj: Person) -> str:
+        return obj.masked_nik
+
+    @staticmethod
+    def resolve_region_code(obj: Person) -> str:
+        return obj.region.code
+
+
+class PersonFilter(Schema):
+    q: str = Field("", max_length=100, description="A name part or a whole 16-digit NIK")
+
+
+class NikOut(Schema):
+    id: int
+    nik: str
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    detail: dict
+
+
+@router.get("/", response=list[PersonOut], summary="People the caller may see")
+@paginate(PageNumberPagination, page_size=50)
+def list_persons(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
+    return selectors.person_list_for(actor=request.user, query=filters.q).select_related("region")
+
+
+@router.get(
+    "/{int:person_id}", response={200: PersonOut, 404: ErrorOut}, summary="One person (masked)"
+)
+def get_person(request: HttpRequest, person_id: int) -> Person:
+    return selectors.person_get_for(actor=request.user, person_id=person_id)
+
+
+@router.post(
+    "/{int:person_id}/reveal-nik",
+    response={200: NikOut, 403: ErrorOut, 404: ErrorOut},
+    summary="The full NIK (audited)",
+)
+def reveal_nik(request: HttpRequest, person_id: int) -> NikOut:
+    person = selectors.person_get_for(actor=request.user, person_id=person_id)
+    nik = services.person_reveal_nik(
+        actor=request.user, person=person, ip_address=request.META.get("REMOTE_ADDR")
+    )
+    return NikOut(id=person.pk, nik=nik)

@@ -1,0 +1,167 @@
+"""Person registry forms. NIK, phone and address codes are checked here for immediate
+feedback next to each field; the services check them again for every other entry point."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.core.forms import Form
+from jejaring.core.phone import PhoneError, normalise_phone
+from jejaring.core.validation_messages import message_for
+from jejaring.regions import areas
+from jejaring.trainees.models import Education, Sex
+from jejaring.trainees.nik import NikError, parse_nik
+
+
+def _regency_choices() -> list[tuple[str, str]]:
+    index = areas.load_areas()
+    return [("", _("— pilih kabupaten/kota —"))] + [
+        (code, f"{name} ({index.provinces.get(province, '')})")
+        for code, (province, name) in sorted(index.regencies.items(), key=lambda kv: kv[1][1])
+    ]
+
+
+class AddressFieldsMixin(forms.Form):
+    """Domicile as Kemendagri codes: regency → district → village, each checked to lie
+    inside the one above it."""
+
+    domicile_regency_code = forms.ChoiceField(label=_("Kabupaten/kota domisili"), required=False)
+    domicile_district_code = forms.ChoiceField(label=_("Kecamatan"), required=False)
+    domicile_village_code = forms.ChoiceField(label=_("Kelurahan/desa"), required=False)
+
+    def setup_address_choices(self) -> None:
+        data = self.data if self.is_bound else self.initial
+        regency = data.get("domicile_regency_code") or ""
+        district = data.get("domicile_district_code") or ""
+        self.fields["domicile_regency_code"].choices = _regency_choices()
+        self.fields["domicile_district_code"].choices = [("", _("— pilih kecamatan —"))] + (
+            areas.districts_of(regency) if regency else []
+        )
+        self.fields["domicile_village_code"].choices = [("", _("— pilih kelurahan/desa —"))] + (
+            areas.villages_of(district) if district else []
+        )
+        self.fields["domicile_regency_code"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("regions:area_options"),
+                "hx-target": "#id_domicile_district_code",
+                "hx-vals": '{"level": "district"}',
+                "hx-trigger": "change",
+            }
+        )
+        self.fields["domicile_district_code"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("regions:area_options"),
+                "hx-target": "#id_domicile_village_code",
+                "hx-vals": '{"level": "village"}',
+                "hx-trigger": "change",
+            }
+        )
+
+    def clean_address(self, data: dict[str, Any]) -> None:
+        regency = data.get("domicile_regency_code") or ""
+        district = data.get("domicile_district_code") or ""
+        village = data.get("domicile_village_code") or ""
+        if district and not district.startswith(regency + "."):
+            self.add_error("domicile_district_code", _("Kecamatan tidak berada di kabupaten/kota ini."))
+        if village and not village.startswith(district + "."):
+            self.add_error("domicile_village_code", _("Kelurahan/desa tidak berada di kecamatan ini."))
+
+
+class PersonForm(AddressFieldsMixin, Form):
+    nik = forms.CharField(
+        label=_("NIK"),
+        max_length=24,
+        help_text=_("16 angka sesuai KTP."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    full_name = forms.CharField(label=_("Nama lengkap"), max_length=200)
+    sex = forms.ChoiceField(
+        label=_("Jenis kelamin"),
+        choices=[("", _("— sesuai NIK —")), *Sex.choices],
+        required=False,
+        help_text=_("Boleh dikosongkan: diambil dari NIK."),
+    )
+    birth_date = forms.DateField(
+        label=_("Tanggal lahir"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Boleh dikosongkan: diambil dari NIK."),
+    )
+    birth_place = forms.CharField(label=_("Tempat lahir"), max_length=100, required=False)
+    education = forms.ChoiceField(label=_("Pendidikan terakhir"), choices=Education.choices)
+    education_major = forms.CharField(label=_("Jurusan"), max_length=120, required=False)
+    address = forms.CharField(
+        label=_("Alamat domisili"), required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    phone = forms.CharField(
+        label=_("Nomor HP"), max_length=24, required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(label=_("Email"), required=False)
+    disability = forms.CharField(label=_("Disabilitas (jika ada)"), max_length=200, required=False)
+
+    field_order = [
+        "nik", "full_name", "sex", "birth_date", "birth_place", "education", "education_major",
+        "address", "domicile_regency_code", "domicile_district_code", "domicile_village_code",
+        "phone", "email", "disability",
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setup_address_choices()
+
+    def clean_nik(self) -> str:
+        try:
+            return parse_nik(self.cleaned_data["nik"], today=timezone.localdate()).nik
+        except NikError as error:
+            raise forms.ValidationError(message_for(error.code, error.params), code=error.code)
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data.get("phone", "")
+        if not value:
+            return ""
+        try:
+            return normalise_phone(value)
+        except PhoneError as error:
+            raise forms.ValidationError(message_for(error.code, error.params), code=error.code)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.clean_address(data)
+        return data
+
+
+class PersonEditForm(AddressFieldsMixin, Form):
+    """What may change after registration; the NIK and what follows from it may not."""
+
+    full_name = PersonForm.base_fields["full_name"]
+    birth_place = PersonForm.base_fields["birth_place"]
+    education = PersonForm.base_fields["education"]
+    education_major = PersonForm.base_fields["education_major"]
+    address = PersonForm.base_fields["address"]
+    phone = PersonForm.base_fields["phone"]
+    email = PersonForm.base_fields["email"]
+    disability = PersonForm.base_fields["disability"]
+
+    field_order = [
+        "full_name", "birth_place", "education", "education_major", "address",
+        "domicile_regency_code", "domicile_district_code", "domicile_village_code",
+        "phone", "email", "disability",
+    ]
+
+    clean_phone = PersonForm.clean_phone
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setup_address_choices()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.clean_address(data)
+        return data

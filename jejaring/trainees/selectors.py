@@ -1,0 +1,80 @@
+"""Reads of the person registry, scoped through `for_actor`."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.core.errors import NotFound
+from jejaring.trainees.models import Person
+
+
+def person_list_for(*, actor: Any, query: str = "") -> QuerySet[Person]:
+    """People the actor may see; `query` matches a name part or a whole NIK (a partial NIK
+    is not searchable, so the list cannot be used to guess NIKs digit by digit)."""
+    qs = Person.objects.for_actor(actor)
+    query = query.strip()
+    if query:
+        digits = re.sub(r"[\s.\-]", "", query)
+        if digits.isdigit() and len(digits) == 16:
+            qs = qs.filter(nik=digits)
+        else:
+            qs = qs.filter(Q(full_name__icontains=query))
+    return qs.order_by("full_name", "pk")
+
+
+def person_get_for(*, actor: Any, person_id: int) -> Person:
+    person = Person.objects.for_actor(actor).filter(pk=person_id).first()
+    if person is None:
+        raise NotFound(_("Orang tidak ditemukan."))
+    return person
+
+
+def own_person_for(*, actor: Any) -> Person:
+    person = Person.objects.filter(user=actor).first() if actor.is_authenticated else None
+    if person is None:
+        raise NotFound(_("Akun ini tidak terhubung dengan data peserta."))
+    return person
+
+
+def person_data_export(*, person: Person) -> dict[str, Any]:
+    """The person's own data as plain JSON-able values."""
+    from jejaring.assessment.models import Candidate
+    from jejaring.placement.models import Referral
+    from jejaring.training.models import Enrolment
+
+    fields = [
+        "nik", "full_name", "sex", "birth_date", "birth_place", "education", "education_major",
+        "address", "domicile_village_code", "domicile_district_code", "domicile_regency_code",
+        "phone", "email", "disability", "consent_at", "consent_version", "created_at",
+    ]
+    data: dict[str, Any] = {name: _plain(getattr(person, name)) for name in fields}
+    data["enrolments"] = [
+        {key: _plain(value) for key, value in row.items()}
+        for row in Enrolment.objects.filter(person=person).values(
+            "batch__code", "batch__name", "institution__name", "status", "applied_at",
+            "graduated_on",
+        )
+    ]
+    data["assessments"] = [
+        {key: _plain(value) for key, value in row.items()}
+        for row in Candidate.objects.filter(person=person).values(
+            "session__scheme__name", "session__date", "result", "score"
+        )
+    ]
+    data["referrals"] = [
+        {key: _plain(value) for key, value in row.items()}
+        for row in Referral.objects.filter(person=person).values(
+            "formation__title", "company__name", "status", "referred_at"
+        )
+    ]
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)

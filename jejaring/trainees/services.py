@@ -1,0 +1,192 @@
+"""Writes to the person registry. Each is atomic and leaves an audit event; the NIK and
+phone are recorded in the audit only as changed, never in clear."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.core import audit
+from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
+from jejaring.core.phone import PhoneError, normalise_phone
+from jejaring.core.policies import policy_for
+from jejaring.core.validation_messages import message_for
+from jejaring.regions.models import Region
+from jejaring.trainees.models import Person
+from jejaring.trainees.nik import NikError, parse_nik
+
+#: Fields whose values never appear in the audit trail.
+SENSITIVE_FIELDS = ("nik", "phone", "email", "address", "birth_date")
+EDITABLE_FIELDS = (
+    "full_name",
+    "birth_place",
+    "education",
+    "education_major",
+    "address",
+    "domicile_village_code",
+    "domicile_district_code",
+    "domicile_regency_code",
+    "phone",
+    "email",
+    "disability",
+)
+
+
+@dataclass(frozen=True)
+class PersonData:
+    nik: str
+    full_name: str
+    education: str
+    sex: str | None = None
+    birth_date: date | None = None
+    birth_place: str = ""
+    education_major: str = ""
+    address: str = ""
+    domicile_village_code: str = ""
+    domicile_district_code: str = ""
+    domicile_regency_code: str = ""
+    phone: str = ""
+    email: str = ""
+    disability: str = ""
+
+
+def _checked_nik(
+    nik: str, *, sex: str | None, birth_date: date | None
+) -> tuple[str, str, date, bool]:
+    """Parse the NIK and check it against the sex and birth date typed beside it."""
+    try:
+        parsed = parse_nik(nik, today=timezone.localdate())
+    except NikError as error:
+        raise ValidationError(
+            message_for(error.code, error.params), code=error.code, field="nik"
+        ) from None
+    if sex and sex != parsed.sex:
+        raise ValidationError(
+            _("Jenis kelamin tidak sesuai dengan NIK (tanggal lahir perempuan ditambah 40)."),
+            code="nik_sex_mismatch",
+            field="sex",
+        )
+    if birth_date and birth_date != parsed.birth_date:
+        raise ValidationError(
+            _("Tanggal lahir tidak sesuai dengan NIK."),
+            code="nik_birth_date_mismatch",
+            field="birth_date",
+        )
+    return parsed.nik, parsed.sex, parsed.birth_date, parsed.needs_review
+
+
+def _checked_phone(phone: str) -> str:
+    if not phone.strip():
+        return ""
+    try:
+        return normalise_phone(phone)
+    except PhoneError as error:
+        raise ValidationError(
+            message_for(error.code, error.params), code=error.code, field="phone"
+        ) from None
+
+
+def person_create(*, actor: Any, region: Region, data: PersonData) -> Person:
+    """Register a person in `region`'s registry. One person per NIK in the whole
+    deployment: a NIK already registered anywhere is refused without saying where."""
+    if not policy_for(Region).can(actor, "view", region) or not policy_for(Person).can_any(
+        actor, "change"
+    ):
+        raise PermissionDenied(_("Anda tidak berwenang mendaftarkan orang di wilayah ini."))
+    nik, sex, birth_date, needs_review = _checked_nik(
+        data.nik, sex=data.sex, birth_date=data.birth_date
+    )
+    phone = _checked_phone(data.phone)
+    if not data.full_name.strip():
+        raise ValidationError(_("Nama lengkap wajib diisi."), code="required", field="full_name")
+    person = Person(
+        region=region,
+        nik=nik,
+        nik_needs_review=needs_review,
+        sex=sex,
+        birth_date=birth_date,
+        full_name=" ".join(data.full_name.split()),
+        birth_place=data.birth_place.strip(),
+        education=data.education,
+        education_major=data.education_major.strip(),
+        address=data.address.strip(),
+        domicile_village_code=data.domicile_village_code,
+        domicile_district_code=data.domicile_district_code,
+        domicile_regency_code=data.domicile_regency_code,
+        phone=phone,
+        email=data.email.strip().lower(),
+        disability=data.disability.strip(),
+    )
+    try:
+        with transaction.atomic():
+            if Person.objects.filter(nik=nik).exists():
+                raise Conflict(_("NIK ini sudah terdaftar."), code="nik_taken", field="nik")
+            person.save()
+            audit.record(
+                actor=actor,
+                action="trainees.person.create",
+                target=person,
+                changes=audit.diff({}, {"full_name": person.full_name, "nik": nik},
+                                   masked=SENSITIVE_FIELDS),
+            )
+    except IntegrityError:
+        # Two offices registering the same NIK at the same moment: one wins.
+        raise Conflict(_("NIK ini sudah terdaftar."), code="nik_taken", field="nik") from None
+    return person
+
+
+def person_update(*, actor: Any, person: Person, changes: dict[str, Any]) -> Person:
+    """Change the editable fields of a person; the NIK, sex and birth date follow the NIK
+    and are not edited here."""
+    if not policy_for(Person).can(actor, "change", person):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah data orang ini."))
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("Kolom tidak dapat diubah: %(fields)s") % {"fields": ", ".join(sorted(unknown))},
+            code="not_editable",
+        )
+    if "phone" in changes:
+        changes["phone"] = _checked_phone(changes["phone"])
+    if "full_name" in changes:
+        changes["full_name"] = " ".join(str(changes["full_name"]).split())
+        if not changes["full_name"]:
+            raise ValidationError(_("Nama lengkap wajib diisi."), code="required", field="full_name")
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        before = audit.snapshot(locked, changes)
+        for name, value in changes.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=[*changes, "updated_at"])
+        diff = audit.diff(before, changes, masked=SENSITIVE_FIELDS)
+        if diff:
+            audit.record(actor=actor, action="trainees.person.update", target=locked, changes=diff)
+    return locked
+
+
+def person_reveal_nik(*, actor: Any, person: Person, ip_address: str | None = None) -> str:
+    """Return the full NIK to someone entitled to it, and audit that they read it
+    (UU 27/2022 on personal data protection)."""
+    if not policy_for(Person).can(actor, "reveal_nik", person):
+        raise PermissionDenied(_("Anda tidak berwenang melihat NIK lengkap."))
+    with transaction.atomic():
+        audit.record(
+            actor=actor, action="trainees.person.reveal_nik", target=person, ip_address=ip_address
+        )
+    return person.nik
+
+
+def person_export_own_data(*, actor: Any, person: Person) -> dict[str, Any]:
+    """Everything Jejaring holds about the person, for the person themself (audited)."""
+    if not policy_for(Person).can(actor, "export", person):
+        raise PermissionDenied(_("Anda tidak berwenang mengekspor data ini."))
+    from jejaring.trainees.selectors import person_data_export
+
+    with transaction.atomic():
+        audit.record(actor=actor, action="trainees.person.export", target=person)
+        return person_data_export(person=person)

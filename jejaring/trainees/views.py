@@ -1,0 +1,172 @@
+"""Person registry pages: list, detail with masked NIK and an audited reveal, register,
+edit, and a person's own data with export."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from jejaring.accounts.scope import Role, scope_of
+from jejaring.core.errors import ApplicationError
+from jejaring.core.policies import policy_for
+from jejaring.regions.selectors import home_region_for
+from jejaring.trainees import selectors, services
+from jejaring.trainees.forms import PersonEditForm, PersonForm
+from jejaring.trainees.models import Person
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _require_staff(request: HttpRequest) -> None:
+    roles = scope_of(request.user).roles
+    if not roles & {Role.OFFICE_STAFF, Role.OPERATOR} and not request.user.is_superuser:
+        raise Http404
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    query = request.GET.get("q", "")[:100]
+    people = selectors.person_list_for(actor=request.user, query=query).select_related("region")
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "trainees/person_list.html",
+        {
+            "page_obj": page,
+            "query": query,
+            "can_create": policy_for(Person).can_any(request.user, "change"),
+        },
+    )
+
+
+@login_required
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = selectors.person_get_for(actor=request.user, person_id=person_id)
+    policy = policy_for(Person)
+    enrolments = person.enrolments.select_related("batch", "institution").order_by("-applied_at")
+    from jejaring.training.models import Enrolment
+
+    visible_enrolments = Enrolment.objects.for_actor(request.user).filter(
+        pk__in=enrolments.values("pk")
+    ).select_related("batch", "institution", "batch__program")
+    return render(
+        request,
+        "trainees/person_detail.html",
+        {
+            "person": person,
+            "enrolments": visible_enrolments.order_by("-applied_at"),
+            "can_reveal": policy.can(request.user, "reveal_nik", person),
+            "can_change": policy.can(request.user, "change", person),
+            "can_audit": Role.OFFICE_STAFF in scope_of(request.user).roles,
+        },
+    )
+
+
+@login_required
+@require_POST
+def person_reveal_nik(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = selectors.person_get_for(actor=request.user, person_id=person_id)
+    nik = services.person_reveal_nik(actor=request.user, person=person, ip_address=_client_ip(request))
+    context = {"person": person, "nik": nik}
+    if getattr(request, "htmx", False):
+        return render(request, "trainees/partials/nik_revealed.html", context)
+    return render(request, "trainees/person_nik.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    _require_staff(request)
+    region = home_region_for(actor=request.user)
+    if region is None:
+        raise Http404
+    initial = {"domicile_regency_code": region.code}
+    form = PersonForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person = services.person_create(
+                actor=request.user,
+                region=region,
+                data=services.PersonData(
+                    nik=data["nik"],
+                    full_name=data["full_name"],
+                    sex=data["sex"] or None,
+                    birth_date=data["birth_date"],
+                    birth_place=data["birth_place"],
+                    education=data["education"],
+                    education_major=data["education_major"],
+                    address=data["address"],
+                    domicile_regency_code=data["domicile_regency_code"],
+                    domicile_district_code=data["domicile_district_code"],
+                    domicile_village_code=data["domicile_village_code"],
+                    phone=data["phone"],
+                    email=data["email"],
+                    disability=data["disability"],
+                ),
+            )
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        else:
+            messages.success(request, _("Data %(name)s tersimpan.") % {"name": person.full_name})
+            if person.nik_needs_review:
+                messages.warning(
+                    request,
+                    _("Kode wilayah NIK tidak ada dalam daftar terbaru; NIK ditandai untuk ditinjau."),
+                )
+            return redirect("trainees:person_detail", person_id=person.pk)
+    return render(request, "trainees/person_form.html", {"form": form, "person": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = selectors.person_get_for(actor=request.user, person_id=person_id)
+    if not policy_for(Person).can(request.user, "change", person):
+        raise Http404
+    fields = list(PersonEditForm.base_fields)
+    initial = {name: getattr(person, name) for name in fields}
+    form = PersonEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        changes = {
+            name: value for name, value in form.cleaned_data.items() if initial.get(name) != value
+        }
+        try:
+            if changes:
+                services.person_update(actor=request.user, person=person, changes=changes)
+        except ApplicationError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        else:
+            messages.success(request, _("Perubahan tersimpan."))
+            return redirect("trainees:person_detail", person_id=person.pk)
+    return render(request, "trainees/person_form.html", {"form": form, "person": person})
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    person = selectors.own_person_for(actor=request.user)
+    return render(request, "trainees/my_data.html", {"person": person})
+
+
+@login_required
+@require_POST
+def my_data_export(request: HttpRequest) -> HttpResponse:
+    person = selectors.own_person_for(actor=request.user)
+    data = services.person_export_own_data(actor=request.user, person=person)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="data-saya-{stamp}.json"'
+    return response
