@@ -1,6 +1,5 @@
 """Who am I: the signed-in user's roles and where they hold them."""
 
-from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Router, Schema

@@ -1,6 +1,5 @@
 """Person registry over the API: masked by default, full NIK only through an audited call."""
 
-from __future__ import annotations
 
 from datetime import date
 

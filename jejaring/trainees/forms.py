@@ -62,7 +62,7 @@ class AddressFieldsMixin(forms.Form):
             }
         )
 
-    def clean_address(self, data: dict[str, Any]) -> None:
+    def check_address_codes(self, data: dict[str, Any]) -> None:
         regency = data.get("domicile_regency_code") or ""
         district = data.get("domicile_district_code") or ""
         village = data.get("domicile_village_code") or ""
@@ -133,7 +133,7 @@ class PersonForm(AddressFieldsMixin, Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.clean_address(data)
+        self.check_address_codes(data)
         return data
 
 
@@ -163,5 +163,5 @@ class PersonEditForm(AddressFieldsMixin, Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        self.clean_address(data)
+        self.check_address_codes(data)
         return data

@@ -1,0 +1,135 @@
+"""Registering and changing people: one person per NIK, normalised phones, every write
+and every reveal of a full NIK audited."""
+
+from datetime import date
+
+import pytest
+
+from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
+from jejaring.core.models import AuditEvent
+from jejaring.trainees import services
+from jejaring.trainees.models import Person
+
+pytestmark = pytest.mark.django_db
+
+# A woman born 1 January 1995 in Pekalongan Barat: day 01 + 40 = 41.
+WOMAN_NIK = "3375014101950001"
+
+
+def data(**overrides):
+    values = {"nik": WOMAN_NIK, "full_name": "Siti Rahmawati", "education": "smk"}
+    values.update(overrides)
+    return services.PersonData(**values)
+
+
+def test_office_staff_register_a_person_with_sex_and_birth_date_read_from_the_nik(cast):
+    person = services.person_create(
+        actor=cast.staff_a, region=cast.region_a, data=data(phone="0812-3456-7890")
+    )
+    assert person.sex == "F"
+    assert person.birth_date == date(1995, 1, 1)
+    assert person.phone == "+6281234567890"
+    event = AuditEvent.objects.get(action="trainees.person.create")
+    assert event.actor == cast.staff_a
+    assert event.region == cast.region_a
+    assert WOMAN_NIK not in str(event.changes), "the audit trail must not store the NIK in clear"
+
+
+def test_a_nik_can_belong_to_only_one_person_even_across_regions(cast):
+    services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
+    with pytest.raises(Conflict) as raised:
+        services.person_create(actor=cast.staff_b, region=cast.region_b, data=data(full_name="X"))
+    assert raised.value.code == "nik_taken"
+    assert "Pekalongan" not in str(raised.value.message)
+    assert Person.objects.filter(nik=WOMAN_NIK).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("nik", "code"),
+    [
+        ("337501410195000", "nik_length"),
+        ("3375013102950001", "nik_date_impossible"),
+        ("9975014101950001", "nik_province_unknown"),
+        ("3375014101950000", "nik_serial_zero"),
+        ("33750141O1950001", "nik_not_digits"),
+    ],
+)
+def test_an_invalid_nik_is_refused_with_its_reason_and_nothing_is_written(cast, nik, code):
+    people_before = Person.objects.count()
+    with pytest.raises(ValidationError) as raised:
+        services.person_create(actor=cast.staff_a, region=cast.region_a, data=data(nik=nik))
+    assert raised.value.code == code
+    assert raised.value.field == "nik"
+    assert Person.objects.count() == people_before
+    assert AuditEvent.objects.count() == 0
+
+
+def test_a_sex_that_contradicts_the_nik_is_refused(cast):
+    with pytest.raises(ValidationError) as raised:
+        services.person_create(actor=cast.staff_a, region=cast.region_a, data=data(sex="M"))
+    assert raised.value.field == "sex"
+
+
+def test_an_unknown_district_inside_a_known_regency_is_flagged_for_review_not_refused(cast):
+    person = services.person_create(
+        actor=cast.staff_a, region=cast.region_a, data=data(nik="3375994101950001")
+    )
+    assert person.nik_needs_review
+
+
+def test_a_bad_phone_number_is_refused(cast):
+    with pytest.raises(ValidationError) as raised:
+        services.person_create(actor=cast.staff_a, region=cast.region_a, data=data(phone="12ab"))
+    assert raised.value.field == "phone"
+
+
+def test_company_hr_may_not_register_people(cast):
+    with pytest.raises(PermissionDenied):
+        services.person_create(actor=cast.hr_a, region=cast.region_a, data=data())
+
+
+def test_staff_may_not_register_people_in_another_region(cast):
+    with pytest.raises(PermissionDenied):
+        services.person_create(actor=cast.staff_a, region=cast.region_b, data=data())
+
+
+def test_an_update_records_before_and_after_but_masks_personal_values(cast):
+    person = services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
+    services.person_update(
+        actor=cast.staff_a,
+        person=person,
+        changes={"full_name": "Siti  Rahmawati Putri", "phone": "081234567890"},
+    )
+    event = AuditEvent.objects.get(action="trainees.person.update")
+    assert event.changes["full_name"] == ["Siti Rahmawati", "Siti Rahmawati Putri"]
+    assert event.changes["phone"] == ["•••", "•••"]
+    person.refresh_from_db()
+    assert person.phone == "+6281234567890"
+
+
+def test_the_nik_cannot_be_changed_through_an_update(cast):
+    person = services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
+    with pytest.raises(ValidationError):
+        services.person_update(actor=cast.staff_a, person=person, changes={"nik": "1"})
+
+
+def test_reading_a_full_nik_is_audited(cast):
+    person = services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
+    assert services.person_reveal_nik(actor=cast.staff_a, person=person) == WOMAN_NIK
+    assert AuditEvent.objects.filter(
+        action="trainees.person.reveal_nik", actor=cast.staff_a, target_id=str(person.pk)
+    ).exists()
+
+
+def test_company_hr_may_not_read_a_full_nik(cast):
+    with pytest.raises(PermissionDenied):
+        services.person_reveal_nik(actor=cast.hr_a, person=cast.person_1)
+
+
+def test_a_person_exports_their_own_data_and_the_export_is_audited(cast):
+    exported = services.person_export_own_data(actor=cast.trainee_1, person=cast.person_1)
+    assert exported["nik"] == cast.person_1.nik
+    assert exported["enrolments"] == []
+    assert AuditEvent.objects.filter(action="trainees.person.export").count() == 1
+    with pytest.raises(PermissionDenied):
+        services.person_export_own_data(actor=cast.trainee_1, person=cast.person_2)
