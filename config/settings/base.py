@@ -185,6 +185,10 @@ CONTENT_SECURITY_POLICY = (
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# Our form templates live in templates/partials; Django's own forms (login, password
+# change) render with them too.
+FORM_RENDERER = "jejaring.core.forms.FormRenderer"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

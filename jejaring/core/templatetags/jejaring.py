@@ -1,0 +1,184 @@
+"""Template filters and tags shared by every page: money, percentages, masked NIKs,
+status badges, and ``{% capture %}`` which lets base.html leave out an empty heading.
+
+Load with ``{% load jejaring %}``.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import template
+from django.utils import formats
+from django.utils.safestring import SafeString
+
+from jejaring.trainees.nik import mask_nik
+
+register = template.Library()
+
+EMPTY = "—"
+
+# Status values (the stored TextChoices values, not their labels) grouped by how a
+# reader should feel about them. Anything not listed is shown as neutral.
+_BADGE_OK = frozenset(
+    {
+        "active",
+        "valid",
+        "graduated",
+        "hired",
+        "approved",
+        "open",
+        "accepted",
+        "running",
+        "training",
+        "started",
+        "completed",
+        "finished",
+        "ratified",
+        "signed",
+        "published",
+        "allocated",
+        "registered",
+        "paid",
+        "present",
+        "employed",
+        "self_employed",
+        "internship",
+        "confirmed",
+        "contracted",
+        "k",
+    }
+)
+_BADGE_WARN = frozenset(
+    {
+        "pending",
+        "submitted",
+        "waitlisted",
+        "selection",
+        "applied",
+        "shortlisted",
+        "returned",
+        "referred",
+        "to_register",
+        "reported",
+        "in_process",
+        "late",
+        "excused",
+        "ongoing",
+        "candidate",
+        "searching",
+        "unmapped",
+        "bk",
+    }
+)
+_BADGE_BAD = frozenset(
+    {
+        "rejected",
+        "revoked",
+        "cancelled",
+        "dropped_out",
+        "withdrawn",
+        "declined",
+        "terminated",
+        "expired",
+        "absent",
+        "not_working",
+    }
+)
+
+
+def _to_decimal(value: object) -> Decimal | None:
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+@register.filter
+def rupiah(value: object) -> str:
+    """Whole rupiah in Indonesian notation whatever the page language:
+    ``1500000`` -> ``"Rp 1.500.000"``, ``-2500`` -> ``"-Rp 2.500"``, ``None`` -> ``"—"``.
+
+    Fractions are rounded half up. A value that is not a number is returned unchanged.
+    """
+    if value is None or value == "":
+        return EMPTY
+    number = _to_decimal(value)
+    if number is None:
+        return str(value)
+    whole = int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    grouped = f"{abs(whole):,}".replace(",", ".")
+    return f"-Rp {grouped}" if whole < 0 else f"Rp {grouped}"
+
+
+@register.filter
+def percent(value: object, scale: str = "ratio") -> str:
+    """A share with one decimal in the active language: ``0.421`` -> ``"42,1 %"`` in
+    Indonesian, ``"42.1 %"`` in English. ``None`` -> ``"—"``.
+
+    By default the value is a ratio (0 to 1). Pass ``"pct"`` when it is already a
+    percentage: ``{{ 42.1|percent:"pct" }}``. A value that is not a number is returned
+    unchanged.
+    """
+    if value is None or value == "":
+        return EMPTY
+    number = _to_decimal(value)
+    if number is None:
+        return str(value)
+    if scale != "pct":
+        number *= 100
+    number = number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if number == 0:
+        number = abs(number)  # never "-0,0 %"
+    shown = formats.number_format(number, decimal_pos=1, use_l10n=True, force_grouping=True)
+    return f"{shown} %"
+
+
+@register.filter
+def masked_nik(value: object) -> str:
+    """A NIK with its middle hidden (see jejaring.trainees.nik.mask_nik); ``"—"`` if empty."""
+    if value is None or value == "":
+        return EMPTY
+    return mask_nik(str(value))
+
+
+@register.filter
+def badge_class(value: object) -> str:
+    """The badge modifier for a status value: ``"badge-ok"``, ``"badge-warn"``,
+    ``"badge-bad"`` or ``"badge-muted"``. Use as
+    ``<span class="badge {{ obj.status|badge_class }}">{{ obj.get_status_display }}</span>``.
+    """
+    key = str(value or "").strip().lower()
+    if key in _BADGE_OK:
+        return "badge-ok"
+    if key in _BADGE_WARN:
+        return "badge-warn"
+    if key in _BADGE_BAD:
+        return "badge-bad"
+    return "badge-muted"
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, name: str) -> None:
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context: template.Context) -> str:
+        context[self.name] = SafeString(self.nodelist.render(context))
+        return ""
+
+
+@register.tag
+def capture(parser: template.base.Parser, token: template.base.Token) -> CaptureNode:
+    """``{% capture as name %}...{% endcapture %}`` renders its body (blocks included) into
+    the variable ``name`` instead of the page, so a layout can test whether a child
+    template filled a block: ``{% if name.strip %}<h1>{{ name }}</h1>{% endif %}``."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}...{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
