@@ -41,7 +41,9 @@ def id_routes() -> list[tuple[str, str, URLPattern, list[str]]]:
     for route, namespace, pattern in _walk(get_resolver()):
         if namespace in EXEMPT_NAMESPACES:
             continue
-        converters = list(pattern.pattern.converters) if hasattr(pattern.pattern, "converters") else []
+        converters = (
+            list(pattern.pattern.converters) if hasattr(pattern.pattern, "converters") else []
+        )
         # Parameters of enclosing resolvers are part of the route string as well.
         import re
 
@@ -72,9 +74,7 @@ def _url(route: str, values: dict[str, Any]) -> str:
 
 def test_every_id_parameter_has_an_outsider_object(cast):
     known = set(_objects_of_region_b(cast)) | set(EXEMPT_PARAMETERS)
-    missing = sorted(
-        {param for route, _ns, _p, params in id_routes() for param in params} - known
-    )
+    missing = sorted({param for route, _ns, _p, params in id_routes() for param in params} - known)
     assert missing == [], (
         f"add these URL parameters to _objects_of_region_b in {__file__}: {missing}"
     )

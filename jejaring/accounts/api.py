@@ -1,6 +1,5 @@
 """Who am I: the signed-in user's roles and where they hold them."""
 
-
 from django.http import HttpRequest
 from ninja import Router, Schema
 
@@ -31,7 +30,5 @@ def me(request: HttpRequest) -> MeOut:
         username=user.get_username(),
         full_name=getattr(user, "full_name", ""),
         roles=[role.value for role in Role if role in scope.roles],
-        regions=[
-            RegionOut(id=r.pk, code=r.code, name=r.name) for r in region_list_for(actor=user)
-        ],
+        regions=[RegionOut(id=r.pk, code=r.code, name=r.name) for r in region_list_for(actor=user)],
     )

@@ -49,8 +49,12 @@ class TestSite(models.Model):
     name = models.CharField(_("nama TUK"), max_length=200)
     address = models.TextField(_("alamat"), blank=True)
     institution = models.ForeignKey(
-        "training.TrainingInstitution", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="test_sites", verbose_name=_("lembaga pelatihan"),
+        "training.TrainingInstitution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="test_sites",
+        verbose_name=_("lembaga pelatihan"),
     )
 
     class Meta:
@@ -91,17 +95,24 @@ class Scheme(models.Model):
     name = models.CharField(_("nama skema"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     kkni_level = models.PositiveSmallIntegerField(
-        _("jenjang KKNI"), null=True, blank=True,
+        _("jenjang KKNI"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(9)],
     )
     vocation = models.ForeignKey(
         "training.Vocation", on_delete=models.PROTECT, related_name="schemes"
     )
     lsp = models.ForeignKey(
-        CertificationBody, null=True, blank=True, on_delete=models.SET_NULL,
+        CertificationBody,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="schemes",
     )
-    units = models.ManyToManyField(CompetencyUnit, through="SchemeUnit", related_name="schemes")
+    units = models.ManyToManyField(  # type: ignore[var-annotated]
+        CompetencyUnit, through="SchemeUnit", related_name="schemes"
+    )
 
     class Meta:
         verbose_name = _("skema sertifikasi")
@@ -125,9 +136,10 @@ class SchemeUnit(models.Model):
 
     class Meta:
         ordering = ["position"]
-        constraints = [
-            models.UniqueConstraint(fields=["scheme", "unit"], name="scheme_unit_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["scheme", "unit"], name="scheme_unit_once")]
+
+    def __str__(self) -> str:
+        return f"{self.scheme_id}:{self.unit_id}"
 
 
 class Assessor(models.Model):
@@ -137,11 +149,17 @@ class Assessor(models.Model):
     full_name = models.CharField(_("nama lengkap"), max_length=200)
     registration_number = models.CharField(_("nomor registrasi (MET)"), max_length=60, unique=True)
     lsp = models.ForeignKey(
-        CertificationBody, null=True, blank=True, on_delete=models.SET_NULL,
+        CertificationBody,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="assessors",
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="assessor_profile",
     )
     phone = models.CharField(_("telepon"), max_length=16, blank=True)
@@ -170,16 +188,22 @@ class AssessmentSession(RegionOwned):
     lsp = models.ForeignKey(CertificationBody, on_delete=models.PROTECT, related_name="sessions")
     test_site = models.ForeignKey(TestSite, on_delete=models.PROTECT, related_name="sessions")
     batch = models.ForeignKey(
-        "training.Batch", null=True, blank=True, on_delete=models.SET_NULL,
+        "training.Batch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="assessment_sessions",
     )
     # Denormalised from the batch (when there is one) for operator scoping.
     institution = models.ForeignKey(
-        "training.TrainingInstitution", null=True, blank=True, on_delete=models.PROTECT,
+        "training.TrainingInstitution",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="assessment_sessions",
     )
     date = models.DateField(_("tanggal uji"))
-    assessors = models.ManyToManyField(
+    assessors = models.ManyToManyField(  # type: ignore[var-annotated]
         Assessor, through="SessionAssessor", related_name="sessions"
     )
     status = models.CharField(
@@ -205,6 +229,9 @@ class SessionAssessor(models.Model):
             models.UniqueConstraint(fields=["session", "assessor"], name="session_assessor_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.session_id}:{self.assessor_id}"
+
 
 class Candidate(RegionOwned):
     """A participant (asesi) of one assessment session, with their APL-01 application.
@@ -229,7 +256,10 @@ class Candidate(RegionOwned):
         "trainees.Person", on_delete=models.PROTECT, related_name="assessments"
     )
     enrolment = models.ForeignKey(
-        "training.Enrolment", null=True, blank=True, on_delete=models.PROTECT,
+        "training.Enrolment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="assessments",
     )
     # A re-assessment of BK units points at the earlier attempt.
@@ -240,11 +270,13 @@ class Candidate(RegionOwned):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.REGISTERED
     )
-    result = models.CharField(
-        _("hasil"), max_length=2, choices=Result.choices, blank=True
-    )
+    result = models.CharField(_("hasil"), max_length=2, choices=Result.choices, blank=True)
     score = models.DecimalField(
-        _("nilai"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("nilai"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     assessed_on = models.DateField(_("tanggal hasil"), null=True, blank=True)
@@ -287,13 +319,14 @@ class SelfAssessment(models.Model):
             models.UniqueConstraint(fields=["candidate", "unit"], name="apl02_once_per_unit")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.candidate_id}:{self.unit_id} {self.claim}"
+
 
 class UnitAssessment(models.Model):
     """The assessor's K/BK decision on one unit for one candidate."""
 
-    candidate = models.ForeignKey(
-        Candidate, on_delete=models.CASCADE, related_name="unit_results"
-    )
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="unit_results")
     unit = models.ForeignKey(CompetencyUnit, on_delete=models.PROTECT, related_name="+")
     result = models.CharField(_("hasil"), max_length=2, choices=UnitResult.choices)
     evidence_note = models.TextField(_("catatan bukti"), blank=True)
@@ -307,6 +340,9 @@ class UnitAssessment(models.Model):
             models.UniqueConstraint(fields=["candidate", "unit"], name="unit_result_once"),
             models.CheckConstraint(condition=Q(result__in=["K", "BK"]), name="unit_result_k_bk"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id}:{self.unit_id} {self.result}"
 
 
 class TrainingCertificate(RegionOwned):
@@ -355,7 +391,10 @@ class CompetencyCertificate(RegionOwned):
         "trainees.Person", on_delete=models.PROTECT, related_name="competency_certificates"
     )
     candidate = models.OneToOneField(
-        Candidate, null=True, blank=True, on_delete=models.SET_NULL,
+        Candidate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="competency_certificate",
     )
     scheme = models.ForeignKey(Scheme, on_delete=models.PROTECT, related_name="+")

@@ -47,7 +47,5 @@ class ApplicationErrorMiddleware:
         if isinstance(exception, PermissionDenied):
             raise DjangoPermissionDenied(str(exception.message)) from exception
         if isinstance(exception, ApplicationError):
-            return render(
-                request, "400.html", {"error": exception}, status=exception.status
-            )
+            return render(request, "400.html", {"error": exception}, status=exception.status)
         return None

@@ -118,7 +118,9 @@ class ImportJob(TimeStampedModel):
     class Meta:
         verbose_name = _("impor berkas")
         verbose_name_plural = _("impor berkas")
-        indexes = [models.Index(fields=["region", "kind", "-created_at"], name="import_region_kind")]
+        indexes = [
+            models.Index(fields=["region", "kind", "-created_at"], name="import_region_kind")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(processed_rows__lte=models.F("total_rows")),

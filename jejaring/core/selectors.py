@@ -50,11 +50,14 @@ def audited_target_types() -> list[tuple[str, str]]:
     """(value, label) of every model that appears in the audit trail, for the filter."""
     ids = AuditEvent.objects.exclude(target_type=None).values_list("target_type", flat=True)
     types = ContentType.objects.filter(pk__in=ids.distinct()).order_by("app_label", "model")
-    return [
-        (f"{ct.app_label}.{ct.model}", str(ct.model_class()._meta.verbose_name).capitalize())
-        for ct in types
-        if ct.model_class() is not None
-    ]
+    choices = []
+    for ct in types:
+        model = ct.model_class()
+        if model is not None:
+            choices.append(
+                (f"{ct.app_label}.{ct.model}", str(model._meta.verbose_name).capitalize())
+            )
+    return choices
 
 
 def office_home_figures(*, actor: Any, today: date) -> dict[str, Any]:
@@ -70,8 +73,7 @@ def office_home_figures(*, actor: Any, today: date) -> dict[str, Any]:
     return {
         "people": Person.objects.for_actor(actor).count(),
         "batches_by_status": [
-            (status.label, status.value, by_status.get(status.value, 0))
-            for status in Batch.Status
+            (status.label, status.value, by_status.get(status.value, 0)) for status in Batch.Status
         ],
         "graduates_this_year": graduates.filter(graduated_on__year=today.year).count(),
         "in_training": enrolments.filter(status=Enrolment.Status.TRAINING).count(),
@@ -90,9 +92,7 @@ def operator_home_figures(*, actor: Any) -> dict[str, Any]:
         .select_related("program", "institution")
         .annotate(
             applicants=Count("enrolments"),
-            graduates=Count(
-                "enrolments", filter=Q(enrolments__status=Enrolment.Status.GRADUATED)
-            ),
+            graduates=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.GRADUATED)),
         )
         .order_by("-start_date")[:12]
     )
@@ -182,7 +182,5 @@ def viewer_home_figures(*, regions: QuerySet[Any], years: range) -> dict[str, An
         .order_by()
     )
     counts = {(row["region_id"], row["year"]): row["n"] for row in rows}
-    table = [
-        (region, [counts.get((region.pk, year), 0) for year in years]) for region in regions
-    ]
+    table = [(region, [counts.get((region.pk, year), 0) for year in years]) for region in regions]
     return {"years": list(years), "table": table}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any, cast
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -75,14 +78,15 @@ class AuditFilterForm(Form):
         label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["objek"].choices = [("", _("Semua")), *selectors.audited_target_types()]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        objek = cast(forms.ChoiceField, self.fields["objek"])
+        objek.choices = [("", _("Semua")), *selectors.audited_target_types()]
 
-    def clean(self) -> dict[str, object]:
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("dari"), data.get("sampai")
-        if start and end and end < start:  # type: ignore[operator]
+        if isinstance(start, date) and isinstance(end, date) and end < start:
             self.add_error("sampai", _("Tanggal akhir sebelum tanggal awal."))
         return data
 

@@ -157,7 +157,9 @@ class InternshipRuleSet(models.Model):
     valid_from = models.DateField(_("berlaku mulai"), unique=True)
     legal_basis = models.CharField(_("dasar hukum"), max_length=200)
     max_intern_pct_of_workforce = models.DecimalField(
-        _("peserta magang maks. (% tenaga kerja)"), max_digits=5, decimal_places=2,
+        _("peserta magang maks. (% tenaga kerja)"),
+        max_digits=5,
+        decimal_places=2,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
     )
     max_duration_months = models.PositiveSmallIntegerField(_("lama maksimal (bulan)"))
@@ -222,7 +224,10 @@ class InternshipProgram(RegionOwned):
     decision_due_on = models.DateField(_("batas keputusan"), null=True, blank=True)
     decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     decision_note = models.TextField(_("catatan keputusan"), blank=True)
@@ -283,7 +288,9 @@ class Formation(RegionOwned):
     # Rupiah per month: salary for a job, total stipend (uang saku) for an internship.
     monthly_pay = models.PositiveBigIntegerField(_("gaji/uang saku per bulan (Rp)"), default=0)
     min_result = models.CharField(
-        _("hasil uji minimal"), max_length=10, choices=MinimumResult.choices,
+        _("hasil uji minimal"),
+        max_length=10,
+        choices=MinimumResult.choices,
         default=MinimumResult.NONE,
     )
     min_score = models.DecimalField(
@@ -297,7 +304,10 @@ class Formation(RegionOwned):
     requirements = models.TextField(_("persyaratan lain"), blank=True)
     closes_on = models.DateField(_("batas pendaftaran"), null=True, blank=True)
     internship_program = models.ForeignKey(
-        InternshipProgram, null=True, blank=True, on_delete=models.PROTECT,
+        InternshipProgram,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="formations",
     )
     status = models.CharField(
@@ -312,12 +322,14 @@ class Formation(RegionOwned):
         constraints = [
             models.CheckConstraint(condition=Q(quota__gte=1), name="formation_quota_positive"),
             models.CheckConstraint(
-                condition=Q(min_age__isnull=True) | Q(max_age__isnull=True)
+                condition=Q(min_age__isnull=True)
+                | Q(max_age__isnull=True)
                 | Q(max_age__gte=F("min_age")),
                 name="formation_age_range",
             ),
             models.CheckConstraint(
-                condition=Q(period_end__isnull=True) | Q(period_start__isnull=True)
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
                 | Q(period_end__gte=F("period_start")),
                 name="formation_period",
             ),

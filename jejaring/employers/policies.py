@@ -32,14 +32,21 @@ class _CompanyOwned(Policy):
 
 @register(Agreement)
 class AgreementPolicy(_CompanyOwned):
-    actions = {"view": _BOTH, "change": frozenset({Role.OFFICE_STAFF}),
-               "create": frozenset({Role.OFFICE_STAFF})}
+    actions = {
+        "view": _BOTH,
+        "change": frozenset({Role.OFFICE_STAFF}),
+        "create": frozenset({Role.OFFICE_STAFF}),
+    }
 
 
 @register(InternshipProgram)
 class InternshipProgramPolicy(_CompanyOwned):
-    actions = {"view": _BOTH, "change": _BOTH, "create": _BOTH,
-               "decide": frozenset({Role.OFFICE_STAFF})}
+    actions = {
+        "view": _BOTH,
+        "change": _BOTH,
+        "create": _BOTH,
+        "decide": frozenset({Role.OFFICE_STAFF}),
+    }
 
 
 @register(Formation)

@@ -91,7 +91,10 @@ class FollowUpAnswer(models.Model):
     )
     is_current = models.BooleanField(default=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
@@ -102,11 +105,15 @@ class FollowUpAnswer(models.Model):
         ordering = ["-recorded_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["follow_up"], condition=Q(is_current=True),
+                fields=["follow_up"],
+                condition=Q(is_current=True),
                 name="follow_up_one_current_answer",
             )
         ]
         indexes = [models.Index(fields=["status", "is_current"], name="answer_status_current")]
+
+    def __str__(self) -> str:
+        return f"{self.follow_up_id}: {self.status}"
 
 
 class IndicatorDefinition(RegionOwned):

@@ -48,7 +48,8 @@ class AllocationRound(RegionOwned):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(closes_at__isnull=True) | Q(opens_at__isnull=True)
+                condition=Q(closes_at__isnull=True)
+                | Q(opens_at__isnull=True)
                 | Q(closes_at__gt=F("opens_at")),
                 name="round_dates",
             )
@@ -72,7 +73,9 @@ class RoundFormation(models.Model):
     )
     seats = models.PositiveIntegerField(_("kursi"), null=True, blank=True)
     priority_source = models.CharField(
-        _("dasar prioritas"), max_length=8, choices=PrioritySource.choices,
+        _("dasar prioritas"),
+        max_length=8,
+        choices=PrioritySource.choices,
         default=PrioritySource.SCORE,
     )
 
@@ -104,6 +107,9 @@ class CompanyRanking(models.Model):
                 fields=["round_formation", "position"], name="ranking_position_once"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.round_formation_id}: {self.position}"
 
 
 class Application(RegionOwned):
@@ -170,14 +176,15 @@ class ApplicationChoice(models.Model):
         ]
         indexes = [models.Index(fields=["formation"], name="choice_formation")]
 
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.rank}"
+
 
 class AllocationResult(models.Model):
     """What the engine gave one application, and why not each better choice."""
 
     round = models.ForeignKey(AllocationRound, on_delete=models.CASCADE, related_name="results")
-    application = models.OneToOneField(
-        Application, on_delete=models.CASCADE, related_name="result"
-    )
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="result")
     formation = models.ForeignKey(
         "employers.Formation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -195,6 +202,9 @@ class AllocationResult(models.Model):
         ]
         indexes = [models.Index(fields=["round", "formation"], name="result_round_formation")]
 
+    def __str__(self) -> str:
+        return f"{self.application_id} → {self.formation_id}"
+
 
 class Referral(RegionOwned):
     """A candidate sent (disalurkan) to a formation. Active referrals hold a seat of the
@@ -211,9 +221,7 @@ class Referral(RegionOwned):
         CANCELLED = "cancelled", _("Dibatalkan")
 
     #: Statuses that hold a seat of the quota.
-    ACTIVE = (
-        Status.REFERRED, Status.ACCEPTED, Status.STARTED, Status.COMPLETED, Status.HIRED
-    )
+    ACTIVE = (Status.REFERRED, Status.ACCEPTED, Status.STARTED, Status.COMPLETED, Status.HIRED)
 
     formation = models.ForeignKey(
         "employers.Formation", on_delete=models.PROTECT, related_name="referrals"
@@ -226,7 +234,10 @@ class Referral(RegionOwned):
         "trainees.Person", on_delete=models.PROTECT, related_name="referrals"
     )
     round = models.ForeignKey(
-        AllocationRound, null=True, blank=True, on_delete=models.PROTECT,
+        AllocationRound,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="referrals",
     )
     application = models.OneToOneField(
@@ -249,9 +260,7 @@ class Referral(RegionOwned):
         constraints = [
             models.UniqueConstraint(
                 fields=["formation", "person"],
-                condition=Q(
-                    status__in=["referred", "accepted", "started", "completed", "hired"]
-                ),
+                condition=Q(status__in=["referred", "accepted", "started", "completed", "hired"]),
                 name="referral_one_active_per_formation",
             ),
             models.CheckConstraint(
@@ -259,7 +268,8 @@ class Referral(RegionOwned):
                 name="referral_refusal_has_reason",
             ),
             models.UniqueConstraint(
-                fields=["region", "letter_number"], condition=~Q(letter_number=""),
+                fields=["region", "letter_number"],
+                condition=~Q(letter_number=""),
                 name="referral_letter_number_unique",
             ),
         ]
@@ -304,7 +314,10 @@ class InternshipAgreement(RegionOwned):
     signed_at = models.DateTimeField(null=True, blank=True)
     ratified_at = models.DateTimeField(null=True, blank=True)
     ratified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 

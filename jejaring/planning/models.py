@@ -47,15 +47,24 @@ class IndustryNeed(RegionOwned):
         NO_PROGRAM = "no_program", _("Belum ada program")
 
     company = models.ForeignKey(
-        "employers.Company", null=True, blank=True, on_delete=models.PROTECT,
+        "employers.Company",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="needs",
     )
     partner = models.ForeignKey(
-        "employers.NetworkPartner", null=True, blank=True, on_delete=models.PROTECT,
+        "employers.NetworkPartner",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="needs",
     )
     meeting = models.ForeignKey(
-        CoordinationMeeting, null=True, blank=True, on_delete=models.SET_NULL,
+        CoordinationMeeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="needs",
     )
     description = models.CharField(_("keahlian yang dibutuhkan"), max_length=300)
@@ -65,7 +74,10 @@ class IndustryNeed(RegionOwned):
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     notes = models.TextField(_("catatan"), blank=True)
     vocation = models.ForeignKey(
-        "training.Vocation", null=True, blank=True, on_delete=models.PROTECT,
+        "training.Vocation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="needs",
     )
     units = models.ManyToManyField("assessment.CompetencyUnit", blank=True, related_name="+")
@@ -73,12 +85,18 @@ class IndustryNeed(RegionOwned):
         _("pemetaan"), max_length=10, choices=Mapping.choices, default=Mapping.UNMAPPED
     )
     mapped_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     mapped_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -91,9 +109,7 @@ class IndustryNeed(RegionOwned):
                 condition=~Q(mapping="confirmed") | Q(vocation__isnull=False),
                 name="need_confirmed_has_vocation",
             ),
-            models.CheckConstraint(
-                condition=Q(quantity__gte=1), name="need_quantity_positive"
-            ),
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="need_quantity_positive"),
         ]
         indexes = [
             models.Index(fields=["region", "mapping"], name="need_region_mapping"),
@@ -122,9 +138,7 @@ class VocationSynonym(models.Model):
     class Meta:
         verbose_name = _("sinonim kejuruan")
         verbose_name_plural = _("sinonim kejuruan")
-        constraints = [
-            models.UniqueConstraint(fields=["phrase", "vocation"], name="synonym_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["phrase", "vocation"], name="synonym_once")]
 
     def __str__(self) -> str:
         return f"{self.phrase} → {self.vocation}"
@@ -134,7 +148,9 @@ class FundingEnvelope(RegionOwned):
     """The money a funding source provides for training in one year (e.g. DBHCHT 2025)."""
 
     year = models.PositiveSmallIntegerField(_("tahun"))
-    funding_source = models.CharField(_("sumber dana"), max_length=10, choices=FundingSource.choices)
+    funding_source = models.CharField(
+        _("sumber dana"), max_length=10, choices=FundingSource.choices
+    )
     amount = models.PositiveBigIntegerField(_("pagu (Rp)"))
     note = models.CharField(_("keterangan"), max_length=200, blank=True)
 
@@ -169,7 +185,10 @@ class TrainingPlan(RegionOwned):
     submitted_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -199,7 +218,10 @@ class PlanLine(models.Model):
     plan = models.ForeignKey(TrainingPlan, on_delete=models.CASCADE, related_name="lines")
     channel = models.CharField(_("jalur"), max_length=14, choices=Channel.choices)
     institution = models.ForeignKey(
-        "training.TrainingInstitution", null=True, blank=True, on_delete=models.PROTECT,
+        "training.TrainingInstitution",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     program = models.ForeignKey(
@@ -213,7 +235,9 @@ class PlanLine(models.Model):
     people_per_package = models.PositiveSmallIntegerField(_("orang per paket"))
     days_per_package = models.PositiveSmallIntegerField(_("hari per paket"), default=1)
     cost_per_package = models.PositiveBigIntegerField(_("biaya per paket (Rp)"))
-    funding_source = models.CharField(_("sumber dana"), max_length=10, choices=FundingSource.choices)
+    funding_source = models.CharField(
+        _("sumber dana"), max_length=10, choices=FundingSource.choices
+    )
     evidence = models.ManyToManyField(IndustryNeed, blank=True, related_name="plan_lines")
     note = models.TextField(_("catatan"), blank=True)
 
@@ -248,7 +272,10 @@ class InstructorNeed(RegionOwned):
         _("status"), max_length=10, choices=Sourcing.choices, default=Sourcing.SEARCHING
     )
     candidate = models.ForeignKey(
-        "training.Instructor", null=True, blank=True, on_delete=models.SET_NULL,
+        "training.Instructor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     note = models.TextField(_("catatan"), blank=True)

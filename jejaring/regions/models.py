@@ -21,7 +21,9 @@ class RegionScopedQuerySet(models.QuerySet):
     def for_actor(self, actor: Any) -> RegionScopedQuerySet:
         from jejaring.core.policies import policy_for
 
-        return policy_for(self.model).visible_to(actor, self)
+        scoped = policy_for(self.model).visible_to(actor, self)
+        assert isinstance(scoped, RegionScopedQuerySet)
+        return scoped
 
 
 RegionScopedManager = models.Manager.from_queryset(RegionScopedQuerySet)

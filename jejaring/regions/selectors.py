@@ -18,8 +18,8 @@ def region_list_for(*, actor: Any) -> QuerySet[Region]:
 def home_region_for(*, actor: Any) -> Region | None:
     """The region shown in the header: the actor's first working region, if any.
     Cached on the actor for the request."""
-    cached = getattr(actor, "_jejaring_home_region", False)
-    if cached is not False:
+    if hasattr(actor, "_jejaring_home_region"):
+        cached: Region | None = actor._jejaring_home_region
         return cached
     region = region_list_for(actor=actor).order_by("name").first() if actor else None
     if actor is not None:

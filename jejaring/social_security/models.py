@@ -25,7 +25,9 @@ class ContributionRate(models.Model):
     category = models.CharField(_("kategori"), max_length=3, choices=Category.choices)
     valid_from = models.DateField(_("berlaku mulai"))
     jkk_pct = models.DecimalField(
-        _("JKK (% penghasilan)"), max_digits=5, decimal_places=3,
+        _("JKK (% penghasilan)"),
+        max_digits=5,
+        decimal_places=3,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
     )
     jkm_monthly = models.PositiveIntegerField(_("JKM per bulan (Rp)"), default=0)
@@ -65,14 +67,22 @@ class Coverage(RegionOwned):
         ENDED = "ended", _("Berakhir")
         CANCELLED = "cancelled", _("Dibatalkan")
 
-    person = models.ForeignKey("trainees.Person", on_delete=models.PROTECT, related_name="coverages")
+    person = models.ForeignKey(
+        "trainees.Person", on_delete=models.PROTECT, related_name="coverages"
+    )
     kind = models.CharField(_("jenis"), max_length=8, choices=Kind.choices)
     enrolment = models.OneToOneField(
-        "training.Enrolment", null=True, blank=True, on_delete=models.PROTECT,
+        "training.Enrolment",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="coverage",
     )
     referral = models.OneToOneField(
-        "placement.Referral", null=True, blank=True, on_delete=models.PROTECT,
+        "placement.Referral",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="coverage",
     )
     payer = models.CharField(_("pembayar"), max_length=8, choices=Payer.choices)
@@ -171,7 +181,9 @@ class Incident(RegionOwned):
     description = models.TextField(_("kronologi"))
     injury = models.TextField(_("cedera"), blank=True)
     claim_status = models.CharField(
-        _("status klaim"), max_length=10, choices=ClaimStatus.choices,
+        _("status klaim"),
+        max_length=10,
+        choices=ClaimStatus.choices,
         default=ClaimStatus.REPORTED,
     )
     claim_number = models.CharField(_("nomor klaim"), max_length=40, blank=True)

@@ -1,6 +1,5 @@
 """Person registry over the API: masked by default, full NIK only through an audited call."""
 
-
 from datetime import date
 
 from django.db.models import QuerySet

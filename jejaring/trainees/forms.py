@@ -3,7 +3,7 @@ feedback next to each field; the services check them again for every other entry
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.urls import reverse_lazy
@@ -18,12 +18,15 @@ from jejaring.trainees.models import Education, Sex
 from jejaring.trainees.nik import NikError, parse_nik
 
 
-def _regency_choices() -> list[tuple[str, str]]:
+def _regency_choices() -> list[tuple[str, Any]]:
     index = areas.load_areas()
     return [("", _("— pilih kabupaten/kota —"))] + [
         (code, f"{name} ({index.provinces.get(province, '')})")
         for code, (province, name) in sorted(index.regencies.items(), key=lambda kv: kv[1][1])
     ]
+
+
+_ADDRESS = ("domicile_regency_code", "domicile_district_code", "domicile_village_code")
 
 
 class AddressFieldsMixin(forms.Form):
@@ -38,13 +41,16 @@ class AddressFieldsMixin(forms.Form):
         data = self.data if self.is_bound else self.initial
         regency = data.get("domicile_regency_code") or ""
         district = data.get("domicile_district_code") or ""
-        self.fields["domicile_regency_code"].choices = _regency_choices()
-        self.fields["domicile_district_code"].choices = [("", _("— pilih kecamatan —"))] + (
-            areas.districts_of(regency) if regency else []
-        )
-        self.fields["domicile_village_code"].choices = [("", _("— pilih kelurahan/desa —"))] + (
-            areas.villages_of(district) if district else []
-        )
+        choice_fields = {name: cast(forms.ChoiceField, self.fields[name]) for name in _ADDRESS}
+        choice_fields["domicile_regency_code"].choices = _regency_choices()
+        choice_fields["domicile_district_code"].choices = [
+            ("", _("— pilih kecamatan —")),
+            *(areas.districts_of(regency) if regency else []),
+        ]
+        choice_fields["domicile_village_code"].choices = [
+            ("", _("— pilih kelurahan/desa —")),
+            *(areas.villages_of(district) if district else []),
+        ]
         self.fields["domicile_regency_code"].widget.attrs.update(
             {
                 "hx-get": reverse_lazy("regions:area_options"),
@@ -67,9 +73,13 @@ class AddressFieldsMixin(forms.Form):
         district = data.get("domicile_district_code") or ""
         village = data.get("domicile_village_code") or ""
         if district and not district.startswith(regency + "."):
-            self.add_error("domicile_district_code", _("Kecamatan tidak berada di kabupaten/kota ini."))
+            self.add_error(
+                "domicile_district_code", _("Kecamatan tidak berada di kabupaten/kota ini.")
+            )
         if village and not village.startswith(district + "."):
-            self.add_error("domicile_village_code", _("Kelurahan/desa tidak berada di kecamatan ini."))
+            self.add_error(
+                "domicile_village_code", _("Kelurahan/desa tidak berada di kecamatan ini.")
+            )
 
 
 class PersonForm(AddressFieldsMixin, Form):
@@ -96,20 +106,35 @@ class PersonForm(AddressFieldsMixin, Form):
     education = forms.ChoiceField(label=_("Pendidikan terakhir"), choices=Education.choices)
     education_major = forms.CharField(label=_("Jurusan"), max_length=120, required=False)
     address = forms.CharField(
-        label=_("Alamat domisili"), required=False, max_length=500,
+        label=_("Alamat domisili"),
+        required=False,
+        max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     phone = forms.CharField(
-        label=_("Nomor HP"), max_length=24, required=False,
+        label=_("Nomor HP"),
+        max_length=24,
+        required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(label=_("Email"), required=False)
     disability = forms.CharField(label=_("Disabilitas (jika ada)"), max_length=200, required=False)
 
     field_order = [
-        "nik", "full_name", "sex", "birth_date", "birth_place", "education", "education_major",
-        "address", "domicile_regency_code", "domicile_district_code", "domicile_village_code",
-        "phone", "email", "disability",
+        "nik",
+        "full_name",
+        "sex",
+        "birth_date",
+        "birth_place",
+        "education",
+        "education_major",
+        "address",
+        "domicile_regency_code",
+        "domicile_district_code",
+        "domicile_village_code",
+        "phone",
+        "email",
+        "disability",
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -120,7 +145,9 @@ class PersonForm(AddressFieldsMixin, Form):
         try:
             return parse_nik(self.cleaned_data["nik"], today=timezone.localdate()).nik
         except NikError as error:
-            raise forms.ValidationError(message_for(error.code, error.params), code=error.code)
+            raise forms.ValidationError(
+                message_for(error.code, error.params), code=error.code
+            ) from None
 
     def clean_phone(self) -> str:
         value = self.cleaned_data.get("phone", "")
@@ -129,7 +156,9 @@ class PersonForm(AddressFieldsMixin, Form):
         try:
             return normalise_phone(value)
         except PhoneError as error:
-            raise forms.ValidationError(message_for(error.code, error.params), code=error.code)
+            raise forms.ValidationError(
+                message_for(error.code, error.params), code=error.code
+            ) from None
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -150,9 +179,17 @@ class PersonEditForm(AddressFieldsMixin, Form):
     disability = PersonForm.base_fields["disability"]
 
     field_order = [
-        "full_name", "birth_place", "education", "education_major", "address",
-        "domicile_regency_code", "domicile_district_code", "domicile_village_code",
-        "phone", "email", "disability",
+        "full_name",
+        "birth_place",
+        "education",
+        "education_major",
+        "address",
+        "domicile_regency_code",
+        "domicile_district_code",
+        "domicile_village_code",
+        "phone",
+        "email",
+        "disability",
     ]
 
     clean_phone = PersonForm.clean_phone

@@ -35,8 +35,18 @@ class Education(models.TextChoices):
 
 #: Rank of each education level; SMA and SMK are the same level.
 EDUCATION_RANK: dict[str, int] = {
-    "none": 0, "sd": 1, "smp": 2, "sma": 3, "smk": 3,
-    "d1": 4, "d2": 5, "d3": 6, "d4": 7, "s1": 7, "s2": 8, "s3": 9,
+    "none": 0,
+    "sd": 1,
+    "smp": 2,
+    "sma": 3,
+    "smk": 3,
+    "d1": 4,
+    "d2": 5,
+    "d3": 6,
+    "d4": 7,
+    "s1": 7,
+    "s2": 8,
+    "s3": 9,
 }
 
 nik_format = RegexValidator(r"^\d{16}$", _("NIK terdiri atas 16 angka."))
@@ -61,9 +71,7 @@ class Person(RegionOwned):
     sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
     birth_date = models.DateField(_("tanggal lahir"))
     birth_place = models.CharField(_("tempat lahir"), max_length=100, blank=True)
-    education = models.CharField(
-        _("pendidikan terakhir"), max_length=8, choices=Education.choices
-    )
+    education = models.CharField(_("pendidikan terakhir"), max_length=8, choices=Education.choices)
     education_major = models.CharField(_("jurusan"), max_length=120, blank=True)
     address = models.TextField(_("alamat domisili"), blank=True)
     # Domicile as Kemendagri codes, from the address picker.
@@ -97,7 +105,9 @@ class Person(RegionOwned):
             models.Index(fields=["phone"], name="person_phone"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(nik__regex=r"^\d{16}$"), name="person_nik_16_digits"),
+            models.CheckConstraint(
+                condition=Q(nik__regex=r"^\d{16}$"), name="person_nik_16_digits"
+            ),
             models.CheckConstraint(condition=Q(sex__in=["M", "F"]), name="person_sex_valid"),
         ]
 

@@ -54,9 +54,7 @@ class PersonPolicy(Policy):
         from jejaring.placement.models import Referral
 
         return Q(
-            Exists(
-                Referral.objects.filter(person=OuterRef("pk"), company_id__in=scope.company_ids)
-            )
+            Exists(Referral.objects.filter(person=OuterRef("pk"), company_id__in=scope.company_ids))
         )
 
     def person_q(self, scope: ActorScope) -> Q:

@@ -47,15 +47,33 @@ def person_data_export(*, person: Person) -> dict[str, Any]:
     from jejaring.training.models import Enrolment
 
     fields = [
-        "nik", "full_name", "sex", "birth_date", "birth_place", "education", "education_major",
-        "address", "domicile_village_code", "domicile_district_code", "domicile_regency_code",
-        "phone", "email", "disability", "consent_at", "consent_version", "created_at",
+        "nik",
+        "full_name",
+        "sex",
+        "birth_date",
+        "birth_place",
+        "education",
+        "education_major",
+        "address",
+        "domicile_village_code",
+        "domicile_district_code",
+        "domicile_regency_code",
+        "phone",
+        "email",
+        "disability",
+        "consent_at",
+        "consent_version",
+        "created_at",
     ]
     data: dict[str, Any] = {name: _plain(getattr(person, name)) for name in fields}
     data["enrolments"] = [
         {key: _plain(value) for key, value in row.items()}
         for row in Enrolment.objects.filter(person=person).values(
-            "batch__code", "batch__name", "institution__name", "status", "applied_at",
+            "batch__code",
+            "batch__name",
+            "institution__name",
+            "status",
+            "applied_at",
             "graduated_on",
         )
     ]

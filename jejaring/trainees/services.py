@@ -131,8 +131,9 @@ def person_create(*, actor: Any, region: Region, data: PersonData) -> Person:
                 actor=actor,
                 action="trainees.person.create",
                 target=person,
-                changes=audit.diff({}, {"full_name": person.full_name, "nik": nik},
-                                   masked=SENSITIVE_FIELDS),
+                changes=audit.diff(
+                    {}, {"full_name": person.full_name, "nik": nik}, masked=SENSITIVE_FIELDS
+                ),
             )
     except IntegrityError:
         # Two offices registering the same NIK at the same moment: one wins.
@@ -156,7 +157,9 @@ def person_update(*, actor: Any, person: Person, changes: dict[str, Any]) -> Per
     if "full_name" in changes:
         changes["full_name"] = " ".join(str(changes["full_name"]).split())
         if not changes["full_name"]:
-            raise ValidationError(_("Nama lengkap wajib diisi."), code="required", field="full_name")
+            raise ValidationError(
+                _("Nama lengkap wajib diisi."), code="required", field="full_name"
+            )
     with transaction.atomic():
         locked = Person.objects.select_for_update().get(pk=person.pk)
         before = audit.snapshot(locked, changes)

@@ -57,9 +57,11 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     enrolments = person.enrolments.select_related("batch", "institution").order_by("-applied_at")
     from jejaring.training.models import Enrolment
 
-    visible_enrolments = Enrolment.objects.for_actor(request.user).filter(
-        pk__in=enrolments.values("pk")
-    ).select_related("batch", "institution", "batch__program")
+    visible_enrolments = (
+        Enrolment.objects.for_actor(request.user)
+        .filter(pk__in=enrolments.values("pk"))
+        .select_related("batch", "institution", "batch__program")
+    )
     return render(
         request,
         "trainees/person_detail.html",
@@ -77,7 +79,9 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 @require_POST
 def person_reveal_nik(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_get_for(actor=request.user, person_id=person_id)
-    nik = services.person_reveal_nik(actor=request.user, person=person, ip_address=_client_ip(request))
+    nik = services.person_reveal_nik(
+        actor=request.user, person=person, ip_address=_client_ip(request)
+    )
     context = {"person": person, "nik": nik}
     if getattr(request, "htmx", False):
         return render(request, "trainees/partials/nik_revealed.html", context)
@@ -123,7 +127,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
             if person.nik_needs_review:
                 messages.warning(
                     request,
-                    _("Kode wilayah NIK tidak ada dalam daftar terbaru; NIK ditandai untuk ditinjau."),
+                    _(
+                        "Kode wilayah NIK tidak ada dalam daftar terbaru; NIK ditandai untuk ditinjau."
+                    ),
                 )
             return redirect("trainees:person_detail", person_id=person.pk)
     return render(request, "trainees/person_form.html", {"form": form, "person": None})

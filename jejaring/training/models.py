@@ -82,7 +82,9 @@ class Program(RegionOwned):
         ARCHIVED = "archived", _("Diarsipkan")
 
     institution = models.ForeignKey(
-        TrainingInstitution, on_delete=models.PROTECT, related_name="programs",
+        TrainingInstitution,
+        on_delete=models.PROTECT,
+        related_name="programs",
         verbose_name=_("lembaga"),
     )
     vocation = models.ForeignKey(
@@ -102,15 +104,22 @@ class Program(RegionOwned):
     )
     # Completion rule: a participant graduates only with at least this share of sessions.
     min_attendance_pct = models.PositiveSmallIntegerField(
-        _("kehadiran minimal (%)"), default=80,
+        _("kehadiran minimal (%)"),
+        default=80,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     scheme = models.ForeignKey(
-        "assessment.Scheme", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="programs", verbose_name=_("skema sertifikasi"),
+        "assessment.Scheme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programs",
+        verbose_name=_("skema sertifikasi"),
     )
     units = models.ManyToManyField(
-        "assessment.CompetencyUnit", blank=True, related_name="programs",
+        "assessment.CompetencyUnit",
+        blank=True,
+        related_name="programs",
         verbose_name=_("unit kompetensi"),
     )
     is_entrepreneurship = models.BooleanField(_("program kewirausahaan"), default=False)
@@ -143,8 +152,12 @@ class Instructor(RegionOwned):
         INACTIVE = "inactive", _("Tidak aktif")
 
     institution = models.ForeignKey(
-        TrainingInstitution, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="instructors", verbose_name=_("lembaga"),
+        TrainingInstitution,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="instructors",
+        verbose_name=_("lembaga"),
     )
     full_name = models.CharField(_("nama lengkap"), max_length=200)
     phone = models.CharField(_("telepon"), max_length=16, blank=True)
@@ -170,12 +183,13 @@ class InstructorCredential(models.Model):
     """A competency or certificate an instructor holds (e.g. an instructor-methodology
     certificate, or a competency certificate in the trade)."""
 
-    instructor = models.ForeignKey(
-        Instructor, on_delete=models.CASCADE, related_name="credentials"
-    )
+    instructor = models.ForeignKey(Instructor, on_delete=models.CASCADE, related_name="credentials")
     title = models.CharField(_("kompetensi/sertifikat"), max_length=200)
     unit = models.ForeignKey(
-        "assessment.CompetencyUnit", null=True, blank=True, on_delete=models.SET_NULL,
+        "assessment.CompetencyUnit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     issuer = models.CharField(_("penerbit"), max_length=200, blank=True)
@@ -211,7 +225,9 @@ class Batch(RegionOwned):
         CANCELLED = "cancelled", _("Dibatalkan")
 
     institution = models.ForeignKey(
-        TrainingInstitution, on_delete=models.PROTECT, related_name="batches",
+        TrainingInstitution,
+        on_delete=models.PROTECT,
+        related_name="batches",
         verbose_name=_("lembaga"),
     )
     program = models.ForeignKey(
@@ -245,8 +261,12 @@ class Batch(RegionOwned):
         Instructor, blank=True, related_name="batches", verbose_name=_("instruktur")
     )
     plan_line = models.ForeignKey(
-        "planning.PlanLine", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="batches", verbose_name=_("baris rencana"),
+        "planning.PlanLine",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="batches",
+        verbose_name=_("baris rencana"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -259,7 +279,8 @@ class Batch(RegionOwned):
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="batch_dates"),
             models.CheckConstraint(condition=Q(capacity__gte=1), name="batch_capacity_positive"),
             models.CheckConstraint(
-                condition=Q(min_age__isnull=True) | Q(max_age__isnull=True)
+                condition=Q(min_age__isnull=True)
+                | Q(max_age__isnull=True)
                 | Q(max_age__gte=F("min_age")),
                 name="batch_age_range",
             ),
@@ -305,7 +326,8 @@ class BatchSession(models.Model):
                 fields=["batch", "date", "starts_at"], name="session_unique_slot"
             ),
             models.CheckConstraint(
-                condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=True)
+                condition=Q(ends_at__isnull=True)
+                | Q(starts_at__isnull=True)
                 | Q(ends_at__gt=F("starts_at")),
                 name="session_times_ordered",
             ),
@@ -346,7 +368,9 @@ class Enrolment(RegionOwned):
         TrainingInstitution, on_delete=models.PROTECT, related_name="enrolments"
     )
     person = models.ForeignKey(
-        "trainees.Person", on_delete=models.PROTECT, related_name="enrolments",
+        "trainees.Person",
+        on_delete=models.PROTECT,
+        related_name="enrolments",
         verbose_name=_("peserta"),
     )
     status = models.CharField(

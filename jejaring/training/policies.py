@@ -46,9 +46,8 @@ class BatchPolicy(_InstitutionOwned):
     }
 
     def person_q(self, scope: ActorScope) -> Q:
-        return Q(
-            Exists(Enrolment.objects.filter(batch=OuterRef("pk"), person_id=scope.person_id))
-        )
+        own = Enrolment.objects.filter(batch=OuterRef("pk"), person_id=scope.person_id or 0)
+        return Q(Exists(own))
 
 
 @register(Enrolment)

@@ -36,7 +36,8 @@ def test_office_staff_see_their_region_s_people_and_not_another_region_s(cast):
 def test_office_staff_see_a_person_of_another_region_who_enrols_with_them(cast):
     from_kudus = PersonFactory(region=cast.region_b)
     EnrolmentFactory(
-        person=from_kudus, batch=BatchFactory(program=ProgramFactory(institution__region=cast.region_a))
+        person=from_kudus,
+        batch=BatchFactory(program=ProgramFactory(institution__region=cast.region_a)),
     )
     assert from_kudus in set(Person.objects.for_actor(cast.staff_a))
 

@@ -65,9 +65,7 @@ def test_the_viewer_home_shows_both_granted_regions(client, cast):
 def test_five_failed_logins_lock_the_account_for_a_while(client, cast):
     for _ in range(5):
         client.post(reverse("accounts:login"), {"username": "staf.a", "password": "salah"})
-    response = client.post(
-        reverse("accounts:login"), {"username": "staf.a", "password": PASSWORD}
-    )
+    response = client.post(reverse("accounts:login"), {"username": "staf.a", "password": PASSWORD})
     assert response.status_code == 429
     assert "dikunci sementara" in response.content.decode()
 
@@ -82,9 +80,7 @@ def test_the_audit_page_filters_by_object(client, cast):
         reverse("core:audit"), {"objek": "trainees.person", "id_objek": str(one.pk)}
     )
     assert response.status_code == 200
-    assert list(response.context["page_obj"]) == [
-        AuditEvent.objects.get(target_id=str(one.pk))
-    ]
+    assert list(response.context["page_obj"]) == [AuditEvent.objects.get(target_id=str(one.pk))]
 
 
 def test_the_audit_page_filters_by_actor_and_date(client, cast):

@@ -23,7 +23,9 @@ def test_staff_see_their_people_with_the_nik_masked(client, cast):
     assert person.masked_nik in html
 
 
-def test_the_person_list_needs_a_constant_number_of_queries(client, cast, django_assert_max_num_queries):
+def test_the_person_list_needs_a_constant_number_of_queries(
+    client, cast, django_assert_max_num_queries
+):
     PersonFactory.create_batch(30, region=cast.region_a)
     client.force_login(cast.staff_a)
     with django_assert_max_num_queries(12):
