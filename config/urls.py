@@ -3,6 +3,12 @@ from django.urls import include, path
 
 from config.api import api
 
+# The admin is for platform superusers only, for every model registered in it (ours and
+# those of django-axes, django-tasks-db and auth), whatever per-model permissions say.
+admin.site.has_permission = lambda request: bool(  # type: ignore[method-assign]
+    request.user.is_active and request.user.is_superuser
+)
+
 urlpatterns = [
     path("", include("jejaring.core.urls")),
     path("akun/", include("jejaring.accounts.urls")),

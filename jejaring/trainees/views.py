@@ -127,9 +127,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
             if person.nik_needs_review:
                 messages.warning(
                     request,
-                    _(
-                        "Kode wilayah NIK tidak ada dalam daftar terbaru; NIK ditandai untuk ditinjau."
-                    ),
+                    _("Kode wilayah NIK tidak dikenal; NIK ditandai untuk ditinjau."),
                 )
             return redirect("trainees:person_detail", person_id=person.pk)
     return render(request, "trainees/person_form.html", {"form": form, "person": None})
