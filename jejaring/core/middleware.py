@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 
 class ContentSecurityPolicyMiddleware:
@@ -49,3 +51,17 @@ class ApplicationErrorMiddleware:
         if isinstance(exception, ApplicationError):
             return render(request, "400.html", {"error": exception}, status=exception.status)
         return None
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Bahasa Indonesia unless the user chose otherwise (language cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, but many office
+    computers run an English browser for staff who expect the Indonesian interface."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if code not in dict(settings.LANGUAGES):
+            code = settings.LANGUAGE_CODE
+        translation.activate(code)
+        request.LANGUAGE_CODE = translation.get_language()

@@ -117,3 +117,8 @@ def test_password_reset_sends_an_email_with_a_working_link(client, cast, mailout
     link = next(line for line in mailoutbox[0].body.splitlines() if "/akun/atur-ulang/" in line)
     response = client.get(link.split("testserver", 1)[1], follow=True)
     assert response.context["validlink"]
+
+
+def test_an_english_browser_still_gets_the_indonesian_interface_by_default(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="id"' in html
