@@ -1,0 +1,274 @@
+"""The demo data: the figures of the news, valid NIKs, consistent denormalised columns,
+working logins, and a command that is safe to run twice.
+
+The demo is loaded once for this module (it takes a few seconds) and flushed afterwards so
+that other test modules start from an empty database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.db.models import Count, F, Q
+from django.http import HttpRequest
+
+from jejaring.core.demo import DEMO_PASSWORD, DemoSummary, demo_logins, load_demo
+
+DEMO_TODAY = date(2026, 11, 23)
+COUNTED_APPS = (
+    "regions",
+    "accounts",
+    "trainees",
+    "training",
+    "assessment",
+    "employers",
+    "placement",
+    "outcomes",
+    "planning",
+    "social_security",
+)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[DemoSummary]:
+    with django_db_blocker.unblock():
+        summary = load_demo()
+    yield summary
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def _plus_months(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError(day)
+
+
+def _absorption(region_code: str, year: int, **only: Any) -> tuple[int, int]:
+    """Graduates of `year` and those of them with a current "employed" answer that started
+    within 12 months of graduation — computed from the records, not from the loader."""
+    from jejaring.outcomes.models import FollowUpAnswer
+    from jejaring.training.models import Enrolment
+
+    graduates = Enrolment.objects.filter(
+        region__code=region_code,
+        status=Enrolment.Status.GRADUATED,
+        graduated_on__year=year,
+        **only,
+    )
+    rows = FollowUpAnswer.objects.filter(
+        is_current=True,
+        status="employed",
+        started_on__isnull=False,
+        follow_up__enrolment__in=graduates,
+    ).values_list("follow_up__enrolment_id", "follow_up__enrolment__graduated_on", "started_on")
+    absorbed = {pk for pk, graduated, started in rows if started <= _plus_months(graduated, 12)}
+    return graduates.count(), len(absorbed)
+
+
+def _counts() -> dict[str, int]:
+    return {
+        f"{label}.{model.__name__}": model._default_manager.count()
+        for label in COUNTED_APPS
+        for model in apps.get_app_config(label).get_models()
+    }
+
+
+@pytest.mark.django_db
+def test_2020_absorption_is_exactly_42_1_percent(demo: DemoSummary) -> None:
+    graduates, absorbed = _absorption("33.75", 2020)
+    assert (graduates, absorbed) == (190, 80)
+    assert round(100 * absorbed / graduates, 1) == 42.1
+    assert demo.absorption[("33.75", 2020)] == (190, 80)
+
+
+@pytest.mark.django_db
+def test_2020_absorption_of_the_blk_alone_is_42_1_percent(demo: DemoSummary) -> None:
+    from jejaring.training.models import Enrolment
+
+    assert _absorption("33.75", 2020, institution__kind="blk") == (95, 40)
+    # Nobody graduated twice in 2020, so counting enrolments and counting people agree.
+    graduates = Enrolment.objects.filter(
+        region__code="33.75", status="graduated", graduated_on__year=2020
+    )
+    assert graduates.values("person").distinct().count() == graduates.count() == 190
+
+
+@pytest.mark.django_db
+def test_later_years_have_plausible_different_rates(demo: DemoSummary) -> None:
+    rates = {}
+    for year in range(2021, 2025):
+        graduates, absorbed = _absorption("33.75", year)
+        rates[year] = 100 * absorbed / graduates
+        assert demo.absorption[("33.75", year)] == (graduates, absorbed)
+    assert 43 <= rates[2021] < rates[2022] < rates[2023] < rates[2024] <= 57
+
+
+@pytest.mark.django_db
+def test_every_nik_parses_and_matches_the_person(demo: DemoSummary) -> None:
+    from jejaring.trainees.models import Person
+    from jejaring.trainees.nik import parse_nik
+
+    rows = list(Person.objects.values_list("nik", "sex", "birth_date", "region__code"))
+    assert len(rows) > 1500
+    for nik, sex, birth_date, region_code in rows:
+        parsed = parse_nik(nik, today=DEMO_TODAY)
+        assert (parsed.sex, parsed.birth_date, parsed.regency_code) == (
+            sex,
+            birth_date,
+            region_code,
+        )
+        assert not parsed.needs_review
+
+
+@pytest.mark.django_db
+def test_denormalised_columns_agree(demo: DemoSummary) -> None:
+    from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
+    from jejaring.outcomes.models import FollowUp
+    from jejaring.placement.models import Application, Referral
+    from jejaring.training.models import Enrolment
+
+    enrolments = Enrolment.objects.all()
+    assert enrolments.exclude(institution_id=F("batch__institution_id")).count() == 0
+    assert enrolments.exclude(region_id=F("batch__region_id")).count() == 0
+    referrals = Referral.objects.all()
+    assert referrals.count() > 50
+    assert referrals.exclude(company_id=F("formation__company_id")).count() == 0
+    assert referrals.exclude(region_id=F("formation__region_id")).count() == 0
+    assert referrals.exclude(person_id=F("application__person_id")).count() == 0
+    assert Application.objects.exclude(person_id=F("enrolment__person_id")).count() == 0
+    sessions = AssessmentSession.objects.all()
+    assert sessions.exclude(institution_id=F("batch__institution_id")).count() == 0
+    assert sessions.exclude(region_id=F("batch__region_id")).count() == 0
+    candidates = Candidate.objects.all()
+    assert candidates.exclude(person_id=F("enrolment__person_id")).count() == 0
+    assert candidates.exclude(region_id=F("session__region_id")).count() == 0
+    certificates = TrainingCertificate.objects.all()
+    assert certificates.exclude(institution_id=F("enrolment__institution_id")).count() == 0
+    follow_ups = FollowUp.objects.all()
+    assert follow_ups.exclude(institution_id=F("enrolment__institution_id")).count() == 0
+    assert follow_ups.exclude(person_id=F("enrolment__person_id")).count() == 0
+    assert follow_ups.exclude(region_id=F("enrolment__region_id")).count() == 0
+
+
+@pytest.mark.django_db
+def test_results_and_quotas_follow_the_rules(demo: DemoSummary) -> None:
+    from jejaring.assessment.models import Candidate
+    from jejaring.employers.models import Formation
+    from jejaring.placement.models import Referral
+
+    assert Candidate.objects.filter(result="K", score__lt=70).count() == 0
+    not_yet = Candidate.objects.filter(result="BK")
+    assert not_yet.exists()
+    assert not_yet.exclude(unit_results__result="BK").count() == 0
+    over = Formation.objects.annotate(
+        active=Count("referrals", filter=Q(referrals__status__in=Referral.ACTIVE))
+    ).filter(active__gt=F("quota"))
+    assert not over.exists()
+
+
+@pytest.mark.django_db
+def test_the_figures_of_the_news(demo: DemoSummary) -> None:
+    from jejaring.employers.models import Company
+    from jejaring.outcomes.models import FollowUpAnswer
+    from jejaring.planning.models import FundingEnvelope, IndustryNeed
+    from jejaring.training.models import Batch
+
+    pekalongan = Company.objects.filter(region__code="33.75")
+    transmart = pekalongan.get(accepts_all_vocations=True)
+    assert pekalongan.filter(is_partner=True).exclude(pk=transmart.pk).count() == 16
+    employed_there = (
+        FollowUpAnswer.objects.filter(is_current=True, status="employed", company=transmart)
+        .values("follow_up__person")
+        .distinct()
+    )
+    assert employed_there.count() == 6
+    blk_2023 = Batch.objects.filter(region__code="33.75", year=2023, institution__kind="blk")
+    assert blk_2023.filter(funding_source="apbn").count() == 15
+    assert blk_2023.filter(funding_source="apbd").count() == 8
+    mechanic = IndustryNeed.objects.get(vocation__code="mekanik-mesin-jahit")
+    assert (mechanic.quantity, mechanic.mapping) == (6, "no_program")
+    assert FundingEnvelope.objects.get(year=2025, funding_source="dbhcht").amount == 4_307_000_000
+    assert Batch.objects.filter(status="running").count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_users_can_log_in_with_their_roles(demo: DemoSummary, client: Any) -> None:
+    from jejaring.accounts.models import User
+    from jejaring.accounts.scope import Role, scope_of
+
+    usernames = [login.username for login in demo_logins()]
+    assert [login.username for login in demo.logins] == usernames
+    for username in usernames:
+        assert client.login(request=HttpRequest(), username=username, password=DEMO_PASSWORD), (
+            username
+        )
+        client.logout()
+    expected = {
+        "staf.pekalongan": Role.OFFICE_STAFF,
+        "operator.blk": Role.OPERATOR,
+        "operator.lpks": Role.OPERATOR,
+        "asesor": Role.ASSESSOR,
+        "hrd.transmart": Role.COMPANY_HR,
+        "hrd.garmen": Role.COMPANY_HR,
+        "peserta": Role.TRAINEE,
+        "pemantau.jateng": Role.VIEWER,
+        "staf.kudus": Role.OFFICE_STAFF,
+    }
+    for username, role in expected.items():
+        assert role in scope_of(User.objects.get(username=username)).roles, username
+    assert len(scope_of(User.objects.get(username="pemantau.jateng")).viewer_region_ids) == 2
+    assert User.objects.get(username="admin").is_superuser
+
+
+@pytest.mark.django_db
+def test_the_trainee_login_has_a_full_story(demo: DemoSummary) -> None:
+    from jejaring.accounts.models import User
+
+    person = User.objects.get(username="peserta").person
+    enrolment = person.enrolments.get(status="graduated", graduated_on__year=2024)
+    assert enrolment.assessments.filter(result="K").exists()
+    assert enrolment.certificate.number
+    assert person.applications.exists()
+    assert person.referrals.filter(status="hired").exists()
+
+
+@pytest.mark.django_db
+def test_the_assessor_login_is_on_several_sessions(demo: DemoSummary) -> None:
+    from jejaring.assessment.models import AssessmentSession
+
+    assert AssessmentSession.objects.filter(assessors__user__username="asesor").count() >= 5
+
+
+@pytest.mark.django_db
+def test_second_run_of_the_command_changes_nothing(demo: DemoSummary) -> None:
+    before = _counts()
+    out = StringIO()
+    # --force: the suite also runs on PostgreSQL, where the command otherwise refuses.
+    call_command("demo", "--no-serve", "--force", stdout=out)
+    assert "demo data already loaded" in out.getvalue()
+    assert "jejaring-demo-2026" in out.getvalue()
+    assert _counts() == before
+
+
+@pytest.mark.django_db
+def test_command_refuses_a_server_database_without_force(
+    demo: DemoSummary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(connection, "vendor", "postgresql")
+    with pytest.raises(CommandError, match="Refusing to load demo data"):
+        call_command("demo", "--no-serve", stdout=StringIO())
+    with pytest.raises(CommandError, match="only allowed on SQLite"):
+        call_command("demo", "--no-serve", "--reset", "--force", stdout=StringIO())
