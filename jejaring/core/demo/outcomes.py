@@ -80,7 +80,7 @@ class _Track:
 
     def state_on(self, day: date) -> _State:
         current = self.timeline[0][1]
-        for since, state in self.timeline:
+        for since, state in sorted(self.timeline, key=lambda entry: entry[0]):
             if since <= day:
                 current = state
         return current
@@ -110,7 +110,7 @@ def load_outcomes(ctx: Ctx) -> None:
             _hit_target(ctx, members, target, later_enrolment)
         else:
             for track in members:
-                if not _employed_by_window(ctx, track) and ctx.chance(PARTIAL_FOUND_WORK):
+                if len(track.timeline) == 1 and ctx.chance(PARTIAL_FOUND_WORK):
                     _found_work(ctx, track)
     for track in tracks:
         if not _employed_by_window(ctx, track):
@@ -291,7 +291,7 @@ def _write(ctx: Ctx, tracks: list[_Track]) -> None:
             answers.extend(_answers(ctx, follow_up, track.state_on(due), must))
     FollowUp.objects.bulk_create(follow_ups, batch_size=1000)
     FollowUpAnswer.objects.bulk_create(answers, batch_size=1000)
-    _tally(ctx, follow_ups, answers)
+    _tally(ctx, answers)
 
 
 def _answers(ctx: Ctx, follow_up: FollowUp, state: _State, must: bool) -> list[FollowUpAnswer]:
@@ -347,7 +347,7 @@ def _answers(ctx: Ctx, follow_up: FollowUp, state: _State, must: bool) -> list[F
     return rows
 
 
-def _tally(ctx: Ctx, follow_ups: list[FollowUp], answers: list[FollowUpAnswer]) -> None:
+def _tally(ctx: Ctx, answers: list[FollowUpAnswer]) -> None:
     """Absorption per region and graduation year, from the rows just written, by the
     definition in the module docstring; the 2020 figure is checked here."""
     absorbed: set[int] = set()

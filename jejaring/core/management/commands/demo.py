@@ -69,6 +69,8 @@ class Command(BaseCommand):
                 "database is a throwaway copy."
             )
 
+        if verbosity:
+            self.stdout.write(f"Applying database migrations to {where} …")
         call_command("migrate", interactive=False, verbosity=max(0, verbosity - 1))
         if options["reset"]:
             self.stdout.write(self.style.WARNING(f"--reset: deleting all data in {where}"))
