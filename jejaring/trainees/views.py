@@ -21,6 +21,7 @@ from jejaring.regions.selectors import home_region_for
 from jejaring.trainees import selectors, services
 from jejaring.trainees.forms import PersonEditForm, PersonForm
 from jejaring.trainees.models import Person
+from jejaring.training.selectors import enrolment_list_for_person
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -54,20 +55,12 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_get_for(actor=request.user, person_id=person_id)
     policy = policy_for(Person)
-    enrolments = person.enrolments.select_related("batch", "institution").order_by("-applied_at")
-    from jejaring.training.models import Enrolment
-
-    visible_enrolments = (
-        Enrolment.objects.for_actor(request.user)
-        .filter(pk__in=enrolments.values("pk"))
-        .select_related("batch", "institution", "batch__program")
-    )
     return render(
         request,
         "trainees/person_detail.html",
         {
             "person": person,
-            "enrolments": visible_enrolments.order_by("-applied_at"),
+            "enrolments": enrolment_list_for_person(actor=request.user, person=person),
             "can_reveal": policy.can(request.user, "reveal_nik", person),
             "can_change": policy.can(request.user, "change", person),
             "can_audit": Role.OFFICE_STAFF in scope_of(request.user).roles,
