@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
+from jejaring.core.schemas import ErrorOut
 from jejaring.trainees import selectors, services
 from jejaring.trainees.models import Person
 
@@ -39,12 +40,6 @@ class PersonFilter(Schema):
 class NikOut(Schema):
     id: int
     nik: str
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    detail: dict
 
 
 @router.get("/", response=list[PersonOut], summary="People the caller may see")

@@ -16,6 +16,7 @@ from jejaring.core.validation_messages import message_for
 from jejaring.regions import areas
 from jejaring.trainees.models import Education, Sex
 from jejaring.trainees.nik import NikError, parse_nik
+from jejaring.trainees.services import EDITABLE_FIELDS
 
 
 def _regency_choices() -> list[tuple[str, Any]]:
@@ -166,39 +167,11 @@ class PersonForm(AddressFieldsMixin, Form):
         return data
 
 
-class PersonEditForm(AddressFieldsMixin, Form):
+class PersonEditForm(PersonForm):
     """What may change after registration; the NIK and what follows from it may not."""
 
-    full_name = PersonForm.base_fields["full_name"]
-    birth_place = PersonForm.base_fields["birth_place"]
-    education = PersonForm.base_fields["education"]
-    education_major = PersonForm.base_fields["education_major"]
-    address = PersonForm.base_fields["address"]
-    phone = PersonForm.base_fields["phone"]
-    email = PersonForm.base_fields["email"]
-    disability = PersonForm.base_fields["disability"]
+    nik = None  # type: ignore[assignment]
+    sex = None  # type: ignore[assignment]
+    birth_date = None  # type: ignore[assignment]
 
-    field_order = [
-        "full_name",
-        "birth_place",
-        "education",
-        "education_major",
-        "address",
-        "domicile_regency_code",
-        "domicile_district_code",
-        "domicile_village_code",
-        "phone",
-        "email",
-        "disability",
-    ]
-
-    clean_phone = PersonForm.clean_phone
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.setup_address_choices()
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        self.check_address_codes(data)
-        return data
+    field_order = list(EDITABLE_FIELDS)

@@ -46,26 +46,14 @@ def person_data_export(*, person: Person) -> dict[str, Any]:
     from jejaring.placement.models import Referral
     from jejaring.training.models import Enrolment
 
-    fields = [
-        "nik",
-        "full_name",
-        "sex",
-        "birth_date",
-        "birth_place",
-        "education",
-        "education_major",
-        "address",
-        "domicile_village_code",
-        "domicile_district_code",
-        "domicile_regency_code",
-        "phone",
-        "email",
-        "disability",
-        "consent_at",
-        "consent_version",
-        "created_at",
-    ]
-    data: dict[str, Any] = {name: _plain(getattr(person, name)) for name in fields}
+    # Every stored field, so that a field added later is exported without anyone
+    # remembering; only keys to other tables are left out (the region is named instead).
+    data: dict[str, Any] = {
+        field.name: _plain(getattr(person, field.attname))
+        for field in Person._meta.concrete_fields
+        if not field.is_relation and field.name != "id"
+    }
+    data["region"] = person.region.name
     data["enrolments"] = [
         {key: _plain(value) for key, value in row.items()}
         for row in Enrolment.objects.filter(person=person).values(

@@ -22,15 +22,17 @@ from jejaring.trainees.nik import NikError, parse_nik
 
 #: Fields whose values never appear in the audit trail.
 SENSITIVE_FIELDS = ("nik", "phone", "email", "address", "birth_date")
+#: What may change after registration, in form order; the NIK and what follows from it
+#: (sex, birth date) may not.
 EDITABLE_FIELDS = (
     "full_name",
     "birth_place",
     "education",
     "education_major",
     "address",
-    "domicile_village_code",
-    "domicile_district_code",
     "domicile_regency_code",
+    "domicile_district_code",
+    "domicile_village_code",
     "phone",
     "email",
     "disability",

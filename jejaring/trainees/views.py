@@ -96,22 +96,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
             person = services.person_create(
                 actor=request.user,
                 region=region,
-                data=services.PersonData(
-                    nik=data["nik"],
-                    full_name=data["full_name"],
-                    sex=data["sex"] or None,
-                    birth_date=data["birth_date"],
-                    birth_place=data["birth_place"],
-                    education=data["education"],
-                    education_major=data["education_major"],
-                    address=data["address"],
-                    domicile_regency_code=data["domicile_regency_code"],
-                    domicile_district_code=data["domicile_district_code"],
-                    domicile_village_code=data["domicile_village_code"],
-                    phone=data["phone"],
-                    email=data["email"],
-                    disability=data["disability"],
-                ),
+                # The form's fields are exactly PersonData's; an empty sex means "from the NIK".
+                data=services.PersonData(**{**data, "sex": data["sex"] or None}),
             )
         except ApplicationError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error.message))
@@ -132,7 +118,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_get_for(actor=request.user, person_id=person_id)
     if not policy_for(Person).can(request.user, "change", person):
         raise Http404
-    fields = list(PersonEditForm.base_fields)
+    fields = services.EDITABLE_FIELDS
     initial = {name: getattr(person, name) for name in fields}
     form = PersonEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
