@@ -38,6 +38,7 @@ __all__ = [
     "demo_loaded",
     "demo_logins",
     "load_demo",
+    "table_counts",
 ]
 
 #: The demo is considered loaded when this region exists.
@@ -69,6 +70,15 @@ class DemoSummary:
     logins: list[DemoLogin] = field(default_factory=list)
 
 
+def table_counts() -> dict[str, int]:
+    """Rows of every table of the counted apps, as "app_label.ModelName" -> rows."""
+    return {
+        f"{label}.{model.__name__}": model._default_manager.count()
+        for label in _COUNTED_APPS
+        for model in apps.get_app_config(label).get_models()
+    }
+
+
 def demo_loaded() -> bool:
     from jejaring.regions.models import Region
 
@@ -88,16 +98,10 @@ def load_demo(*, seed: int = 2026) -> DemoSummary:
         load_outcomes(ctx)
         users = load_accounts(ctx)
         load_extras(ctx, users)
-    counts = {}
-    for label in _COUNTED_APPS:
-        for model in apps.get_app_config(label).get_models():
-            rows = model._default_manager.count()
-            if rows:
-                counts[f"{label}.{model.__name__}"] = rows
     return DemoSummary(
         seed=seed,
         seconds=time.perf_counter() - started,
-        counts=counts,
+        counts={name: rows for name, rows in table_counts().items() if rows},
         absorption=dict(ctx.absorption),
         logins=demo_logins(),
     )

@@ -13,16 +13,21 @@ from io import StringIO
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Count, F, Q
 from django.http import HttpRequest
 
-from jejaring.core.demo import DEMO_PASSWORD, DemoSummary, demo_logins, load_demo
+from jejaring.core.demo import (
+    DEMO_PASSWORD,
+    TODAY,
+    DemoSummary,
+    demo_logins,
+    load_demo,
+    table_counts,
+)
 
-DEMO_TODAY = date(2026, 11, 23)
 COUNTED_APPS = (
     "regions",
     "accounts",
@@ -78,14 +83,6 @@ def _absorption(region_code: str, year: int, **only: Any) -> tuple[int, int]:
     return graduates.count(), len(absorbed)
 
 
-def _counts() -> dict[str, int]:
-    return {
-        f"{label}.{model.__name__}": model._default_manager.count()
-        for label in COUNTED_APPS
-        for model in apps.get_app_config(label).get_models()
-    }
-
-
 @pytest.mark.django_db
 def test_2020_absorption_is_exactly_42_1_percent(demo: DemoSummary) -> None:
     graduates, absorbed = _absorption("33.75", 2020)
@@ -124,7 +121,7 @@ def test_every_nik_parses_and_matches_the_person(demo: DemoSummary) -> None:
     rows = list(Person.objects.values_list("nik", "sex", "birth_date", "region__code"))
     assert len(rows) > 1500
     for nik, sex, birth_date, region_code in rows:
-        parsed = parse_nik(nik, today=DEMO_TODAY)
+        parsed = parse_nik(nik, today=TODAY)
         assert (parsed.sex, parsed.birth_date, parsed.regency_code) == (
             sex,
             birth_date,
@@ -254,7 +251,7 @@ def test_timestamps_are_historical_and_django_owns_them_again(demo: DemoSummary)
     first = Referral.objects.order_by("referred_at").first()
     assert first is not None and first.referred_at.year == 2020
     latest = FollowUpAnswer.objects.order_by("-recorded_at").first()
-    assert latest is not None and latest.recorded_at.date() <= DEMO_TODAY
+    assert latest is not None and latest.recorded_at.date() <= TODAY
     # The loader's override of auto_now/auto_now_add is gone after the load.
     for model in (Person, Referral, FollowUpAnswer):
         for field in model._meta.concrete_fields:
@@ -270,13 +267,13 @@ def test_the_assessor_login_is_on_several_sessions(demo: DemoSummary) -> None:
 
 @pytest.mark.django_db
 def test_second_run_of_the_command_changes_nothing(demo: DemoSummary) -> None:
-    before = _counts()
+    before = table_counts()
     out = StringIO()
     # --force: the suite also runs on PostgreSQL, where the command otherwise refuses.
     call_command("demo", "--no-serve", "--force", stdout=out)
     assert "demo data already loaded" in out.getvalue()
     assert "jejaring-demo-2026" in out.getvalue()
-    assert _counts() == before
+    assert table_counts() == before
 
 
 @pytest.mark.django_db
