@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.regions.models import RegionOwned
@@ -331,7 +332,8 @@ class UnitAssessment(models.Model):
     result = models.CharField(_("hasil"), max_length=2, choices=UnitResult.choices)
     evidence_note = models.TextField(_("catatan bukti"), blank=True)
     assessor = models.ForeignKey(Assessor, on_delete=models.PROTECT, related_name="+")
-    recorded_at = models.DateTimeField(auto_now=True)
+    # Set by the service each time the result is recorded or corrected.
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("hasil unit")

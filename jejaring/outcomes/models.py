@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.regions.models import RegionOwned
@@ -97,7 +98,7 @@ class FollowUpAnswer(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    recorded_at = models.DateTimeField(auto_now_add=True)
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("jawaban penelusuran")
@@ -151,7 +152,7 @@ class PublishedStatistics(RegionOwned):
     year = models.PositiveSmallIntegerField(_("tahun"))
     definition = models.ForeignKey(IndicatorDefinition, on_delete=models.PROTECT, related_name="+")
     payload = models.JSONField()
-    published_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(default=timezone.now, editable=False)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

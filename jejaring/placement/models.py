@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.regions.models import RegionOwned
@@ -40,7 +41,7 @@ class AllocationRound(RegionOwned):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("putaran penyaluran")
@@ -248,7 +249,7 @@ class Referral(RegionOwned):
     )
     status_reason = models.TextField(_("alasan"), blank=True)
     letter_number = models.CharField(_("nomor surat pengantar"), max_length=80, blank=True)
-    referred_at = models.DateTimeField(_("disalurkan pada"), auto_now_add=True)
+    referred_at = models.DateTimeField(_("disalurkan pada"), default=timezone.now, editable=False)
     decided_at = models.DateTimeField(null=True, blank=True)
     started_on = models.DateField(_("mulai"), null=True, blank=True)
     ended_on = models.DateField(_("selesai"), null=True, blank=True)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.regions.models import RegionOwned
@@ -97,7 +98,7 @@ class Coverage(RegionOwned):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.TO_REGISTER
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("kepesertaan BPJS Ketenagakerjaan")
@@ -144,7 +145,7 @@ class CoverageOverride(RegionOwned):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    decided_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("pengecualian perlindungan")
@@ -190,7 +191,7 @@ class Incident(RegionOwned):
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("kejadian")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.regions.models import RegionOwned
@@ -93,7 +94,7 @@ class Person(RegionOwned):
     )
     consent_at = models.DateTimeField(_("persetujuan data pribadi"), null=True, blank=True)
     consent_version = models.CharField(_("versi persetujuan"), max_length=20, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.regions.models import RegionOwned
@@ -268,7 +269,7 @@ class Batch(RegionOwned):
         related_name="batches",
         verbose_name=_("baris rencana"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("paket pelatihan")
@@ -378,7 +379,9 @@ class Enrolment(RegionOwned):
     )
     status_reason = models.TextField(_("alasan"), blank=True)
     source = models.CharField(_("sumber"), max_length=10, choices=Source.choices)
-    applied_at = models.DateTimeField(_("tanggal daftar"), auto_now_add=True)
+    # Dates of domain events default to now but take a given value, so that imported
+    # history keeps its dates (auto_now_add would overwrite them).
+    applied_at = models.DateTimeField(_("tanggal daftar"), default=timezone.now, editable=False)
     decided_at = models.DateTimeField(_("tanggal keputusan"), null=True, blank=True)
     graduated_on = models.DateField(_("tanggal lulus"), null=True, blank=True)
     attendance_pct = models.DecimalField(
@@ -425,7 +428,7 @@ class EnrolmentDocument(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     file = models.FileField(_("berkas"), upload_to="enrolment-docs/%Y/")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("dokumen pendaftaran")
@@ -451,7 +454,8 @@ class Attendance(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    recorded_at = models.DateTimeField(auto_now=True)
+    # Set by the service each time attendance is recorded or corrected.
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("kehadiran")

@@ -21,7 +21,7 @@ from django.db import transaction
 
 from jejaring.core.demo.accounts import DEMO_PASSWORD, DemoLogin, demo_logins, load_accounts
 from jejaring.core.demo.assessment import load_assessment
-from jejaring.core.demo.common import TODAY, Ctx, keep_given_timestamps
+from jejaring.core.demo.common import TODAY, Ctx
 from jejaring.core.demo.employers import load_employers
 from jejaring.core.demo.extras import load_extras
 from jejaring.core.demo.outcomes import load_outcomes
@@ -89,7 +89,7 @@ def load_demo(*, seed: int = 2026) -> DemoSummary:
     """Load the whole demo into an empty database, atomically."""
     started = time.perf_counter()
     ctx = Ctx(seed=seed)
-    with keep_given_timestamps(), transaction.atomic():
+    with transaction.atomic():
         load_reference(ctx)
         load_employers(ctx)
         load_training(ctx)

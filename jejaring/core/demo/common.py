@@ -7,14 +7,12 @@ and a fixed "today", so two loads with the same seed give the same records.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
 from faker import Faker
 
 #: The demo's "today": every date in the data is relative to it, never to the clock.
@@ -212,35 +210,3 @@ _UNCOMMON_HERE = frozenset(
         "Namaga",
     ]
 )
-
-
-@contextmanager
-def keep_given_timestamps() -> Iterator[None]:
-    """Let `auto_now`/`auto_now_add` fields keep a value the loader set explicitly.
-
-    The demo spans 2020–2026: a referral made in 2021 must say 2021, not the moment the
-    demo was loaded. Django would overwrite those fields on insert, so for the duration of
-    the load each such field's `pre_save` returns the value already on the object and falls
-    back to Django's own behaviour when the loader left it empty.
-    """
-    patched = []
-    for model in apps.get_models():
-        for model_field in model._meta.concrete_fields:
-            if getattr(model_field, "auto_now", False) or getattr(
-                model_field, "auto_now_add", False
-            ):
-                original = model_field.pre_save
-
-                def pre_save(
-                    instance: Any, add: bool, _field: Any = model_field, _orig: Any = original
-                ) -> Any:
-                    value = getattr(instance, _field.attname)
-                    return value if value is not None else _orig(instance, add)
-
-                setattr(model_field, "pre_save", pre_save)  # noqa: B010 - shadows the method
-                patched.append(model_field)
-    try:
-        yield
-    finally:
-        for model_field in patched:
-            del model_field.pre_save
