@@ -20,6 +20,14 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def desktop_page(browser):
+    context = browser.new_context(viewport=DESKTOP, locale="id-ID")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 def sign_in(page, live_server, username):
     page.goto(f"{live_server.url}/akun/masuk/")
     page.get_by_label("Nama pengguna").fill(username)
@@ -58,9 +66,8 @@ def test_a_wrong_password_shows_an_error_and_stays_on_the_login_page(page, live_
     assert page.url.endswith("/akun/masuk/")
 
 
-def test_staff_reveal_a_nik_with_htmx_on_a_desktop(browser, live_server, cast):
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
+def test_staff_reveal_a_nik_with_htmx_on_a_desktop(desktop_page, live_server, cast):
+    page = desktop_page
     errors = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     sign_in(page, live_server, "staf.a")
@@ -69,11 +76,10 @@ def test_staff_reveal_a_nik_with_htmx_on_a_desktop(browser, live_server, cast):
     page.get_by_role("button", name="Tampilkan NIK lengkap").click()
     page.get_by_text(cast.person_1.nik).wait_for()
     assert errors == [], f"console errors (CSP?): {errors}"
-    context.close()
 
 
-def test_the_language_switch_turns_the_page_english(browser, live_server, cast):
-    page = browser.new_context(viewport=DESKTOP).new_page()
+def test_the_language_switch_turns_the_page_english(desktop_page, live_server, cast):
+    page = desktop_page
     sign_in(page, live_server, "staf.a")
     page.locator("form.lang-form").get_by_role("button", name="English").click()
     page.wait_for_load_state("load")

@@ -186,7 +186,6 @@ CONTENT_SECURITY_POLICY = (
     "base-uri 'self'; object-src 'none'"
 )
 
-FORMS_URLFIELD_ASSUME_HTTPS = True
 NINJA_PAGINATION_PER_PAGE = 50
 
 # Our form templates live in templates/partials; Django's own forms (login, password

@@ -110,6 +110,16 @@ def scope_of(actor: Any) -> ActorScope:
     return scope
 
 
+def require_any_role(actor: Any, *roles: Role) -> None:
+    """Raise Http404 unless the actor holds one of `roles` (superusers pass): a page a role
+    may not open looks like a page that does not exist."""
+    from django.http import Http404
+
+    scope = scope_of(actor)
+    if not scope.is_superuser and not scope.roles & set(roles):
+        raise Http404
+
+
 def forget_scope(actor: Any) -> None:
     """Drop the cached scope after memberships change within the same request."""
     if hasattr(actor, _CACHE_ATTR):

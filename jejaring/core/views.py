@@ -8,13 +8,13 @@ from typing import Any, cast
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import selectors
 from jejaring.core.forms import Form
 from jejaring.regions.selectors import aggregate_regions_for
@@ -94,8 +94,7 @@ class AuditFilterForm(Form):
 @login_required
 @require_GET
 def audit_list(request: HttpRequest) -> HttpResponse:
-    if Role.OFFICE_STAFF not in scope_of(request.user).roles and not request.user.is_superuser:
-        raise Http404
+    require_any_role(request.user, Role.OFFICE_STAFF)
     form = AuditFilterForm(request.GET or None)
     filters = selectors.AuditFilter()
     if form.is_bound and form.is_valid():

@@ -3,6 +3,7 @@ feedback next to each field; the services check them again for every other entry
 
 from __future__ import annotations
 
+import functools
 from typing import Any, cast
 
 from django import forms
@@ -19,12 +20,18 @@ from jejaring.trainees.nik import NikError, parse_nik
 from jejaring.trainees.services import EDITABLE_FIELDS
 
 
-def _regency_choices() -> list[tuple[str, Any]]:
+@functools.cache
+def _regencies_by_name() -> tuple[tuple[str, str], ...]:
+    """All 514 regencies as (code, "name (province)"), sorted once per process."""
     index = areas.load_areas()
-    return [("", _("— pilih kabupaten/kota —"))] + [
+    return tuple(
         (code, f"{name} ({index.provinces.get(province, '')})")
         for code, (province, name) in sorted(index.regencies.items(), key=lambda kv: kv[1][1])
-    ]
+    )
+
+
+def _regency_choices() -> list[tuple[str, Any]]:
+    return [("", _("— pilih kabupaten/kota —")), *_regencies_by_name()]
 
 
 _ADDRESS = ("domicile_regency_code", "domicile_district_code", "domicile_village_code")

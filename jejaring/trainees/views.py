@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError
 from jejaring.core.policies import policy_for
 from jejaring.regions.selectors import home_region_for
@@ -28,15 +28,9 @@ def _client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def _require_staff(request: HttpRequest) -> None:
-    roles = scope_of(request.user).roles
-    if not roles & {Role.OFFICE_STAFF, Role.OPERATOR} and not request.user.is_superuser:
-        raise Http404
-
-
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    require_any_role(request.user, Role.OFFICE_STAFF, Role.OPERATOR)
     query = request.GET.get("q", "")[:100]
     people = selectors.person_list_for(actor=request.user, query=query).select_related("region")
     page = Paginator(people, 50).get_page(request.GET.get("page"))
@@ -84,7 +78,7 @@ def person_reveal_nik(request: HttpRequest, person_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
-    _require_staff(request)
+    require_any_role(request.user, Role.OFFICE_STAFF, Role.OPERATOR)
     region = home_region_for(actor=request.user)
     if region is None:
         raise Http404
