@@ -47,6 +47,7 @@ __all__ = [
     "NIK_SERIAL_ZERO",
     "NikError",
     "ParsedNik",
+    "format_nik",
     "is_valid_nik",
     "main",
     "mask_nik",
@@ -240,6 +241,18 @@ def is_valid_nik(
     except NikError:
         return False
     return True
+
+
+def format_nik(*, district_code: str, birth_date: date, sex: str, serial: int) -> str:
+    """Compose a NIK from its parts — the inverse of :func:`parse_nik` (used to make demo
+    and test data): district ``"33.75.01"``, DDMMYY with 40 added to a woman's day, and a
+    serial of 1 to 9999."""
+    if sex not in ("F", "M"):
+        raise ValueError("sex is 'F' or 'M'")
+    if not 1 <= serial <= 9999:
+        raise ValueError("a NIK serial is between 1 and 9999")
+    day = birth_date.day + (_WOMAN_DAY_OFFSET if sex == "F" else 0)
+    return f"{district_code.replace('.', '')}{day:02d}{birth_date:%m%y}{serial:04d}"
 
 
 def mask_nik(nik: str) -> str:

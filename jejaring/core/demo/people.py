@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from jejaring.core.demo.common import Ctx, at
 from jejaring.regions.areas import load_areas
 from jejaring.trainees.models import Education, Person
-from jejaring.trainees.nik import parse_nik
+from jejaring.trainees.nik import format_nik, parse_nik
 
 # Share of women per vocation; barbering and motorcycle repair are mostly men here.
 FEMALE_SHARE = {
@@ -127,12 +127,13 @@ class PersonMaker:
         )
 
     def _nik(self, district_code: str, birth_date: date, sex: str) -> str:
-        day = birth_date.day + (40 if sex == "F" else 0)
-        prefix = district_code.replace(".", "") + f"{day:02d}{birth_date:%m}{birth_date:%y}"
         serial = self.ctx.rng.randint(1, 40)
-        while f"{prefix}{serial:04d}" in self.used:
+        nik = format_nik(district_code=district_code, birth_date=birth_date, sex=sex, serial=serial)
+        while nik in self.used:
             serial += 1
-        nik = f"{prefix}{serial:04d}"
+            nik = format_nik(
+                district_code=district_code, birth_date=birth_date, sex=sex, serial=serial
+            )
         self.used.add(nik)
         return nik
 

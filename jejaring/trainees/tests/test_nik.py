@@ -18,6 +18,7 @@ from jejaring.trainees.nik import (
     MESSAGES,
     NikError,
     ParsedNik,
+    format_nik,
     is_valid_nik,
     main,
     mask_nik,
@@ -417,3 +418,20 @@ def test_masking_never_fails_and_keeps_at_most_eight_characters(value: str) -> N
     masked = mask_nik(value)
 
     assert sum(ch != BULLET for ch in masked) <= 8
+
+
+@given(districts, birth_dates, sexes, serials)
+def test_format_nik_composes_what_parse_nik_reads(
+    district: str, birth_date: date, sex: str, serial: int
+) -> None:
+    nik = format_nik(district_code=district, birth_date=birth_date, sex=sex, serial=serial)
+
+    assert nik == build_nik(district, birth_date, sex, serial)
+    parsed = parse_nik(nik, today=TODAY)
+    assert (parsed.birth_date, parsed.sex, int(parsed.serial)) == (birth_date, sex, serial)
+
+
+@pytest.mark.parametrize("serial", [0, 10000])
+def test_format_nik_refuses_a_serial_outside_1_to_9999(serial: int) -> None:
+    with pytest.raises(ValueError):
+        format_nik(district_code="33.75.01", birth_date=date(1995, 1, 1), sex="M", serial=serial)
