@@ -8,7 +8,7 @@ tenancy choke point. The admin bypasses both and sees every region's rows, so:
   in, even if a staff account were given model permissions;
 - every write made through it (add, change, inline rows, delete, bulk delete) leaves an
   audit event in the same transaction, named `admin.<app>.<model>.<verb>`, with sensitive
-  values (NIK, phone, KPJ number, passwords) recorded only as changed;
+  values (audit.SENSITIVE_FIELDS: NIK, phone, email, …) recorded only as changed;
 - the audit trail itself is read-only here.
 
 Prefer the services for anything the pages can do: the admin does not check quotas or
@@ -30,9 +30,6 @@ from django.http import HttpRequest
 from jejaring.core import audit
 from jejaring.core.models import AuditEvent, ImportJob
 from jejaring.regions.models import Region
-
-#: Fields whose values never enter the audit trail; only the fact that they changed.
-SENSITIVE_FIELDS = frozenset({"nik", "phone", "kpj_number", "password"})
 
 
 def _is_superuser(request: HttpRequest) -> bool:
@@ -62,7 +59,7 @@ def form_changes(form: BaseModelForm) -> dict[str, list[Any]]:
     names = [n for n in form.changed_data if n in model_fields and n in form.cleaned_data]
     before = {n: _plain(form.initial.get(n)) for n in names}
     after = {n: _plain(form.cleaned_data[n]) for n in names}
-    return audit.diff(before, after, masked=SENSITIVE_FIELDS)
+    return audit.diff(before, after)
 
 
 def _action(obj: models.Model, verb: str) -> str:

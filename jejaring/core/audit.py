@@ -29,12 +29,19 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+#: Personal data and secrets, by field name, that the audit trail records only as changed
+#: (UU 27/2022): the trail must not become a second copy of what it protects.
+SENSITIVE_FIELDS = frozenset(
+    {"nik", "phone", "email", "address", "birth_date", "kpj_number", "password"}
+)
+
+
 def diff(
     before: Mapping[str, Any], after: Mapping[str, Any], *, masked: Iterable[str] = ()
 ) -> dict[str, list[Any]]:
-    """Fields whose value changed, as `{field: [before, after]}`; `masked` fields are
-    recorded only as changed, never with their values."""
-    hidden = set(masked)
+    """Fields whose value changed, as `{field: [before, after]}`. Values of
+    SENSITIVE_FIELDS and of any `masked` field are recorded only as changed."""
+    hidden = SENSITIVE_FIELDS | set(masked)
     changes: dict[str, list[Any]] = {}
     for key in sorted(set(before) | set(after)):
         old, new = before.get(key), after.get(key)

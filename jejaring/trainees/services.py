@@ -20,8 +20,6 @@ from jejaring.regions.models import Region
 from jejaring.trainees.models import Person
 from jejaring.trainees.nik import NikError, parse_nik
 
-#: Fields whose values never appear in the audit trail.
-SENSITIVE_FIELDS = ("nik", "phone", "email", "address", "birth_date")
 #: What may change after registration, in form order; the NIK and what follows from it
 #: (sex, birth date) may not.
 EDITABLE_FIELDS = (
@@ -133,9 +131,7 @@ def person_create(*, actor: Any, region: Region, data: PersonData) -> Person:
                 actor=actor,
                 action="trainees.person.create",
                 target=person,
-                changes=audit.diff(
-                    {}, {"full_name": person.full_name, "nik": nik}, masked=SENSITIVE_FIELDS
-                ),
+                changes=audit.diff({}, {"full_name": person.full_name, "nik": nik}),
             )
     except IntegrityError:
         # Two offices registering the same NIK at the same moment: one wins.
@@ -168,7 +164,7 @@ def person_update(*, actor: Any, person: Person, changes: dict[str, Any]) -> Per
         for name, value in changes.items():
             setattr(locked, name, value)
         locked.save(update_fields=[*changes, "updated_at"])
-        diff = audit.diff(before, changes, masked=SENSITIVE_FIELDS)
+        diff = audit.diff(before, changes)
         if diff:
             audit.record(actor=actor, action="trainees.person.update", target=locked, changes=diff)
     return locked
