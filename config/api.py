@@ -54,3 +54,10 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/accounts", "jejaring.accounts.api.router")
 api.add_router("/persons", "jejaring.trainees.api.router")
+api.add_router("/training", "jejaring.training.api.router")
+api.add_router("/assessment", "jejaring.assessment.api.router")
+api.add_router("/employers", "jejaring.employers.api.router")
+api.add_router("/placement", "jejaring.placement.api.router")
+api.add_router("/outcomes", "jejaring.outcomes.api.router")
+api.add_router("/planning", "jejaring.planning.api.router")
+api.add_router("/social-security", "jejaring.social_security.api.router")

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from importlib import import_module
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +20,31 @@ pytestmark = pytest.mark.django_db
 #: A URL parameter in a route string: `<int:person_id>` or `<person_id>`.
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
+
+def _app_outsider_modules() -> list[Any]:
+    """Each app's `tests/outsiders.py`: `OUTSIDERS` maps a URL parameter to a function of
+    the cast that creates a region-B record and returns the value for the URL; optional
+    `EXEMPT_PARAMETERS` maps a parameter to the reason it is not tenant data (public
+    routes use parameter names of their own, so staff routes stay covered)."""
+    modules = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("jejaring."):
+            continue
+        try:
+            modules.append(import_module(f"{config.name}.tests.outsiders"))
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.tests.outsiders":
+                raise
+    return modules
+
+
 #: Parameters that are not ids of tenant data, with the reason.
 EXEMPT_PARAMETERS = {
     "uidb64": "password reset link: identifies the account by a signed token, not by region",
     "token": "password reset token",
 }
+for _module in _app_outsider_modules():
+    EXEMPT_PARAMETERS.update(getattr(_module, "EXEMPT_PARAMETERS", {}))
 #: URL namespaces not subject to tenancy, with the reason.
 EXEMPT_NAMESPACES = {
     "admin": "the Django admin is for platform superusers; others are redirected to its login",
@@ -53,12 +75,13 @@ def id_routes() -> list[tuple[str, str, URLPattern, list[str]]]:
 
 
 def _objects_of_region_b(cast: Any) -> dict[str, Callable[[], Any]]:
-    """One record per id parameter, owned by region B (Kabupaten Kudus)."""
-    from jejaring.trainees.tests.factories import PersonFactory
-
-    return {
-        "person_id": lambda: PersonFactory(region=cast.region_b).pk,
-    }
+    """One record per id parameter, owned by region B (Kabupaten Kudus), gathered from
+    every app's `tests/outsiders.py`; the first app to name a parameter provides it."""
+    makers: dict[str, Callable[[], Any]] = {}
+    for module in _app_outsider_modules():
+        for name, make in module.OUTSIDERS.items():
+            makers.setdefault(name, lambda make=make: make(cast))
+    return makers
 
 
 def _url(route: str, values: dict[str, Any]) -> str:

@@ -103,6 +103,9 @@ def _database_from_env() -> dict[str, Any]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         },
+        # A file lets a developer keep the test database between runs (pytest --reuse-db);
+        # unset, tests use an in-memory database.
+        "TEST": {"NAME": env_str("JEJARING_TEST_SQLITE", "") or None},
     }
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
 from typing import Any
 
+from django.apps import apps
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -18,19 +21,40 @@ class NavEntry:
     label: str | Promise
     url_name: str
     roles: frozenset[Role]
+    #: Position in the menu: lower comes first. Core entries use 0-99 and 900+.
+    order: int = 500
 
 
-#: Menu entries in display order; later features add theirs here.
-NAVIGATION: list[NavEntry] = [
-    NavEntry(_("Beranda"), "core:home", frozenset(Role)),
+#: The core's menu entries. Each app adds its own in `<app>/nav.py` as a list named
+#: `ENTRIES`, so that apps never edit one shared list.
+CORE_ENTRIES: list[NavEntry] = [
+    NavEntry(_("Beranda"), "core:home", frozenset(Role), order=0),
     NavEntry(
         _("Data orang"),
         "trainees:person_list",
         frozenset({Role.OFFICE_STAFF, Role.OPERATOR}),
+        order=10,
     ),
-    NavEntry(_("Data saya"), "trainees:my_data", frozenset({Role.TRAINEE})),
-    NavEntry(_("Jejak audit"), "core:audit", frozenset({Role.OFFICE_STAFF})),
+    NavEntry(_("Data saya"), "trainees:my_data", frozenset({Role.TRAINEE}), order=20),
+    NavEntry(_("Jejak audit"), "core:audit", frozenset({Role.OFFICE_STAFF}), order=900),
 ]
+
+
+@cache
+def navigation_entries() -> tuple[NavEntry, ...]:
+    """Every menu entry, the core's and each installed app's `nav.ENTRIES`, in order."""
+    entries = list(CORE_ENTRIES)
+    for config in apps.get_app_configs():
+        if not config.name.startswith("jejaring."):
+            continue
+        try:
+            module = import_module(f"{config.name}.nav")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.nav":
+                raise
+            continue
+        entries.extend(module.ENTRIES)
+    return tuple(sorted(entries, key=lambda entry: entry.order))
 
 
 @dataclass(frozen=True)
@@ -47,7 +71,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"nav_items": [], "user_roles": [], "current_region": None}
     roles = scope.roles if not scope.is_superuser else frozenset(Role)
     items = []
-    for entry in NAVIGATION:
+    for entry in navigation_entries():
         if entry.roles & roles:
             url = reverse(entry.url_name)
             active = request.path == url if url == "/" else request.path.startswith(url)

@@ -23,10 +23,11 @@ from jejaring.core.demo.accounts import DEMO_PASSWORD, DemoLogin, demo_logins, l
 from jejaring.core.demo.assessment import load_assessment
 from jejaring.core.demo.common import TODAY, Ctx
 from jejaring.core.demo.employers import load_employers
-from jejaring.core.demo.extras import load_extras
 from jejaring.core.demo.outcomes import load_outcomes
 from jejaring.core.demo.placement import load_placement
+from jejaring.core.demo.planning import load_planning
 from jejaring.core.demo.reference import load_reference
+from jejaring.core.demo.social_security import load_social_security
 from jejaring.core.demo.training import load_training
 
 __all__ = [
@@ -97,7 +98,8 @@ def load_demo(*, seed: int = 2026) -> DemoSummary:
         load_placement(ctx)
         load_outcomes(ctx)
         users = load_accounts(ctx)
-        load_extras(ctx, users)
+        load_planning(ctx, users)
+        load_social_security(ctx, users)
     return DemoSummary(
         seed=seed,
         seconds=time.perf_counter() - started,

@@ -18,6 +18,14 @@ from django.utils import translation
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = ["id", "en"]
+BASE_DIR = Path(settings.BASE_DIR)
+#: Every catalogue: the project's (locale/) and each app's own (jejaring/<app>/locale/),
+#: as "<locale dir>/<language>" relative to the project root.
+CATALOGUES = [
+    f"{directory.relative_to(BASE_DIR)}/{language}"
+    for directory in [LOCALE_DIR, *sorted(BASE_DIR.glob("jejaring/*/locale"))]
+    for language in LANGUAGES
+]
 PLACEHOLDER = re.compile(r"%\((\w+)\)")
 KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(\".*\")$")
 
@@ -85,8 +93,8 @@ def parse_po(path: Path) -> list[Entry]:
     return entries
 
 
-def po_path(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+def po_path(catalogue: str) -> Path:
+    return BASE_DIR / catalogue / "LC_MESSAGES" / "django.po"
 
 
 def messages(language: str) -> list[Entry]:
@@ -96,16 +104,16 @@ def messages(language: str) -> list[Entry]:
 
 
 def where(language: str, entry: Entry) -> str:
-    return f"locale/{language}/LC_MESSAGES/django.po:{entry.line} {entry.msgid!r}"
+    return f"{language}/LC_MESSAGES/django.po:{entry.line} {entry.msgid!r}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", CATALOGUES)
 def test_the_catalogue_exists_and_has_messages(language):
     assert po_path(language).is_file()
     assert messages(language)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", CATALOGUES)
 def test_every_message_is_translated_in_every_plural_form(language):
     header = parse_po(po_path(language))[0].msgstr[0]
     nplurals = int(re.search(r"nplurals\s*=\s*(\d+)", header).group(1))
@@ -119,13 +127,13 @@ def test_every_message_is_translated_in_every_plural_form(language):
     assert problems == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", CATALOGUES)
 def test_no_message_is_fuzzy(language):
     fuzzy = [where(language, entry) for entry in messages(language) if "fuzzy" in entry.flags]
     assert fuzzy == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", CATALOGUES)
 def test_translations_keep_the_named_placeholders(language):
     problems = []
     for entry in messages(language):
@@ -138,7 +146,7 @@ def test_translations_keep_the_named_placeholders(language):
     assert problems == []
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", CATALOGUES)
 def test_the_compiled_catalogue_matches_the_po_file(language):
     mo = po_path(language).with_suffix(".mo")
     assert mo.is_file(), f"{mo} is missing: run manage.py compilemessages"

@@ -1,0 +1,103 @@
+"""BPJS Ketenagakerjaan cover (JKK and JKM) of trainees and interns, and one work
+accident."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from jejaring.accounts.models import User
+from jejaring.core.demo.common import TZ, Ctx, at
+from jejaring.employers.models import Formation
+from jejaring.placement.models import InternshipAgreement, Referral
+from jejaring.social_security.models import Coverage, Incident
+from jejaring.training.models import Batch, Enrolment
+
+
+def load_social_security(ctx: Ctx, users: dict[str, User]) -> None:
+    _coverage(ctx, users["staf.pekalongan"])
+
+
+def _kpj(ctx: Ctx) -> str:
+    return f"2{ctx.rng.randrange(10**9, 10**10)}"
+
+
+def _coverage(ctx: Ctx, staff: User) -> None:
+    """Trainees of the BLK's 2026 packages (the running one active, the rest ended) and the
+    interns who started in 2026, then one accident during the running package."""
+    rows: list[Coverage] = []
+    running_rows: list[Coverage] = []
+    blk = ctx.institutions["blk-pkl"]
+    for enrolment in ctx.enrolments:
+        batch = enrolment.batch
+        if batch.institution_id != blk.pk or batch.year != 2026:
+            continue
+        state = ctx.batch_state[id(batch)]
+        if state not in (Batch.Status.RUNNING, Batch.Status.FINISHED):
+            continue
+        if enrolment.status == Enrolment.Status.WITHDRAWN:
+            continue
+        running = state == Batch.Status.RUNNING
+        coverage = Coverage(
+            region=enrolment.region,
+            person=enrolment.person,
+            kind=Coverage.Kind.TRAINEE,
+            enrolment=enrolment,
+            payer=Coverage.Payer.OFFICE,
+            kpj_number=_kpj(ctx),
+            declared_income=1_000_000,
+            cover_start=batch.start_date,
+            cover_end=batch.end_date,
+            status=Coverage.Status.ACTIVE if running else Coverage.Status.ENDED,
+            created_at=at(batch.start_date - timedelta(days=5), 10),
+        )
+        rows.append(coverage)
+        if running:
+            running_rows.append(coverage)
+    agreements = {
+        a.referral_id: a
+        for a in InternshipAgreement.objects.filter(referral__in=[r for r in ctx.referrals if r.pk])
+    }
+    for referral in ctx.referrals:
+        if (
+            referral.formation.kind != Formation.Kind.INTERNSHIP
+            or referral.status != Referral.Status.STARTED
+        ):
+            continue
+        agreement = agreements[referral.pk]
+        rows.append(
+            Coverage(
+                region=referral.region,
+                person=referral.person,
+                kind=Coverage.Kind.INTERN,
+                referral=referral,
+                payer=Coverage.Payer.COMPANY,
+                payer_company=referral.company,
+                kpj_number=_kpj(ctx),
+                declared_income=max(1_000_000, referral.formation.monthly_pay),
+                cover_start=agreement.starts_on,
+                cover_end=agreement.ends_on,
+                status=Coverage.Status.ACTIVE,
+                created_at=at(agreement.starts_on - timedelta(days=4), 10),
+            )
+        )
+    Coverage.objects.bulk_create(rows)
+    if not running_rows:
+        return
+    victim = running_rows[3]
+    Incident.objects.create(
+        region=victim.region,
+        coverage=victim,
+        kind=Incident.Kind.ACCIDENT,
+        occurred_at=datetime(2026, 11, 12, 10, 40, tzinfo=TZ),
+        place=victim.enrolment.batch.location if victim.enrolment else "",
+        description=(
+            "Saat praktik, jari telunjuk kiri peserta terjepit dan tergores alat kerja. "
+            "Instruktur memberi pertolongan pertama, lalu peserta dibawa ke IGD rumah sakit "
+            "terdekat."
+        ),
+        injury="Luka robek ringan pada jari telunjuk kiri (4 jahitan).",
+        claim_status=Incident.ClaimStatus.IN_PROCESS,
+        claim_number="JKK/3375/2026/000123",
+        reported_by=staff,
+        created_at=at(date(2026, 11, 12), 15),
+    )
