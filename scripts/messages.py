@@ -27,7 +27,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import polib
+import polib  # type: ignore[import-untyped]
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("id", "en")
@@ -116,8 +116,10 @@ def main() -> int:
     if args.todo:
         todo = {e.msgid: (["", ""] if e.msgid_plural else "") for e in missing}
         args.todo.write_text(json.dumps(todo, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"{target.relative_to(ROOT) if target != ROOT else 'locale'}: "
-          f"{len(missing)} English messages untranslated")
+    print(
+        f"{target.relative_to(ROOT) if target != ROOT else 'locale'}: "
+        f"{len(missing)} English messages untranslated"
+    )
     return 0
 
 
