@@ -1,22 +1,41 @@
-"""Gates: checks one app asks before a step that another app may veto.
+"""Gates and events: how one area asks or tells another without importing its internals.
 
-A gate is how two areas meet without importing each other's internals: training asks
-the gate "training.batch.start" before a batch starts running, and social security
-answers with the participants who lack active cover. The asking service decides what to
-do with the answer (refuse with a clear message, or accept an audited override).
+A *gate* is a check before a step that another area may veto. Training asks the gate
+``training.batch.start`` before a batch starts running; social security answers with the
+participants who lack active cover. The asking service decides what to do with the
+answer: refuse with a clear message, or — when office staff give a reason — let the step
+happen and call ``record_override`` so the vetoing area can keep its own record (the
+asking service audits the override as well).
 
-    gates.register("training.batch.start", batch_cover_gaps)   # in AppConfig.ready()
-    problems = gates.check("training.batch.start", obj=batch)  # in the service
+An *event* tells other areas that something happened, inside the same transaction, so
+that what they create in response is committed or rolled back together with it.
 
-Known gate names (add yours here with its contract):
+    # in the answering app's AppConfig.ready():
+    gates.register("training.batch.start", batch_cover_gaps, on_override=cover_override)
+    gates.subscribe("training.enrolment.accepted", create_cover_for_enrolment)
+
+    # in the asking service, inside transaction.atomic():
+    problems = gates.check("training.batch.start", obj=batch)
+    gates.record_override("training.batch.start", actor=actor, obj=batch, reason=reason,
+                          problems=problems)
+    gates.emit("training.enrolment.accepted", actor=actor, obj=enrolment)
+
+Known gates (check(obj=...)):
 
 - ``training.batch.start`` — obj is a Batch about to become RUNNING.
-- ``placement.internship.start`` — obj is an Internship about to start.
+- ``placement.internship.start`` — obj is a Referral to an internship about to start.
+
+Known events (emit(actor=..., obj=...)):
+
+- ``training.enrolment.accepted`` — obj is an Enrolment just accepted into its batch.
+- ``training.batch.status_changed`` — obj is a Batch whose status just changed.
+- ``placement.referral.started`` — obj is a Referral whose person just started work or an
+  internship.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,20 +56,48 @@ class GateProblem:
 
 
 Check = Callable[..., list[GateProblem]]
+Handler = Callable[..., None]
 
-_gates: dict[str, list[Check]] = {}
+_checks: dict[str, list[Check]] = {}
+_overrides: dict[str, list[Handler]] = {}
+_subscribers: dict[str, list[Handler]] = {}
 
 
-def register(name: str, check: Check) -> None:
-    """Add a check to a gate; registering the same function twice is a no-op."""
-    checks = _gates.setdefault(name, [])
-    if check not in checks:
-        checks.append(check)
+def _add(registry: dict[str, list[Any]], name: str, function: Any) -> None:
+    functions = registry.setdefault(name, [])
+    if function not in functions:
+        functions.append(function)
+
+
+def register(name: str, check: Check, *, on_override: Handler | None = None) -> None:
+    """Add a check to a gate (and what to do when it is overridden); registering the same
+    functions twice is a no-op."""
+    _add(_checks, name, check)
+    if on_override is not None:
+        _add(_overrides, name, on_override)
 
 
 def check(name: str, **kwargs: Any) -> list[GateProblem]:
     """Every problem the registered checks find; an empty list lets the step happen."""
     problems: list[GateProblem] = []
-    for gate_check in _gates.get(name, []):
+    for gate_check in _checks.get(name, []):
         problems.extend(gate_check(**kwargs))
     return problems
+
+
+def record_override(
+    name: str, *, actor: Any, obj: Any, reason: str, problems: Sequence[GateProblem]
+) -> None:
+    """Tell the checking areas that `actor` let the step happen despite `problems`."""
+    for handler in _overrides.get(name, []):
+        handler(actor=actor, obj=obj, reason=reason, problems=list(problems))
+
+
+def subscribe(event: str, handler: Handler) -> None:
+    _add(_subscribers, event, handler)
+
+
+def emit(event: str, **kwargs: Any) -> None:
+    """Call every subscriber now, in the caller's transaction."""
+    for handler in _subscribers.get(event, []):
+        handler(**kwargs)
