@@ -13,6 +13,7 @@ from jejaring.outcomes.models import (
     FollowUpAnswer,
     IndicatorDefinition,
     PublishedStatistics,
+    TracerSettings,
 )
 
 
@@ -67,3 +68,9 @@ class PublishedStatisticsAdmin(ReadOnlyAdmin):
     list_filter = ("year", "region")
     list_select_related = ("region", "definition", "published_by")
     date_hierarchy = "published_at"
+
+
+@admin.register(TracerSettings)
+class TracerSettingsAdmin(JejaringAdmin):
+    list_display = ("region", "points", "link_valid_days")
+    list_select_related = ("region",)

@@ -146,6 +146,28 @@ class IndicatorDefinition(RegionOwned):
         return self.name
 
 
+def _default_points() -> list[int]:
+    return [3, 6, 12]
+
+
+class TracerSettings(RegionOwned):
+    """An office's follow-up schedule: the points (months after graduation) at which each
+    graduate is asked, and how long a personal answer link stays valid."""
+
+    points = models.JSONField(_("titik penelusuran (bulan setelah lulus)"), default=_default_points)
+    link_valid_days = models.PositiveSmallIntegerField(
+        _("masa berlaku tautan jawaban (hari)"), default=60, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan penelusuran")
+        verbose_name_plural = _("pengaturan penelusuran")
+        constraints = [models.UniqueConstraint(fields=["region"], name="tracer_settings_once")]
+
+    def __str__(self) -> str:
+        return ", ".join(str(point) for point in self.points)
+
+
 class PublishedStatistics(RegionOwned):
     """A snapshot of indicators the office published on its public page."""
 

@@ -4,7 +4,12 @@ from django.db.models import Q
 
 from jejaring.accounts.scope import ActorScope, Role
 from jejaring.core.policies import Policy, register
-from jejaring.outcomes.models import FollowUp, IndicatorDefinition, PublishedStatistics
+from jejaring.outcomes.models import (
+    FollowUp,
+    IndicatorDefinition,
+    PublishedStatistics,
+    TracerSettings,
+)
 
 
 @register(FollowUp)
@@ -28,4 +33,9 @@ class IndicatorDefinitionPolicy(Policy):
 
 @register(PublishedStatistics)
 class PublishedStatisticsPolicy(Policy):
+    pass
+
+
+@register(TracerSettings)
+class TracerSettingsPolicy(Policy):
     pass

@@ -1,0 +1,609 @@
+"""Graduate outcome indicators, computed from the records in one set-based query.
+
+Nothing here is stored: every figure is counted from enrolments and the *current* answer
+of each follow-up point, under an explicit definition (`Definition`), and comes back
+with its numerator and denominator.
+
+The graduates of a year are the enrolments with status "graduated" and `graduated_on` in
+that year (one enrolment, one graduate). A graduate is **absorbed** when a current
+follow-up answer says "employed by a company" (and, if the definition says so, also
+"internship ongoing" or "self-employed") with a start date no later than `graduated_on`
+plus the window, in calendar months (12 by default). Their **first job** is the earliest
+such start. A graduate **answered** when at least one follow-up point has a current
+answer other than "unknown"; rates are given over all graduates and over those who
+answered, so that a low response rate cannot pass for a high absorption.
+
+The SQL is written by hand (one common table expression) because the ORM cannot group a
+grouped subquery; both SQLite and PostgreSQL run it, with the date parts spelled per
+database by `_Dialect`. The statements are assembled only from this module's constants
+and table names; every value goes in as a query parameter (hence the `noqa: S608`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db import connection, models
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.outcomes import maths
+from jejaring.outcomes.maths import Fraction
+from jejaring.outcomes.models import FollowUp, FollowUpAnswer, OutcomeStatus
+from jejaring.trainees.models import Person, Sex
+from jejaring.training.models import Batch, Enrolment, Program, TrainingInstitution
+
+
+@dataclass(frozen=True)
+class Definition:
+    """How absorption is counted; shown in words beside every figure."""
+
+    window_months: int = 12
+    internship_counts_as_absorbed: bool = False
+    self_employment_counts_as_absorbed: bool = False
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.window_months <= 120:
+            raise ValueError("the window is 1 to 120 months")
+
+    @classmethod
+    def from_model(cls, definition: Any) -> Definition:
+        return cls(
+            window_months=definition.window_months,
+            internship_counts_as_absorbed=definition.internship_counts_as_absorbed,
+            self_employment_counts_as_absorbed=definition.self_employment_counts_as_absorbed,
+            name=definition.name,
+        )
+
+    @property
+    def absorbed_statuses(self) -> tuple[str, ...]:
+        statuses = [OutcomeStatus.EMPLOYED.value]
+        if self.internship_counts_as_absorbed:
+            statuses.append(OutcomeStatus.INTERNSHIP.value)
+        if self.self_employment_counts_as_absorbed:
+            statuses.append(OutcomeStatus.SELF_EMPLOYED.value)
+        return tuple(statuses)
+
+    def describe(self) -> str:
+        """The definition in words, in the active language."""
+        counted = [_gettext("bekerja di perusahaan")]
+        if self.internship_counts_as_absorbed:
+            counted.append(_gettext("sedang magang"))
+        if self.self_employment_counts_as_absorbed:
+            counted.append(_gettext("wirausaha"))
+        return _gettext(
+            "Terserap: lulusan yang jawaban penelusuran terkininya %(statuses)s, dengan "
+            "tanggal mulai paling lambat %(months)s bulan setelah tanggal lulus. Penyebut: "
+            "semua lulusan pada tahun itu (dan, terpisah, lulusan yang menjawab "
+            "penelusuran). Jawaban \u201ctidak diketahui\u201d tidak dihitung sebagai "
+            "belum bekerja."
+        ) % {"statuses": _gettext(" atau ").join(counted), "months": self.window_months}
+
+
+class Dimension(models.TextChoices):
+    YEAR = "year", _("Tahun lulus")
+    REGION = "region", _("Wilayah")
+    INSTITUTION_KIND = "institution_kind", _("Jenis lembaga")
+    INSTITUTION = "institution", _("Lembaga")
+    VOCATION = "vocation", _("Kejuruan")
+    PROGRAM = "program", _("Program")
+    FUNDING = "funding", _("Sumber dana")
+    SEX = "sex", _("Jenis kelamin")
+    AGE_BAND = "age_band", _("Kelompok usia")
+
+
+class Measure(models.TextChoices):
+    """The sets of people a figure counts, for drill-down."""
+
+    GRADUATES = "graduates", _("Lulusan")
+    ANSWERED = "answered", _("Lulusan yang menjawab")
+    ABSORBED = "absorbed", _("Terserap")
+    SELF_EMPLOYED = "self_employed", _("Wirausaha")
+    WITH_JOB = "with_job", _("Pernah bekerja")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on the graduates counted. Region ids must already be the actor's."""
+
+    region_ids: frozenset[int]
+    year_from: int
+    year_to: int
+    institution_id: int | None = None
+    institution_kind: str = ""
+    vocation_id: int | None = None
+    program_id: int | None = None
+    funding_source: str = ""
+    sex: str = ""
+    #: Budget year of the batch (for the funnel of one year's packages).
+    batch_year: int | None = None
+
+
+@dataclass
+class Row:
+    """The figures of one group (a year, a vocation, …)."""
+
+    key: Any
+    label: str
+    graduates: int = 0
+    answered: int = 0
+    absorbed: int = 0
+    self_employed: int = 0
+    with_job: int = 0
+    #: Graduates whose first job began within ≤ 3, 4–6, 7–12 and > 12 months.
+    waiting: dict[str, int] = field(default_factory=dict)
+    median_days_to_first_job: float | None = None
+
+    @property
+    def absorption(self) -> Fraction:
+        return Fraction(self.absorbed, self.graduates)
+
+    @property
+    def waiting_bands(self) -> list[int]:
+        """Counts per waiting band, in the order of maths.WAITING_BANDS."""
+        return [self.waiting.get(label, 0) for label, _low, _high in maths.WAITING_BANDS]
+
+    @property
+    def absorption_of_answered(self) -> Fraction:
+        return Fraction(self.absorbed, self.answered)
+
+    @property
+    def entrepreneurship(self) -> Fraction:
+        return Fraction(self.self_employed, self.graduates)
+
+    @property
+    def entrepreneurship_of_answered(self) -> Fraction:
+        return Fraction(self.self_employed, self.answered)
+
+    @property
+    def response(self) -> Fraction:
+        return Fraction(self.answered, self.graduates)
+
+
+@dataclass
+class Table:
+    definition: Definition
+    dimension: Dimension
+    rows: list[Row]
+    total: Row
+
+
+class _Dialect:
+    """Date arithmetic spelled for the connected database."""
+
+    def __init__(self, vendor: str) -> None:
+        self.postgres = vendor == "postgresql"
+
+    def part(self, name: str, column: str) -> str:
+        if self.postgres:
+            return f"CAST(EXTRACT({name} FROM {column}) AS INTEGER)"
+        # Doubled: the SQL goes through Python %-formatting of its parameters.
+        code = {"YEAR": "%%Y", "MONTH": "%%m", "DAY": "%%d"}[name]
+        return f"CAST(strftime('{code}', {column}) AS INTEGER)"
+
+    def days_between(self, start: str, end: str) -> str:
+        if self.postgres:
+            return f"({end} - {start})"
+        return f"CAST(julianday({end}) - julianday({start}) AS INTEGER)"
+
+    def full_months(self, start: str, end: str) -> str:
+        """SQL for maths.full_months_between(start, end)."""
+        y, m, d = (lambda c, n=n: self.part(n, c) for n in ("YEAR", "MONTH", "DAY"))
+        return (
+            f"(({y(end)} - {y(start)}) * 12 + {m(end)} - {m(start)}"
+            f" - CASE WHEN {d(end)} < {d(start)} THEN 1 ELSE 0 END)"
+        )
+
+    def within(self, start: str, end: str, window: int) -> str:
+        """SQL for maths.within_months(start, end, window); false when `end` is NULL."""
+        months = self.full_months(start, end)
+        same_day = f"{self.part('DAY', end)} = {self.part('DAY', start)}"
+        return (
+            f"({end} IS NOT NULL AND ({months} < {int(window)}"
+            f" OR ({months} = {int(window)} AND {same_day})))"
+        )
+
+    def age(self, birth: str, on: str) -> str:
+        y, m, d = (lambda c, n=n: self.part(n, c) for n in ("YEAR", "MONTH", "DAY"))
+        before_birthday = (
+            f"CASE WHEN {m(on)} < {m(birth)} OR ({m(on)} = {m(birth)} AND {d(on)} < {d(birth)})"
+            " THEN 1 ELSE 0 END"
+        )
+        return f"({y(on)} - {y(birth)} - {before_birthday})"
+
+
+def _table(model: type[models.Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _dimension_sql(dimension: Dimension, dialect: _Dialect) -> str:
+    if dimension == Dimension.YEAR:
+        return dialect.part("YEAR", "e.graduated_on")
+    if dimension == Dimension.AGE_BAND:
+        age = dialect.age("pe.birth_date", "e.graduated_on")
+        whens = " ".join(
+            f"WHEN {age} >= {low}{'' if high is None else f' AND {age} <= {high}'} THEN '{label}'"
+            for label, low, high in maths.AGE_BANDS
+        )
+        return f"CASE {whens} END"
+    return {
+        Dimension.REGION: "e.region_id",
+        Dimension.INSTITUTION_KIND: "i.kind",
+        Dimension.INSTITUTION: "e.institution_id",
+        Dimension.VOCATION: "p.vocation_id",
+        Dimension.PROGRAM: "b.program_id",
+        Dimension.FUNDING: "b.funding_source",
+        Dimension.SEX: "pe.sex",
+    }[dimension]
+
+
+def _base_sql(
+    filters: Filters, definition: Definition, dimension: Dimension, dialect: _Dialect
+) -> tuple[str, list[Any]]:
+    """The CTE `joined`: one row per graduate with its group, first job and flags."""
+    if not filters.region_ids:
+        raise ValueError("no regions to count")
+    params: list[Any] = []
+    regions = ", ".join(["%s"] * len(filters.region_ids))
+    params += sorted(filters.region_ids)
+    params += [date(filters.year_from, 1, 1), date(filters.year_to, 12, 31)]
+    where = [
+        "e.status = 'graduated'",
+        f"e.region_id IN ({regions})",
+        "e.graduated_on >= %s",
+        "e.graduated_on <= %s",
+    ]
+    for column, value in (
+        ("e.institution_id", filters.institution_id),
+        ("i.kind", filters.institution_kind),
+        ("p.vocation_id", filters.vocation_id),
+        ("b.program_id", filters.program_id),
+        ("b.funding_source", filters.funding_source),
+        ("pe.sex", filters.sex),
+        ("b.year", filters.batch_year),
+    ):
+        if value:
+            where.append(f"{column} = %s")
+            params.append(value)
+    statuses = definition.absorbed_statuses
+    params += [*statuses, OutcomeStatus.SELF_EMPLOYED.value, OutcomeStatus.UNKNOWN.value]
+    job_in = ", ".join(["%s"] * len(statuses))
+    sql = f"""
+    WITH grads AS (
+        SELECT e.id AS enrolment_id, e.graduated_on AS graduated_on,
+               {_dimension_sql(dimension, dialect)} AS dim
+        FROM {_table(Enrolment)} e
+        JOIN {_table(Batch)} b ON b.id = e.batch_id
+        JOIN {_table(Program)} p ON p.id = b.program_id
+        JOIN {_table(TrainingInstitution)} i ON i.id = e.institution_id
+        JOIN {_table(Person)} pe ON pe.id = e.person_id
+        WHERE {" AND ".join(where)}
+    ),
+    firsts AS (
+        SELECT f.enrolment_id AS enrolment_id,
+               MIN(CASE WHEN a.status IN ({job_in}) THEN a.started_on END) AS job_on,
+               MIN(CASE WHEN a.status = %s THEN a.started_on END) AS biz_on,
+               MAX(CASE WHEN a.status <> %s THEN 1 ELSE 0 END) AS answered
+        FROM {_table(FollowUp)} f
+        JOIN {_table(FollowUpAnswer)} a ON a.follow_up_id = f.id AND a.is_current
+        WHERE f.enrolment_id IN (SELECT enrolment_id FROM grads)
+        GROUP BY f.enrolment_id
+    ),
+    joined AS (
+        SELECT g.enrolment_id, g.dim, g.graduated_on, x.job_on, x.biz_on,
+               COALESCE(x.answered, 0) AS answered
+        FROM grads g LEFT JOIN firsts x ON x.enrolment_id = g.enrolment_id
+    )"""
+    return sql, params
+
+
+def _measure_sql(measure: Measure, definition: Definition, dialect: _Dialect) -> str:
+    window = definition.window_months
+    return {
+        Measure.GRADUATES: "1 = 1",
+        Measure.ANSWERED: "answered = 1",
+        Measure.ABSORBED: dialect.within("graduated_on", "job_on", window),
+        Measure.SELF_EMPLOYED: dialect.within("graduated_on", "biz_on", window),
+        Measure.WITH_JOB: "job_on IS NOT NULL",
+    }[measure]
+
+
+def _count(condition: str) -> str:
+    return f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
+def graduate_table(
+    *, filters: Filters, definition: Definition, dimension: Dimension = Dimension.YEAR
+) -> Table:
+    """Graduates, answers, absorption, self-employment, waiting time and median days to
+    the first job, per group of `dimension`, plus the total — two queries in all."""
+    dialect = _Dialect(connection.vendor)
+    base, params = _base_sql(filters, definition, dimension, dialect)
+    bands = [
+        dialect.within("graduated_on", "job_on", 3),
+        dialect.within("graduated_on", "job_on", 6),
+        dialect.within("graduated_on", "job_on", 12),
+    ]
+    sql = f"""{base}
+    SELECT dim, COUNT(*),
+           {_count("answered = 1")},
+           {_count(_measure_sql(Measure.ABSORBED, definition, dialect))},
+           {_count(_measure_sql(Measure.SELF_EMPLOYED, definition, dialect))},
+           {_count("job_on IS NOT NULL")},
+           {_count(bands[0])}, {_count(bands[1])}, {_count(bands[2])}
+    FROM joined GROUP BY dim"""
+    days = dialect.days_between("graduated_on", "job_on")
+    histogram_sql = f"""{base}
+    SELECT dim, CASE WHEN {days} < 0 THEN 0 ELSE {days} END AS waited, COUNT(*)
+    FROM joined WHERE job_on IS NOT NULL GROUP BY dim, waited"""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        counted = cursor.fetchall()
+        cursor.execute(histogram_sql, params)
+        histogram_rows = cursor.fetchall()
+    histograms: dict[Any, dict[int, int]] = defaultdict(dict)
+    total_histogram: dict[int, int] = defaultdict(int)
+    for key, waited, n in histogram_rows:
+        histograms[key][int(waited)] = int(n)
+        total_histogram[int(waited)] += int(n)
+    labels = _labels(dimension, [row[0] for row in counted])
+    rows = []
+    for key, graduates, answered, absorbed, self_employed, with_job, b3, b6, b12 in counted:
+        b3, b6, b12, with_job = int(b3 or 0), int(b6 or 0), int(b12 or 0), int(with_job or 0)
+        rows.append(
+            Row(
+                key=key,
+                label=labels.get(key, str(key)),
+                graduates=int(graduates),
+                answered=int(answered or 0),
+                absorbed=int(absorbed or 0),
+                self_employed=int(self_employed or 0),
+                with_job=with_job,
+                waiting={"<=3": b3, "4-6": b6 - b3, "7-12": b12 - b6, ">12": with_job - b12},
+                median_days_to_first_job=maths.median_from_histogram(histograms.get(key, {})),
+            )
+        )
+    rows.sort(key=lambda row: row.label if dimension != Dimension.YEAR else row.key)
+    total = Row(key=None, label=_gettext("Jumlah"))
+    for row in rows:
+        total.graduates += row.graduates
+        total.answered += row.answered
+        total.absorbed += row.absorbed
+        total.self_employed += row.self_employed
+        total.with_job += row.with_job
+        for band, n in row.waiting.items():
+            total.waiting[band] = total.waiting.get(band, 0) + n
+    total.median_days_to_first_job = maths.median_from_histogram(total_histogram)
+    return Table(definition=definition, dimension=dimension, rows=rows, total=total)
+
+
+def graduate_ids(
+    *,
+    filters: Filters,
+    definition: Definition,
+    measure: Measure,
+    dimension: Dimension = Dimension.YEAR,
+    key: Any = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[int]]:
+    """The enrolments behind one figure, for drill-down: (how many, one page of ids in
+    graduation order). `key` selects one group of `dimension`; None means all groups."""
+    dialect = _Dialect(connection.vendor)
+    base, params = _base_sql(filters, definition, dimension, dialect)
+    condition = _measure_sql(measure, definition, dialect)
+    group = ""
+    group_params: list[Any] = []
+    if key is not None:
+        group = " AND dim = %s"
+        group_params = [key]
+    where = f"WHERE {condition}{group}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"{base} SELECT COUNT(*) FROM joined {where}", params + group_params)
+        (count,) = cursor.fetchone()
+        cursor.execute(
+            f"{base} SELECT enrolment_id FROM joined {where} "
+            "ORDER BY graduated_on, enrolment_id LIMIT %s OFFSET %s",
+            [*params, *group_params, int(limit), int(offset)],
+        )
+        ids = [int(row[0]) for row in cursor.fetchall()]
+    return int(count), ids
+
+
+def _labels(dimension: Dimension, keys: Iterable[Any]) -> dict[Any, str]:
+    """Readable names for the group keys, in one query at most."""
+    keys = [key for key in keys if key is not None]
+    from jejaring.regions.models import Region
+    from jejaring.training.models import FundingSource, Vocation
+
+    models_by_dimension: dict[Dimension, type[models.Model]] = {
+        Dimension.REGION: Region,
+        Dimension.INSTITUTION: TrainingInstitution,
+        Dimension.VOCATION: Vocation,
+        Dimension.PROGRAM: Program,
+    }
+    if dimension in models_by_dimension:
+        model = models_by_dimension[dimension]
+        return {obj.pk: str(obj) for obj in model._default_manager.filter(pk__in=keys)}
+    choices: dict[Dimension, Sequence[tuple[str, Any]]] = {
+        Dimension.INSTITUTION_KIND: TrainingInstitution.Kind.choices,
+        Dimension.FUNDING: FundingSource.choices,
+        Dimension.SEX: Sex.choices,
+    }
+    if dimension in choices:
+        return {value: str(label) for value, label in choices[dimension]}
+    return {key: str(key) for key in keys}
+
+
+@dataclass
+class PipelineYear:
+    """The rates along the road for one year, each with its parts."""
+
+    year: int
+    completion: Fraction
+    competency_pass: Fraction
+    referral_placement: Fraction
+    internship_to_hire: Fraction
+
+
+def pipeline_rates(*, filters: Filters) -> list[PipelineYear]:
+    """Completion (graduates ÷ those who finished or dropped out, by the year the batch
+    ended), competency pass (K ÷ assessed, by the year of the result), referral placement
+    (referrals that started work or an internship ÷ referrals made, by the year of
+    referral, cancelled ones excluded) and internship-to-hire conversion (hired ÷
+    internships completed or hired, by the year of referral) — four grouped queries."""
+    from django.db.models import Count, Q
+    from django.db.models.functions import ExtractYear
+
+    from jejaring.assessment.models import Candidate
+    from jejaring.employers.models import Formation
+    from jejaring.placement.models import Referral
+
+    regions = filters.region_ids
+    start, end = date(filters.year_from, 1, 1), date(filters.year_to, 12, 31)
+    enrolment_scope = Q()
+    if filters.institution_id:
+        enrolment_scope &= Q(institution_id=filters.institution_id)
+    if filters.institution_kind:
+        enrolment_scope &= Q(institution__kind=filters.institution_kind)
+    if filters.vocation_id:
+        enrolment_scope &= Q(batch__program__vocation_id=filters.vocation_id)
+    if filters.program_id:
+        enrolment_scope &= Q(batch__program_id=filters.program_id)
+    if filters.funding_source:
+        enrolment_scope &= Q(batch__funding_source=filters.funding_source)
+    if filters.sex:
+        enrolment_scope &= Q(person__sex=filters.sex)
+
+    def by_year(rows: Any, year_key: str = "year") -> dict[int, tuple[int, int]]:
+        return {int(row[year_key]): (int(row["hit"]), int(row["all"])) for row in rows}
+
+    completion = by_year(
+        Enrolment.objects.filter(
+            enrolment_scope,
+            region_id__in=regions,
+            batch__end_date__range=(start, end),
+            status__in=[Enrolment.Status.GRADUATED, Enrolment.Status.DROPPED_OUT],
+        )
+        .annotate(year=ExtractYear("batch__end_date"))
+        .values("year")
+        .annotate(all=Count("pk"), hit=Count("pk", filter=Q(status=Enrolment.Status.GRADUATED)))
+        .order_by()
+    )
+    candidate_scope = Q()
+    if filters.institution_id or filters.institution_kind or filters.vocation_id:
+        candidate_scope = Q(
+            enrolment__in=Enrolment.objects.filter(enrolment_scope, region_id__in=regions)
+        )
+    passing = by_year(
+        Candidate.objects.filter(
+            candidate_scope,
+            region_id__in=regions,
+            assessed_on__range=(start, end),
+            result__in=[Candidate.Result.COMPETENT, Candidate.Result.NOT_YET_COMPETENT],
+        )
+        .annotate(year=ExtractYear("assessed_on"))
+        .values("year")
+        .annotate(all=Count("pk"), hit=Count("pk", filter=Q(result=Candidate.Result.COMPETENT)))
+        .order_by()
+    )
+    referrals = Referral.objects.filter(
+        region_id__in=regions, referred_at__date__range=(start, end)
+    ).exclude(status=Referral.Status.CANCELLED)
+    if filters.vocation_id:
+        referrals = referrals.filter(
+            person__enrolments__batch__program__vocation_id=filters.vocation_id
+        ).distinct()
+    placed = [Referral.Status.STARTED, Referral.Status.COMPLETED, Referral.Status.HIRED]
+    placement = by_year(
+        referrals.annotate(year=ExtractYear("referred_at"))
+        .values("year")
+        .annotate(all=Count("pk"), hit=Count("pk", filter=Q(status__in=placed)))
+        .order_by()
+    )
+    conversion = by_year(
+        referrals.filter(
+            formation__kind=Formation.Kind.INTERNSHIP,
+            status__in=[Referral.Status.COMPLETED, Referral.Status.HIRED],
+        )
+        .annotate(year=ExtractYear("referred_at"))
+        .values("year")
+        .annotate(all=Count("pk"), hit=Count("pk", filter=Q(status=Referral.Status.HIRED)))
+        .order_by()
+    )
+
+    def fraction(table: dict[int, tuple[int, int]], year: int) -> Fraction:
+        hit, total = table.get(year, (0, 0))
+        return Fraction(hit, total)
+
+    return [
+        PipelineYear(
+            year=year,
+            completion=fraction(completion, year),
+            competency_pass=fraction(passing, year),
+            referral_placement=fraction(placement, year),
+            internship_to_hire=fraction(conversion, year),
+        )
+        for year in range(filters.year_from, filters.year_to + 1)
+    ]
+
+
+@dataclass
+class FunnelStep:
+    key: str
+    label: str
+    count: int
+
+
+def funnel(*, filters: Filters, definition: Definition, year: int) -> list[FunnelStep]:
+    """Registration → graduate → competent → referred → absorbed for the graduates (and
+    registrants) of the batches of one budget year, counted in people."""
+    from django.db.models import Exists, OuterRef
+
+    from jejaring.assessment.models import Candidate
+    from jejaring.placement.models import Referral
+
+    enrolments = Enrolment.objects.filter(region_id__in=filters.region_ids, batch__year=year)
+    if filters.institution_id:
+        enrolments = enrolments.filter(institution_id=filters.institution_id)
+    if filters.vocation_id:
+        enrolments = enrolments.filter(batch__program__vocation_id=filters.vocation_id)
+    graduates = enrolments.filter(status=Enrolment.Status.GRADUATED)
+    competent = graduates.filter(
+        Exists(
+            Candidate.objects.filter(enrolment=OuterRef("pk"), result=Candidate.Result.COMPETENT)
+        )
+    )
+    referred = graduates.filter(
+        Exists(
+            Referral.objects.filter(person=OuterRef("person_id"))
+            .exclude(status=Referral.Status.CANCELLED)
+            .filter(referred_at__date__gte=OuterRef("graduated_on"))
+        )
+    )
+    # A package of budget year Y may end in January of Y + 1.
+    absorbed, _ids = graduate_ids(
+        filters=Filters(
+            region_ids=filters.region_ids,
+            year_from=year,
+            year_to=year + 1,
+            institution_id=filters.institution_id,
+            vocation_id=filters.vocation_id,
+            batch_year=year,
+        ),
+        definition=definition,
+        measure=Measure.ABSORBED,
+        limit=0,
+    )
+    return [
+        FunnelStep("registered", _gettext("Mendaftar"), enrolments.count()),
+        FunnelStep("graduated", _gettext("Lulus"), graduates.count()),
+        FunnelStep("competent", _gettext("Kompeten"), competent.count()),
+        FunnelStep("referred", _gettext("Disalurkan"), referred.count()),
+        FunnelStep("absorbed", _gettext("Terserap"), absorbed),
+    ]

@@ -1,0 +1,473 @@
+"""Writes of the tracer: follow-up waves, answers with their history, personal answer
+links, indicator definitions and published statistics. Each write is atomic and audited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.accounts.scope import Role, scope_of
+from jejaring.core import audit
+from jejaring.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from jejaring.core.policies import policy_for
+from jejaring.outcomes import maths
+from jejaring.outcomes.models import (
+    FollowUp,
+    FollowUpAnswer,
+    IndicatorDefinition,
+    OutcomeStatus,
+    PublishedStatistics,
+    TracerSettings,
+)
+from jejaring.regions.models import Region
+from jejaring.training.models import Batch, Enrolment
+
+#: The signing salt of personal answer links; changing it invalidates every link.
+LINK_SALT = "jejaring.outcomes.answer-link"
+#: A business registration number (NIB) from the OSS system has 13 digits.
+NIB = re.compile(r"^\d{13}$")
+MAX_POINTS = 6
+
+
+def tracer_settings_for(*, region: Region) -> TracerSettings:
+    """The region's follow-up schedule (the default 3, 6 and 12 months if never set)."""
+    settings = TracerSettings.objects.filter(region=region).first()
+    return settings or TracerSettings(region=region)
+
+
+def tracer_settings_update(
+    *, actor: Any, region: Region, points: list[int], link_valid_days: int
+) -> TracerSettings:
+    if Role.OFFICE_STAFF not in scope_of(actor).roles and not scope_of(actor).is_superuser:
+        raise PermissionDenied(_("Hanya staf dinas yang dapat mengatur penelusuran."))
+    if region.pk not in scope_of(actor).office_region_ids and not scope_of(actor).is_superuser:
+        raise NotFound(_("Wilayah tidak ditemukan."))
+    cleaned = sorted(set(points))
+    if not cleaned or len(cleaned) > MAX_POINTS or any(not 1 <= p <= 60 for p in cleaned):
+        raise ValidationError(
+            _("Isi 1 sampai 6 titik penelusuran, masing-masing 1–60 bulan setelah lulus."),
+            code="invalid_points",
+            field="points",
+        )
+    if not 1 <= link_valid_days <= 365:
+        raise ValidationError(
+            _("Masa berlaku tautan 1–365 hari."), code="invalid_days", field="link_valid_days"
+        )
+    with transaction.atomic():
+        settings, _created = TracerSettings.objects.select_for_update().get_or_create(region=region)
+        before = {"points": settings.points, "link_valid_days": settings.link_valid_days}
+        settings.points = cleaned
+        settings.link_valid_days = link_valid_days
+        settings.save()
+        audit.record(
+            actor=actor,
+            action="outcomes.tracer_settings.update",
+            target=settings,
+            changes=audit.diff(before, {"points": cleaned, "link_valid_days": link_valid_days}),
+        )
+    return settings
+
+
+def follow_up_waves_create(*, actor: Any, batches: QuerySet[Batch] | list[Batch]) -> int:
+    """Create the follow-up points of every graduate of `batches` that lacks them, by the
+    region's schedule; idempotent. Returns how many points were created."""
+    batch_ids = [batch.pk for batch in batches]
+    graduates = list(
+        Enrolment.objects.filter(
+            batch_id__in=batch_ids, status=Enrolment.Status.GRADUATED, graduated_on__isnull=False
+        ).select_related("region")
+    )
+    if not graduates:
+        return 0
+    schedules = {
+        region.pk: tracer_settings_for(region=region).points
+        for region in {e.region for e in graduates}
+    }
+    existing = set(
+        FollowUp.objects.filter(enrolment__in=graduates).values_list("enrolment_id", "months_after")
+    )
+    rows = []
+    for enrolment in graduates:
+        assert enrolment.graduated_on is not None
+        for months in schedules[enrolment.region_id]:
+            if (enrolment.pk, months) in existing:
+                continue
+            rows.append(
+                FollowUp(
+                    region_id=enrolment.region_id,
+                    enrolment=enrolment,
+                    person_id=enrolment.person_id,
+                    institution_id=enrolment.institution_id,
+                    months_after=months,
+                    due_on=maths.add_months(enrolment.graduated_on, months),
+                )
+            )
+    with transaction.atomic():
+        FollowUp.objects.bulk_create(rows, ignore_conflicts=True)
+        for region_id in {row.region_id for row in rows}:
+            audit.record(
+                actor=actor,
+                action="outcomes.follow_up.wave_create",
+                region=Region.objects.get(pk=region_id),
+                changes={
+                    "points": sum(1 for row in rows if row.region_id == region_id),
+                    "batches": batch_ids,
+                },
+            )
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class AnswerData:
+    status: str
+    company_id: int | None = None
+    employer_name: str = ""
+    via_referral: bool = False
+    business_kind: str = ""
+    business_registration: str = ""
+    started_on: date | None = None
+    monthly_income: int | None = None
+
+
+def _checked(data: AnswerData, *, today: date) -> AnswerData:
+    if data.status not in OutcomeStatus.values:
+        raise ValidationError(_("Status tidak dikenal."), code="invalid_status", field="status")
+    working = data.status in (
+        OutcomeStatus.EMPLOYED,
+        OutcomeStatus.SELF_EMPLOYED,
+        OutcomeStatus.INTERNSHIP,
+    )
+    if working and data.started_on is None:
+        # Absorption counts from this date: an answer without it could never be counted.
+        raise ValidationError(
+            _("Isi tanggal mulai bekerja, magang atau usaha."),
+            code="started_on_required",
+            field="started_on",
+        )
+    if data.started_on and data.started_on > today:
+        raise ValidationError(
+            _("Tanggal mulai tidak boleh di masa depan."),
+            code="started_on_future",
+            field="started_on",
+        )
+    if not working and data.started_on:
+        raise ValidationError(
+            _("Tanggal mulai hanya diisi bila bekerja, magang atau berwirausaha."),
+            code="started_on_not_applicable",
+            field="started_on",
+        )
+    if data.status == OutcomeStatus.EMPLOYED and not (
+        data.company_id or data.employer_name.strip()
+    ):
+        raise ValidationError(
+            _("Isi nama tempat kerja."), code="employer_required", field="employer_name"
+        )
+    if data.status == OutcomeStatus.SELF_EMPLOYED and not data.business_kind.strip():
+        raise ValidationError(
+            _("Isi jenis usaha."), code="business_kind_required", field="business_kind"
+        )
+    registration = data.business_registration.replace(" ", "")
+    if registration and not NIB.match(registration):
+        raise ValidationError(
+            _("NIB terdiri atas 13 angka."),
+            code="invalid_nib",
+            field="business_registration",
+        )
+    if data.monthly_income is not None and not 0 <= data.monthly_income <= 1_000_000_000:
+        raise ValidationError(
+            _("Penghasilan per bulan tidak wajar."), code="invalid_income", field="monthly_income"
+        )
+    return AnswerData(
+        status=data.status,
+        company_id=data.company_id if data.status == OutcomeStatus.EMPLOYED else None,
+        employer_name=" ".join(data.employer_name.split())[:200] if working else "",
+        via_referral=data.via_referral and data.status != OutcomeStatus.SELF_EMPLOYED,
+        business_kind=" ".join(data.business_kind.split())[:200]
+        if data.status == OutcomeStatus.SELF_EMPLOYED
+        else "",
+        business_registration=registration,
+        started_on=data.started_on,
+        monthly_income=data.monthly_income,
+    )
+
+
+def _record(*, actor: Any, follow_up: FollowUp, data: AnswerData, source: str) -> FollowUpAnswer:
+    """The one place an answer is written: the previous current answer stays in the
+    history, the new one becomes current."""
+    data = _checked(data, today=timezone.localdate())
+    if data.company_id is not None:
+        from jejaring.employers.models import Company
+
+        if not Company.objects.filter(pk=data.company_id, region_id=follow_up.region_id).exists():
+            raise ValidationError(
+                _("Perusahaan tidak ditemukan di wilayah ini."),
+                code="unknown_company",
+                field="company",
+            )
+    with transaction.atomic():
+        locked = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+        previous = FollowUpAnswer.objects.filter(follow_up=locked, is_current=True).first()
+        if previous is not None:
+            previous.is_current = False
+            previous.save(update_fields=["is_current"])
+        answer = FollowUpAnswer.objects.create(
+            follow_up=locked,
+            status=data.status,
+            source=source,
+            company_id=data.company_id,
+            employer_name=data.employer_name,
+            via_referral=data.via_referral,
+            business_kind=data.business_kind,
+            business_registration=data.business_registration,
+            started_on=data.started_on,
+            monthly_income=data.monthly_income,
+            recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        audit.record(
+            actor=actor,
+            action="outcomes.follow_up.answer",
+            target=locked,
+            changes={
+                "status": [previous.status if previous else None, data.status],
+                "source": source,
+                "started_on": [
+                    str(previous.started_on) if previous and previous.started_on else None,
+                    str(data.started_on) if data.started_on else None,
+                ],
+            },
+        )
+    return answer
+
+
+def follow_up_answer_record(*, actor: Any, follow_up: FollowUp, data: AnswerData) -> FollowUpAnswer:
+    """Staff or an operator enter an answer from a phone survey; the alumnus themself
+    (logged in) answers for their own follow-up."""
+    if not policy_for(FollowUp).can(actor, "record_answer", follow_up):
+        raise PermissionDenied(_("Anda tidak berwenang mengisi penelusuran ini."))
+    scope = scope_of(actor)
+    own = scope.person_id == follow_up.person_id
+    source = FollowUpAnswer.Source.SELF if own else FollowUpAnswer.Source.PHONE_SURVEY
+    return _record(actor=actor, follow_up=follow_up, data=data, source=source)
+
+
+def follow_up_link_token(*, follow_up: FollowUp) -> str:
+    """A signed token naming the follow-up point and its current nonce."""
+    return signing.dumps(
+        {"f": follow_up.pk, "n": follow_up.link_nonce}, salt=LINK_SALT, compress=True
+    )
+
+
+def follow_up_from_token(token: str) -> FollowUp:
+    """The follow-up a personal link points to; a forged, expired or replaced link is a
+    NotFound, whatever the reason, so links cannot be probed."""
+    try:
+        unsigned = signing.loads(token, salt=LINK_SALT, max_age=timedelta(days=365))
+        follow_up = FollowUp.objects.select_related(
+            "region", "person", "enrolment__batch__program", "institution"
+        ).get(pk=int(unsigned["f"]))
+    except (signing.BadSignature, FollowUp.DoesNotExist, KeyError, TypeError, ValueError):
+        raise NotFound(_("Tautan tidak berlaku.")) from None
+    if unsigned.get("n") != follow_up.link_nonce:
+        raise NotFound(_("Tautan tidak berlaku."))
+    valid_days = tracer_settings_for(region=follow_up.region).link_valid_days
+    sent = follow_up.link_sent_at
+    if sent is None or timezone.now() - sent > timedelta(days=valid_days):
+        raise NotFound(_("Tautan tidak berlaku."))
+    return follow_up
+
+
+def follow_up_answer_by_link(*, token: str, data: AnswerData) -> FollowUpAnswer:
+    """The alumnus answers through their personal link, without logging in."""
+    follow_up = follow_up_from_token(token)
+    return _record(actor=None, follow_up=follow_up, data=data, source=FollowUpAnswer.Source.SELF)
+
+
+def follow_up_link_issue(*, actor: Any, follow_up: FollowUp, base_url: str) -> tuple[str, str]:
+    """Start the validity of the alumnus's personal link now (an earlier link stops
+    working) and return (url, message text ready to paste into WhatsApp or an email)."""
+    if not policy_for(FollowUp).can(actor, "record_answer", follow_up):
+        raise PermissionDenied(_("Anda tidak berwenang mengirim tautan ini."))
+    from django.urls import reverse
+
+    with transaction.atomic():
+        locked = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+        locked.link_nonce = FollowUp._meta.get_field("link_nonce").get_default()
+        locked.link_sent_at = timezone.now()
+        locked.save(update_fields=["link_nonce", "link_sent_at"])
+        audit.record(actor=actor, action="outcomes.follow_up.link_issue", target=locked)
+    token = follow_up_link_token(follow_up=locked)
+    url = base_url.rstrip("/") + reverse("outcomes:answer_link", args=[token])
+    return url, follow_up_message(follow_up=locked, url=url)
+
+
+def follow_up_message(*, follow_up: FollowUp, url: str) -> str:
+    person = follow_up.person
+    first_name = person.full_name.split()[0] if person.full_name else ""
+    valid_days = tracer_settings_for(region=follow_up.region).link_valid_days
+    return _gettext(
+        "Halo %(name)s, ini %(office)s. Kami ingin tahu kabar Anda %(months)s bulan setelah "
+        "lulus pelatihan %(program)s. Mohon isi jawaban singkat (1 menit) melalui tautan "
+        "pribadi ini: %(url)s — tautan berlaku %(days)s hari. Terima kasih."
+    ) % {
+        "name": first_name,
+        "office": follow_up.region.office_short_name or follow_up.region.name,
+        "months": follow_up.months_after,
+        "program": follow_up.enrolment.batch.program.name,
+        "url": url,
+        "days": valid_days,
+    }
+
+
+def follow_up_link_email(*, actor: Any, follow_up: FollowUp, base_url: str) -> str:
+    """Issue a new link and email it to the alumnus; returns the address used."""
+    email = follow_up.person.email
+    if not email:
+        raise Conflict(
+            _("Alumni ini tidak punya alamat email; salin pesan untuk WhatsApp."),
+            code="no_email",
+        )
+    _url, message = follow_up_link_issue(actor=actor, follow_up=follow_up, base_url=base_url)
+    send_mail(
+        subject=_gettext("Penelusuran alumni: bagaimana kabar Anda?"),
+        message=message,
+        from_email=None,
+        recipient_list=[email],
+    )
+    return email
+
+
+def answers_from_referral(*, actor: Any, referral: Any) -> int:
+    """A referral outcome is an answer too: when a referred graduate starts work or an
+    internship (or is hired), record it as the current answer of every follow-up point of
+    their latest graduation that is due on or after the start date and has no answer from
+    the alumnus or a survey yet. Returns how many points were answered."""
+    start = referral.hired_on or referral.started_on
+    if start is None:
+        return 0
+    from jejaring.employers.models import Formation
+
+    internship = referral.formation.kind == Formation.Kind.INTERNSHIP and not referral.hired_on
+    status = OutcomeStatus.INTERNSHIP if internship else OutcomeStatus.EMPLOYED
+    enrolment = (
+        Enrolment.objects.filter(
+            person_id=referral.person_id,
+            status=Enrolment.Status.GRADUATED,
+            graduated_on__lte=start,
+        )
+        .order_by("-graduated_on")
+        .first()
+    )
+    if enrolment is None:
+        return 0
+    points = FollowUp.objects.filter(enrolment=enrolment, due_on__gte=start).exclude(
+        answers__is_current=True,
+        answers__source__in=[FollowUpAnswer.Source.SELF, FollowUpAnswer.Source.PHONE_SURVEY],
+    )
+    data = AnswerData(
+        status=status,
+        company_id=referral.company_id,
+        employer_name=str(referral.company)[:200],
+        via_referral=True,
+        started_on=start,
+    )
+    count = 0
+    for follow_up in points:
+        _record(actor=actor, follow_up=follow_up, data=data, source=FollowUpAnswer.Source.REFERRAL)
+        count += 1
+    return count
+
+
+def indicator_definition_save(
+    *,
+    actor: Any,
+    region: Region,
+    name: str,
+    window_months: int,
+    internship_counts_as_absorbed: bool,
+    self_employment_counts_as_absorbed: bool,
+    make_default: bool,
+    definition: IndicatorDefinition | None = None,
+) -> IndicatorDefinition:
+    scope = scope_of(actor)
+    if region.pk not in scope.office_region_ids and not scope.is_superuser:
+        raise NotFound(_("Wilayah tidak ditemukan."))
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Nama definisi wajib diisi."), code="required", field="name")
+    if not 1 <= window_months <= 120:
+        raise ValidationError(
+            _("Jendela penelusuran 1–120 bulan."), code="invalid_window", field="window_months"
+        )
+    with transaction.atomic():
+        if (
+            IndicatorDefinition.objects.filter(region=region, name=name)
+            .exclude(pk=getattr(definition, "pk", None))
+            .exists()
+        ):
+            raise Conflict(_("Nama definisi sudah dipakai."), code="duplicate_name", field="name")
+        obj = definition or IndicatorDefinition(region=region)
+        before = audit.snapshot(
+            obj,
+            [
+                "name",
+                "window_months",
+                "internship_counts_as_absorbed",
+                "self_employment_counts_as_absorbed",
+                "is_default",
+            ],
+        )
+        if make_default:
+            IndicatorDefinition.objects.filter(region=region, is_default=True).exclude(
+                pk=obj.pk
+            ).update(is_default=False)
+        obj.name = name
+        obj.window_months = window_months
+        obj.internship_counts_as_absorbed = internship_counts_as_absorbed
+        obj.self_employment_counts_as_absorbed = self_employment_counts_as_absorbed
+        obj.is_default = make_default or obj.is_default
+        obj.save()
+        after = audit.snapshot(obj, before)
+        audit.record(
+            actor=actor,
+            action="outcomes.definition.save",
+            target=obj,
+            changes=audit.diff(before, after),
+        )
+    return obj
+
+
+def statistics_publish(
+    *, actor: Any, region: Region, year: int, definition: IndicatorDefinition, payload: dict
+) -> PublishedStatistics:
+    """Publish a snapshot of the region's indicators of `year` on its public page."""
+    scope = scope_of(actor)
+    if region.pk not in scope.office_region_ids and not scope.is_superuser:
+        raise NotFound(_("Wilayah tidak ditemukan."))
+    if definition.region_id != region.pk:
+        raise NotFound(_("Definisi tidak ditemukan."))
+    with transaction.atomic():
+        published = PublishedStatistics.objects.create(
+            region=region,
+            year=year,
+            definition=definition,
+            payload=payload,
+            published_by=actor,
+        )
+        audit.record(
+            actor=actor,
+            action="outcomes.statistics.publish",
+            target=published,
+            changes={"year": year, "definition": definition.name},
+        )
+    return published

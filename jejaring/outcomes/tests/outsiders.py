@@ -1,0 +1,13 @@
+"""Region-B records for the outsider-404 walk (tests/test_outsider_404.py)."""
+
+from jejaring.outcomes.tests.factories import FollowUpFactory, IndicatorDefinitionFactory
+
+OUTSIDERS = {
+    "follow_up_id": lambda cast: FollowUpFactory(region=cast.region_b).pk,
+    "indicator_definition_id": lambda cast: IndicatorDefinitionFactory(region=cast.region_b).pk,
+}
+EXEMPT_PARAMETERS = {
+    "answer_token": "public personal link: a signed token, checked by its signature",
+    "public_region_slug": "public statistics page: published aggregates only, by design",
+    "report_year": "a calendar year, not a record; the report covers the actor's own region",
+}
