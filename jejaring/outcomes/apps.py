@@ -8,4 +8,8 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Hasil dan penelusuran")
 
     def ready(self) -> None:
-        from jejaring.outcomes import policies  # noqa: F401
+        from jejaring.core import gates
+        from jejaring.outcomes import handlers, policies  # noqa: F401
+
+        gates.subscribe("training.batch.status_changed", handlers.batch_status_changed)
+        gates.subscribe("placement.referral.started", handlers.referral_started)

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 
@@ -11,7 +11,12 @@ from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory, Pr
 def graduate(*, region, person=None, graduated_on=date(2024, 6, 28), **batch):
     """A graduated enrolment of `region` (and its person) on `graduated_on`."""
     program = ProgramFactory(institution__region=region, region=region)
-    kwargs = {"program": program, "start_date": date(2024, 5, 1), "end_date": graduated_on}
+    kwargs = {
+        "program": program,
+        "start_date": graduated_on - timedelta(days=40),
+        "end_date": graduated_on,
+        "year": graduated_on.year,
+    }
     kwargs.update(batch)
     enrolment_kwargs = {
         "batch": BatchFactory(**kwargs),
