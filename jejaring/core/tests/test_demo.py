@@ -280,3 +280,40 @@ def test_command_refuses_a_server_database_without_force(
         call_command("demo", "--no-serve", stdout=StringIO())
     with pytest.raises(CommandError, match="only allowed on SQLite"):
         call_command("demo", "--no-serve", "--reset", "--force", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_the_dashboard_computes_42_1_percent_for_2020_and_drills_down_to_those_people(
+    demo: DemoSummary, client: Any
+) -> None:
+    """Issue 5: the figure of the news comes out of the indicator computation, and the
+    drill-down lists exactly the people in its numerator and denominator."""
+    import re
+
+    from jejaring.accounts.models import User
+    from jejaring.training.models import Enrolment
+
+    client.force_login(User.objects.get(username="staf.pekalongan"))
+    page = client.get("/capaian/?year_from=2020&year_to=2026").content.decode()
+    row_2020 = re.search(r'<th scope="row">2020</th>(.*?)</tr>', page, re.S).group(1)
+    assert "42,1" in row_2020  # Indonesian decimal comma
+    graduates = set(
+        Enrolment.objects.filter(
+            region__code="33.75", status="graduated", graduated_on__year=2020
+        ).values_list("person__full_name", flat=True)
+    )
+    absorbed_rows = []
+    for measure, expected in (("graduates", 190), ("absorbed", 80)):
+        names: list[str] = []
+        for number in range(1, 5):
+            drill = client.get(
+                "/capaian/rincian/?year_from=2020&year_to=2026&dimension=year&kunci=2020"
+                f"&ukuran={measure}&page={number}"
+            ).content.decode()
+            names += re.findall(r'/orang/\d+/">([^<]+)</a>', drill)
+        assert len(names) == expected, measure
+        if measure == "absorbed":
+            absorbed_rows = names
+    assert set(absorbed_rows) <= graduates
+    _graduates, expected_absorbed = _absorption("33.75", 2020)
+    assert len(absorbed_rows) == expected_absorbed == 80

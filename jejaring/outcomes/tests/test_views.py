@@ -40,7 +40,7 @@ def test_office_staff_see_absorption_with_its_parts_and_definition(client, cast,
     response = client.get(f"/capaian/?{YEARS}")
     assert response.status_code == 200
     text = response.content.decode()
-    assert "42.9" in text  # 3 of 7
+    assert "42,9 %" in text  # 3 of 7, with the Indonesian decimal comma
     assert "terserap: 3 dari 7 lulusan" in text
     assert "Definisi:" in text
 
