@@ -11,6 +11,7 @@ from jejaring.core.admin import JejaringAdmin, JejaringTabularInline, ReadOnlyAd
 from jejaring.outcomes.models import (
     FollowUp,
     FollowUpAnswer,
+    GraduateOutcome,
     IndicatorDefinition,
     PublishedStatistics,
     TracerSettings,
@@ -74,3 +75,19 @@ class PublishedStatisticsAdmin(ReadOnlyAdmin):
 class TracerSettingsAdmin(JejaringAdmin):
     list_display = ("region", "points", "link_valid_days")
     list_select_related = ("region",)
+
+
+@admin.register(GraduateOutcome)
+class GraduateOutcomeAdmin(ReadOnlyAdmin):
+    """Derived from the follow-up answers; `manage.py refresh_graduate_outcomes` rebuilds it."""
+
+    list_display = (
+        "enrolment",
+        "answered",
+        "first_employed_on",
+        "first_internship_on",
+        "first_self_employed_on",
+        "region",
+    )
+    list_filter = ("answered", "region")
+    raw_id_fields = ("enrolment",)

@@ -13,8 +13,12 @@ such start. A graduate **answered** when at least one follow-up point has a curr
 answer other than "unknown"; rates are given over all graduates and over those who
 answered, so that a low response rate cannot pass for a high absorption.
 
-The SQL is written by hand (one common table expression) because the ORM cannot group a
-grouped subquery; both SQLite and PostgreSQL run it, with the date parts spelled per
+The earliest start dates per graduate come from `GraduateOutcome`, which the tracer's
+services keep in step with the current answers (see `summaries`): facts, not figures —
+the window and what counts are applied here, at query time.
+
+The SQL is written by hand (a derived table) because the ORM cannot group on a
+computed subquery column; both SQLite and PostgreSQL run it, with the date parts spelled per
 database by `_Dialect`. The statements are assembled only from this module's constants
 and table names; every value goes in as a query parameter (hence the `noqa: S608`).
 """
@@ -33,7 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.outcomes import maths
 from jejaring.outcomes.maths import Fraction
-from jejaring.outcomes.models import FollowUp, FollowUpAnswer, OutcomeStatus
+from jejaring.outcomes.models import GraduateOutcome, OutcomeStatus
 from jejaring.trainees.models import Person, Sex
 from jejaring.training.models import Batch, Enrolment, Program, TrainingInstitution
 
@@ -209,6 +213,8 @@ class _Dialect:
         )
 
     def age(self, birth: str, on: str) -> str:
+        if self.postgres:
+            return f"CAST(EXTRACT(YEAR FROM AGE({on}, {birth})) AS INTEGER)"
         y, m, d = (lambda c, n=n: self.part(n, c) for n in ("YEAR", "MONTH", "DAY"))
         before_birthday = (
             f"CASE WHEN {m(on)} < {m(birth)} OR ({m(on)} = {m(birth)} AND {d(on)} < {d(birth)})"
@@ -245,18 +251,24 @@ def _dimension_sql(dimension: Dimension, dialect: _Dialect) -> str:
 def _base_sql(
     filters: Filters, definition: Definition, dimension: Dimension, dialect: _Dialect
 ) -> tuple[str, list[Any]]:
-    """The CTE `joined`: one row per graduate with its group, first job and flags."""
+    """A FROM clause `(…) joined`: one row per graduate with its group, first job and
+    flags, read from the per-graduate facts (GraduateOutcome) so that no request has to
+    aggregate every follow-up answer. Tables are joined only when the dimension or a
+    filter needs them."""
     if not filters.region_ids:
         raise ValueError("no regions to count")
-    params: list[Any] = []
-    regions = ", ".join(["%s"] * len(filters.region_ids))
-    params += sorted(filters.region_ids)
-    params += [date(filters.year_from, 1, 1), date(filters.year_to, 12, 31)]
+    regions = sorted(filters.region_ids)
+    marks = ", ".join(["%s"] * len(regions))
     where = [
         "e.status = 'graduated'",
-        f"e.region_id IN ({regions})",
+        f"e.region_id IN ({marks})",
         "e.graduated_on >= %s",
         "e.graduated_on <= %s",
+    ]
+    where_params: list[Any] = [
+        *regions,
+        date(filters.year_from, 1, 1),
+        date(filters.year_to, 12, 31),
     ]
     for column, value in (
         ("e.institution_id", filters.institution_id),
@@ -269,37 +281,45 @@ def _base_sql(
     ):
         if value:
             where.append(f"{column} = %s")
-            params.append(value)
-    statuses = definition.absorbed_statuses
-    params += [*statuses, OutcomeStatus.SELF_EMPLOYED.value, OutcomeStatus.UNKNOWN.value]
-    job_in = ", ".join(["%s"] * len(statuses))
-    sql = f"""
-    WITH grads AS (
-        SELECT e.id AS enrolment_id, e.graduated_on AS graduated_on,
-               {_dimension_sql(dimension, dialect)} AS dim
+            where_params.append(value)
+    dim = _dimension_sql(dimension, dialect)
+    used = " ".join([dim, *where])
+    joins = []
+    if "b." in used or "p." in used:
+        joins.append(f"JOIN {_table(Batch)} b ON b.id = e.batch_id")
+    if "p." in used:
+        joins.append(f"JOIN {_table(Program)} p ON p.id = b.program_id")
+    if "i." in used:
+        joins.append(f"JOIN {_table(TrainingInstitution)} i ON i.id = e.institution_id")
+    if "pe." in used:
+        joins.append(f"JOIN {_table(Person)} pe ON pe.id = e.person_id")
+    columns = ["o.first_employed_on"]
+    if definition.internship_counts_as_absorbed:
+        columns.append("o.first_internship_on")
+    if definition.self_employment_counts_as_absorbed:
+        columns.append("o.first_self_employed_on")
+    sql = f"""(
+        SELECT e.id AS enrolment_id, e.graduated_on AS graduated_on, {dim} AS dim,
+               {_earliest(columns)} AS job_on, o.first_self_employed_on AS biz_on,
+               CASE WHEN o.answered THEN 1 ELSE 0 END AS answered
         FROM {_table(Enrolment)} e
-        JOIN {_table(Batch)} b ON b.id = e.batch_id
-        JOIN {_table(Program)} p ON p.id = b.program_id
-        JOIN {_table(TrainingInstitution)} i ON i.id = e.institution_id
-        JOIN {_table(Person)} pe ON pe.id = e.person_id
+        {" ".join(joins)}
+        LEFT JOIN {_table(GraduateOutcome)} o ON o.enrolment_id = e.id
         WHERE {" AND ".join(where)}
-    ),
-    firsts AS (
-        SELECT f.enrolment_id AS enrolment_id,
-               MIN(CASE WHEN a.status IN ({job_in}) THEN a.started_on END) AS job_on,
-               MIN(CASE WHEN a.status = %s THEN a.started_on END) AS biz_on,
-               MAX(CASE WHEN a.status <> %s THEN 1 ELSE 0 END) AS answered
-        FROM {_table(FollowUp)} f
-        JOIN {_table(FollowUpAnswer)} a ON a.follow_up_id = f.id AND a.is_current
-        WHERE f.enrolment_id IN (SELECT enrolment_id FROM grads)
-        GROUP BY f.enrolment_id
-    ),
-    joined AS (
-        SELECT g.enrolment_id, g.dim, g.graduated_on, x.job_on, x.biz_on,
-               COALESCE(x.answered, 0) AS answered
-        FROM grads g LEFT JOIN firsts x ON x.enrolment_id = g.enrolment_id
-    )"""
-    return sql, params
+    ) joined"""
+    return sql, where_params
+
+
+def _earliest(columns: list[str]) -> str:
+    """The earliest of nullable date columns, NULL only when all are (SQLite's
+    multi-argument MIN returns NULL as soon as one argument is)."""
+    expression = columns[0]
+    for column in columns[1:]:
+        expression = (
+            f"CASE WHEN {expression} IS NULL THEN {column} WHEN {column} IS NULL THEN "
+            f"{expression} WHEN {column} < {expression} THEN {column} ELSE {expression} END"
+        )
+    return expression
 
 
 def _measure_sql(measure: Measure, definition: Definition, dialect: _Dialect) -> str:
@@ -321,7 +341,7 @@ def graduate_table(
     *, filters: Filters, definition: Definition, dimension: Dimension = Dimension.YEAR
 ) -> Table:
     """Graduates, answers, absorption, self-employment, waiting time and median days to
-    the first job, per group of `dimension`, plus the total — two queries in all."""
+    the first job, per group of `dimension`, plus the total, in one query."""
     dialect = _Dialect(connection.vendor)
     base, params = _base_sql(filters, definition, dimension, dialect)
     bands = [
@@ -329,28 +349,38 @@ def graduate_table(
         dialect.within("graduated_on", "job_on", 6),
         dialect.within("graduated_on", "job_on", 12),
     ]
-    sql = f"""{base}
-    SELECT dim, COUNT(*),
+    days = dialect.days_between("graduated_on", "job_on")
+    waited = f"CASE WHEN job_on IS NULL THEN NULL WHEN {days} < 0 THEN 0 ELSE {days} END"
+    # One pass, grouped by the group and the days waited for the first job: the counts
+    # of a group are the sums of its rows, and its rows are its waiting-time histogram.
+    sql = f"""
+    SELECT dim, {waited} AS waited, COUNT(*),
            {_count("answered = 1")},
            {_count(_measure_sql(Measure.ABSORBED, definition, dialect))},
            {_count(_measure_sql(Measure.SELF_EMPLOYED, definition, dialect))},
-           {_count("job_on IS NOT NULL")},
            {_count(bands[0])}, {_count(bands[1])}, {_count(bands[2])}
-    FROM joined GROUP BY dim"""
-    days = dialect.days_between("graduated_on", "job_on")
-    histogram_sql = f"""{base}
-    SELECT dim, CASE WHEN {days} < 0 THEN 0 ELSE {days} END AS waited, COUNT(*)
-    FROM joined WHERE job_on IS NOT NULL GROUP BY dim, waited"""
+    FROM {base} GROUP BY dim, waited"""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        counted = cursor.fetchall()
-        cursor.execute(histogram_sql, params)
-        histogram_rows = cursor.fetchall()
+        fetched = cursor.fetchall()
+    sums: dict[Any, list[int]] = defaultdict(lambda: [0] * 8)
     histograms: dict[Any, dict[int, int]] = defaultdict(dict)
     total_histogram: dict[int, int] = defaultdict(int)
-    for key, waited, n in histogram_rows:
-        histograms[key][int(waited)] = int(n)
-        total_histogram[int(waited)] += int(n)
+    for key, days_waited, *values in fetched:
+        cell = sums[key]
+        numbers = [int(v or 0) for v in values]
+        for index, number in enumerate(numbers):
+            cell[index] += number
+        if days_waited is not None:
+            cell[7] += numbers[0]  # graduates with a first job
+            histograms[key][int(days_waited)] = numbers[0]
+            total_histogram[int(days_waited)] += numbers[0]
+    counted = [
+        (key, graduates, answered, absorbed, self_employed, with_job, b3, b6, b12)
+        for key, (graduates, answered, absorbed, self_employed, b3, b6, b12, with_job) in (
+            sums.items()
+        )
+    ]
     labels = _labels(dimension, [row[0] for row in counted])
     rows = []
     for key, graduates, answered, absorbed, self_employed, with_job, b3, b6, b12 in counted:
@@ -404,10 +434,10 @@ def graduate_ids(
         group_params = [key]
     where = f"WHERE {condition}{group}"
     with connection.cursor() as cursor:
-        cursor.execute(f"{base} SELECT COUNT(*) FROM joined {where}", params + group_params)
+        cursor.execute(f"SELECT COUNT(*) FROM {base} {where}", params + group_params)
         (count,) = cursor.fetchone()
         cursor.execute(
-            f"{base} SELECT enrolment_id FROM joined {where} "
+            f"SELECT enrolment_id FROM {base} {where} "
             "ORDER BY graduated_on, enrolment_id LIMIT %s OFFSET %s",
             [*params, *group_params, int(limit), int(offset)],
         )

@@ -146,6 +146,36 @@ class IndicatorDefinition(RegionOwned):
         return self.name
 
 
+class GraduateOutcome(RegionOwned):
+    """Per graduate, the earliest start dates in the *current* follow-up answers, kept
+    in step with the answers by the tracer's services (`outcomes.summaries`).
+
+    It holds facts, not figures: which graduates count as absorbed, and within which
+    window, is still decided when an indicator is computed. It exists so that indicators
+    over a million graduates read one row per graduate instead of aggregating every
+    follow-up answer on each request (docs/performance.md).
+    """
+
+    enrolment = models.OneToOneField(
+        "training.Enrolment",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="outcome",
+    )
+    first_employed_on = models.DateField(null=True, blank=True)
+    first_internship_on = models.DateField(null=True, blank=True)
+    first_self_employed_on = models.DateField(null=True, blank=True)
+    #: A current answer other than "unknown" at some follow-up point.
+    answered = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("ringkasan hasil lulusan")
+        verbose_name_plural = _("ringkasan hasil lulusan")
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}"
+
+
 def _default_points() -> list[int]:
     return [3, 6, 12]
 

@@ -6,6 +6,7 @@ from jejaring.accounts.scope import ActorScope, Role
 from jejaring.core.policies import Policy, register
 from jejaring.outcomes.models import (
     FollowUp,
+    GraduateOutcome,
     IndicatorDefinition,
     PublishedStatistics,
     TracerSettings,
@@ -38,4 +39,9 @@ class PublishedStatisticsPolicy(Policy):
 
 @register(TracerSettings)
 class TracerSettingsPolicy(Policy):
+    pass
+
+
+@register(GraduateOutcome)
+class GraduateOutcomePolicy(Policy):
     pass

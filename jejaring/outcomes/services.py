@@ -21,7 +21,7 @@ from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit
 from jejaring.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
-from jejaring.outcomes import maths
+from jejaring.outcomes import maths, summaries
 from jejaring.outcomes.models import (
     FollowUp,
     FollowUpAnswer,
@@ -234,6 +234,7 @@ def _record(*, actor: Any, follow_up: FollowUp, data: AnswerData, source: str) -
             monthly_income=data.monthly_income,
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
+        summaries.refresh(enrolment_ids=[locked.enrolment_id])
         audit.record(
             actor=actor,
             action="outcomes.follow_up.answer",

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from jejaring.core.demo.common import Ctx, add_months, at
+from jejaring.outcomes import summaries
 from jejaring.outcomes.models import FollowUp, FollowUpAnswer, OutcomeStatus
 from jejaring.placement.models import Referral
 from jejaring.training.models import Enrolment
@@ -116,6 +117,8 @@ def load_outcomes(ctx: Ctx) -> None:
         if not _employed_by_window(ctx, track):
             _other_fate(ctx, track)
     _write(ctx, tracks)
+    # The per-graduate facts the indicators read, as the tracer's services keep them.
+    summaries.refresh(enrolment_ids=[track.enrolment.pk for track in tracks])
 
 
 def _base_track(ctx: Ctx, enrolment: Enrolment) -> _Track:

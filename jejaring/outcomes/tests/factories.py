@@ -43,12 +43,21 @@ class FollowUpFactory(factory.django.DjangoModelFactory):
 class FollowUpAnswerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FollowUpAnswer
+        skip_postgeneration_save = True
 
     follow_up = factory.SubFactory(FollowUpFactory)
     status = "employed"
     source = FollowUpAnswer.Source.PHONE_SURVEY
     employer_name = "Toko Batik"
     started_on = date(2024, 9, 1)
+
+    @factory.post_generation
+    def summarise(obj, create, extracted, **kwargs):
+        """Keep the per-graduate facts in step, as the tracer's services do."""
+        if create:
+            from jejaring.outcomes import summaries
+
+            summaries.refresh(enrolment_ids=[obj.follow_up.enrolment_id])
 
 
 class IndicatorDefinitionFactory(factory.django.DjangoModelFactory):
