@@ -149,3 +149,15 @@ class TracerSettingsForm(Form):
             return [int(part) for part in raw.replace(";", ",").split(",") if part.strip()]
         except ValueError:
             raise forms.ValidationError(_("Isi angka bulan dipisah koma.")) from None
+
+
+class CompanyConfirmForm(Form):
+    started_on = forms.DateField(
+        label=_("Bekerja sejak"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean_started_on(self) -> Any:
+        started_on = self.cleaned_data["started_on"]
+        if started_on > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal tidak boleh di masa depan."))
+        return started_on

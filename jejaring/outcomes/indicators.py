@@ -99,6 +99,8 @@ class Dimension(models.TextChoices):
     FUNDING = "funding", _("Sumber dana")
     SEX = "sex", _("Jenis kelamin")
     AGE_BAND = "age_band", _("Kelompok usia")
+    #: The registered company of the first job; graduates without one form one group.
+    COMPANY = "company", _("Perusahaan pekerjaan pertama")
 
 
 class Measure(models.TextChoices):
@@ -245,6 +247,7 @@ def _dimension_sql(dimension: Dimension, dialect: _Dialect) -> str:
         Dimension.PROGRAM: "b.program_id",
         Dimension.FUNDING: "b.funding_source",
         Dimension.SEX: "pe.sex",
+        Dimension.COMPANY: "o.first_company_id",
     }[dimension]
 
 
@@ -388,7 +391,7 @@ def graduate_table(
         rows.append(
             Row(
                 key=key,
-                label=labels.get(key, str(key)),
+                label=labels.get(key, str(key)) if key is not None else str(NO_GROUP),
                 graduates=int(graduates),
                 answered=int(answered or 0),
                 absorbed=int(absorbed or 0),
@@ -429,7 +432,9 @@ def graduate_ids(
     condition = _measure_sql(measure, definition, dialect)
     group = ""
     group_params: list[Any] = []
-    if key is not None:
+    if key == EMPTY_KEY:
+        group = " AND dim IS NULL"
+    elif key is not None:
         group = " AND dim = %s"
         group_params = [key]
     where = f"WHERE {condition}{group}"
@@ -448,6 +453,7 @@ def graduate_ids(
 def _labels(dimension: Dimension, keys: Iterable[Any]) -> dict[Any, str]:
     """Readable names for the group keys, in one query at most."""
     keys = [key for key in keys if key is not None]
+    from jejaring.employers.models import Company
     from jejaring.regions.models import Region
     from jejaring.training.models import FundingSource, Vocation
 
@@ -456,6 +462,7 @@ def _labels(dimension: Dimension, keys: Iterable[Any]) -> dict[Any, str]:
         Dimension.INSTITUTION: TrainingInstitution,
         Dimension.VOCATION: Vocation,
         Dimension.PROGRAM: Program,
+        Dimension.COMPANY: Company,
     }
     if dimension in models_by_dimension:
         model = models_by_dimension[dimension]
@@ -468,6 +475,12 @@ def _labels(dimension: Dimension, keys: Iterable[Any]) -> dict[Any, str]:
     if dimension in choices:
         return {value: str(label) for value, label in choices[dimension]}
     return {key: str(key) for key in keys}
+
+
+#: Drill-down key of the group whose key is empty (e.g. graduates without a company).
+EMPTY_KEY = "kosong"
+#: The label of the group of graduates whose key is empty (e.g. no registered company).
+NO_GROUP = _("(tanpa)")
 
 
 @dataclass

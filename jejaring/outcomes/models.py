@@ -165,6 +165,10 @@ class GraduateOutcome(RegionOwned):
     first_employed_on = models.DateField(null=True, blank=True)
     first_internship_on = models.DateField(null=True, blank=True)
     first_self_employed_on = models.DateField(null=True, blank=True)
+    #: The registered company of the earliest "employed" answer, if it names one.
+    first_company = models.ForeignKey(
+        "employers.Company", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     #: A current answer other than "unknown" at some follow-up point.
     answered = models.BooleanField(default=False)
 

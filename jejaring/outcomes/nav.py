@@ -16,4 +16,10 @@ ENTRIES = [
         510,
     ),
     NavEntry(_("Penelusuran saya"), "outcomes:my_follow_ups", frozenset({Role.TRAINEE}), 520),
+    NavEntry(
+        _("Konfirmasi karyawan"),
+        "outcomes:company_confirmations",
+        frozenset({Role.COMPANY_HR}),
+        530,
+    ),
 ]

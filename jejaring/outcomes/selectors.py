@@ -233,3 +233,30 @@ def dashboard_choices_for(*, actor: Any, home: Region | None) -> DashboardChoice
     )
     vocations = list(Vocation.objects.order_by("name").values_list("pk", "name"))
     return DashboardChoices(regions, institutions, vocations, definitions)
+
+
+def referrals_to_confirm_for(*, actor: Any) -> QuerySet[Any]:
+    """Graduates referred to the actor's company who started work or were hired: the
+    people company HR may confirm as employed."""
+    from jejaring.placement.models import Referral
+
+    return (
+        Referral.objects.for_actor(actor)
+        .filter(
+            status__in=[
+                Referral.Status.ACCEPTED,
+                Referral.Status.STARTED,
+                Referral.Status.COMPLETED,
+                Referral.Status.HIRED,
+            ]
+        )
+        .select_related("person", "formation", "company")
+        .order_by("-referred_at", "pk")
+    )
+
+
+def referral_to_confirm_get(*, actor: Any, referral_id: int) -> Any:
+    referral = referrals_to_confirm_for(actor=actor).filter(pk=referral_id).first()
+    if referral is None:
+        raise NotFound(_("Penyaluran tidak ditemukan."))
+    return referral

@@ -472,3 +472,45 @@ def statistics_publish(
             changes={"year": year, "definition": definition.name},
         )
     return published
+
+
+def employment_confirm_by_company(*, actor: Any, referral: Any, started_on: date) -> int:
+    """Company HR confirm that a graduate referred to them works there since
+    `started_on`: the answer of every follow-up point of the graduate's latest
+    graduation that is already due and has no answer from the alumnus or a survey.
+    Returns how many points were answered."""
+    from jejaring.placement.models import Referral
+
+    if not policy_for(Referral).can(actor, "record_outcome", referral):
+        raise PermissionDenied(_("Anda tidak berwenang mengonfirmasi orang ini."))
+    enrolment = (
+        Enrolment.objects.filter(
+            person_id=referral.person_id,
+            status=Enrolment.Status.GRADUATED,
+            graduated_on__lte=started_on,
+        )
+        .order_by("-graduated_on")
+        .first()
+    )
+    if enrolment is None:
+        raise ValidationError(
+            _("Tanggal mulai bekerja sebelum tanggal lulus pelatihan."),
+            code="started_before_graduation",
+            field="started_on",
+        )
+    points = FollowUp.objects.filter(enrolment=enrolment, due_on__lte=timezone.localdate()).exclude(
+        answers__is_current=True,
+        answers__source__in=[FollowUpAnswer.Source.SELF, FollowUpAnswer.Source.PHONE_SURVEY],
+    )
+    data = AnswerData(
+        status=OutcomeStatus.EMPLOYED,
+        company_id=referral.company_id,
+        employer_name=str(referral.company)[:200],
+        via_referral=True,
+        started_on=started_on,
+    )
+    count = 0
+    for follow_up in points:
+        _record(actor=actor, follow_up=follow_up, data=data, source=FollowUpAnswer.Source.COMPANY)
+        count += 1
+    return count

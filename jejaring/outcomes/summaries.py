@@ -48,6 +48,19 @@ def _refresh_chunk(ids: list[int]) -> int:
         )
         .order_by()
     }
+    # The company of the earliest employment; ties go to the answer recorded first.
+    companies: dict[int, int | None] = {}
+    for enrolment_id, company_id in (
+        FollowUpAnswer.objects.filter(
+            is_current=True,
+            follow_up__enrolment_id__in=ids,
+            status=OutcomeStatus.EMPLOYED,
+            started_on__isnull=False,
+        )
+        .order_by("follow_up__enrolment_id", "started_on", "recorded_at", "pk")
+        .values_list("follow_up__enrolment_id", "company_id")
+    ):
+        companies.setdefault(enrolment_id, company_id)
     regions = dict(Enrolment.objects.filter(pk__in=ids).values_list("pk", "region_id"))
     rows = []
     for enrolment_id in ids:
@@ -61,6 +74,7 @@ def _refresh_chunk(ids: list[int]) -> int:
                 first_employed_on=fact.get("employed"),
                 first_internship_on=fact.get("internship"),
                 first_self_employed_on=fact.get("self_employed"),
+                first_company_id=companies.get(enrolment_id),
                 answered=bool(fact.get("known")),
             )
         )
@@ -73,6 +87,7 @@ def _refresh_chunk(ids: list[int]) -> int:
             "first_employed_on",
             "first_internship_on",
             "first_self_employed_on",
+            "first_company",
             "answered",
         ],
     )

@@ -13,6 +13,8 @@ urlpatterns = [
     path("penelusuran/<int:follow_up_id>/tautan/", views.follow_up_link, name="follow_up_link"),
     path("jawab/<str:answer_token>/", views.answer_link, name="answer_link"),
     path("saya/", views.my_follow_ups, name="my_follow_ups"),
+    path("konfirmasi/", views.company_confirmations, name="company_confirmations"),
+    path("konfirmasi/<int:referral_id>/", views.company_confirm, name="company_confirm"),
     path("definisi/", views.definition_list, name="definition_list"),
     path(
         "definisi/<int:indicator_definition_id>/",

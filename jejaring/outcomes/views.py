@@ -24,6 +24,7 @@ from jejaring.core.policies import policy_for
 from jejaring.outcomes import exports, indicators, selectors, services
 from jejaring.outcomes.forms import (
     AnswerForm,
+    CompanyConfirmForm,
     DashboardForm,
     DefinitionForm,
     StaffAnswerForm,
@@ -204,6 +205,51 @@ def my_follow_ups(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_required
+@require_GET
+def company_confirmations(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.COMPANY_HR)
+    referrals = selectors.referrals_to_confirm_for(actor=request.user)
+    page = Paginator(referrals, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "outcomes/company_confirmations.html",
+        {"page_obj": page, "form": CompanyConfirmForm(), "today": timezone.localdate()},
+    )
+
+
+@login_required
+@require_POST
+def company_confirm(request: HttpRequest, referral_id: int) -> HttpResponse:
+    referral = selectors.referral_to_confirm_get(actor=request.user, referral_id=referral_id)
+    form = CompanyConfirmForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Isi tanggal mulai bekerja yang benar."))
+        return redirect("outcomes:company_confirmations")
+    try:
+        count = services.employment_confirm_by_company(
+            actor=request.user, referral=referral, started_on=form.cleaned_data["started_on"]
+        )
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        if count:
+            messages.success(
+                request,
+                _("Terima kasih: %(name)s tercatat bekerja di perusahaan Anda.")
+                % {"name": referral.person.full_name},
+            )
+        else:
+            messages.info(
+                request,
+                _(
+                    "Belum ada penelusuran yang jatuh tempo untuk %(name)s, atau alumni sudah menjawab sendiri."
+                )
+                % {"name": referral.person.full_name},
+            )
+    return redirect("outcomes:company_confirmations")
+
+
 # --- dashboard -----------------------------------------------------------------------
 
 
@@ -341,12 +387,18 @@ def drill_down(request: HttpRequest) -> HttpResponse:
     dimension = Dimension(form.cleaned_data["dimension"])
     raw_key = request.GET.get("kunci")
     key: Any = raw_key
-    if raw_key is not None and dimension in (
-        Dimension.YEAR,
-        Dimension.REGION,
-        Dimension.INSTITUTION,
-        Dimension.VOCATION,
-        Dimension.PROGRAM,
+    if (
+        raw_key is not None
+        and raw_key != indicators.EMPTY_KEY
+        and dimension
+        in (
+            Dimension.YEAR,
+            Dimension.REGION,
+            Dimension.INSTITUTION,
+            Dimension.VOCATION,
+            Dimension.PROGRAM,
+            Dimension.COMPANY,
+        )
     ):
         if not raw_key.isdigit():
             raise Http404

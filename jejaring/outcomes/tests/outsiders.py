@@ -2,7 +2,17 @@
 
 from jejaring.outcomes.tests.factories import FollowUpFactory, IndicatorDefinitionFactory
 
+
+def _referral_of_region_b(cast):
+    from jejaring.employers.tests.factories import CompanyFactory
+    from jejaring.placement.tests.factories import ReferralFactory
+
+    company = CompanyFactory(region=cast.region_b)
+    return ReferralFactory(formation__company=company, status="hired").pk
+
+
 OUTSIDERS = {
+    "referral_id": _referral_of_region_b,
     "follow_up_id": lambda cast: FollowUpFactory(region=cast.region_b).pk,
     "indicator_definition_id": lambda cast: IndicatorDefinitionFactory(region=cast.region_b).pk,
 }

@@ -137,3 +137,24 @@ def test_another_region_is_never_counted(cast, cohort):
     only_b = Filters(region_ids=frozenset({cast.region_b.pk}), year_from=2024, year_to=2024)
     total = graduate_table(filters=only_b, definition=Definition()).total
     assert (total.graduates, total.absorbed) == (1, 1)
+
+
+def test_absorbed_graduates_group_by_the_company_of_their_first_job(cast):
+    region = cast.region_a
+    hired = graduate(region=region, graduated_on=GRADUATED)
+    answered(hired, "employed", date(2024, 9, 2), company=cast.company_a)
+    elsewhere = graduate(region=region, graduated_on=GRADUATED)
+    answered(elsewhere, "employed", date(2024, 9, 2))
+    table = graduate_table(
+        filters=filters(cast), definition=Definition(), dimension=Dimension.COMPANY
+    )
+    by_label = {row.label: (row.graduates, row.absorbed) for row in table.rows}
+    assert by_label == {cast.company_a.name: (1, 1), "(tanpa)": (1, 1)}
+    _count, ids = graduate_ids(
+        filters=filters(cast),
+        definition=Definition(),
+        measure=Measure.ABSORBED,
+        dimension=Dimension.COMPANY,
+        key="kosong",
+    )
+    assert ids == [elsewhere.pk]

@@ -134,3 +134,55 @@ def test_another_region_s_staff_cannot_change_the_schedule(cast):
         services.tracer_settings_update(
             actor=cast.staff_b, region=cast.region_a, points=[3], link_valid_days=30
         )
+
+
+def test_company_hr_confirm_a_referred_graduate_as_employed(cast, follow_up):
+    from jejaring.placement.tests.factories import ReferralFactory
+
+    referral = ReferralFactory(
+        formation__company=cast.company_a, person=cast.person_1, status="hired"
+    )
+    count = services.employment_confirm_by_company(
+        actor=cast.hr_a, referral=referral, started_on=date(2024, 9, 1)
+    )
+    answer = FollowUpAnswer.objects.get(is_current=True)
+    assert count == 1
+    assert (answer.source, answer.company_id, answer.via_referral) == (
+        FollowUpAnswer.Source.COMPANY,
+        cast.company_a.pk,
+        True,
+    )
+    with pytest.raises(PermissionDenied):
+        services.employment_confirm_by_company(
+            actor=cast.hr_b, referral=referral, started_on=date(2024, 9, 1)
+        )
+
+
+def test_a_company_confirmation_never_overrides_the_alumnus_s_own_answer(cast, follow_up):
+    from jejaring.placement.tests.factories import ReferralFactory
+
+    services.follow_up_answer_record(
+        actor=cast.trainee_1, follow_up=follow_up, data=services.AnswerData(status="studying")
+    )
+    referral = ReferralFactory(formation__company=cast.company_a, person=cast.person_1)
+    assert (
+        services.employment_confirm_by_company(
+            actor=cast.hr_a, referral=referral, started_on=date(2024, 9, 1)
+        )
+        == 0
+    )
+    assert FollowUpAnswer.objects.get(is_current=True).status == "studying"
+
+
+def test_a_started_referral_answers_the_open_follow_ups(cast, follow_up):
+    from jejaring.placement.tests.factories import ReferralFactory
+
+    referral = ReferralFactory(
+        formation__company=cast.company_a,
+        person=cast.person_1,
+        status="started",
+        started_on=date(2024, 8, 1),
+    )
+    assert services.answers_from_referral(actor=cast.staff_a, referral=referral) == 1
+    answer = FollowUpAnswer.objects.get(is_current=True)
+    assert (answer.status, answer.source) == ("employed", FollowUpAnswer.Source.REFERRAL)

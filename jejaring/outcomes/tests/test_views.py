@@ -183,3 +183,22 @@ def test_definitions_are_edited_by_office_staff_and_duplicates_refused(client, c
     again = client.post("/capaian/definisi/", data)
     assert "sudah dipakai" in again.content.decode()
     services.tracer_settings_for(region=cast.region_a)
+
+
+def test_company_hr_confirm_from_their_page_and_another_company_gets_404(client, cast):
+    from jejaring.placement.tests.factories import ReferralFactory
+
+    enrolment = graduate(region=cast.region_a, person=cast.person_2)
+    FollowUpFactory(region=cast.region_a, enrolment=enrolment)
+    referral = ReferralFactory(
+        formation__company=cast.company_a, person=cast.person_2, status="hired"
+    )
+    client.force_login(cast.hr_a)
+    assert cast.person_2.full_name in client.get("/capaian/konfirmasi/").content.decode()
+    client.post(f"/capaian/konfirmasi/{referral.pk}/", {"started_on": "2024-09-01"})
+    assert FollowUpAnswer.objects.get().source == FollowUpAnswer.Source.COMPANY
+    client.force_login(cast.hr_b)
+    assert (
+        client.post(f"/capaian/konfirmasi/{referral.pk}/", {"started_on": "2024-09-01"}).status_code
+        == 404
+    )
