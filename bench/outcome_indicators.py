@@ -135,6 +135,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection, transaction
 
+    from jejaring.outcomes import summaries
     from jejaring.outcomes.indicators import (
         Definition,
         Dimension,
@@ -142,7 +143,6 @@ def main() -> int:
         graduate_table,
         pipeline_rates,
     )
-    from jejaring.outcomes import summaries
     from jejaring.outcomes.models import GraduateOutcome
     from jejaring.regions.models import Region
     from jejaring.training.models import Enrolment
@@ -171,12 +171,24 @@ def main() -> int:
     print(f"graduates: {graduates:,}; PostgreSQL {connection.pg_version}; runs: {args.runs}")
     print(f"{'query':<40} {'best s':>8} {'median s':>9}")
     cases = [
-        ("absorption by year (dashboard)", lambda: graduate_table(
-            filters=filters, definition=definition, dimension=Dimension.YEAR)),
-        ("absorption by vocation", lambda: graduate_table(
-            filters=filters, definition=definition, dimension=Dimension.VOCATION)),
-        ("absorption by age band", lambda: graduate_table(
-            filters=filters, definition=definition, dimension=Dimension.AGE_BAND)),
+        (
+            "absorption by year (dashboard)",
+            lambda: graduate_table(
+                filters=filters, definition=definition, dimension=Dimension.YEAR
+            ),
+        ),
+        (
+            "absorption by vocation",
+            lambda: graduate_table(
+                filters=filters, definition=definition, dimension=Dimension.VOCATION
+            ),
+        ),
+        (
+            "absorption by age band",
+            lambda: graduate_table(
+                filters=filters, definition=definition, dimension=Dimension.AGE_BAND
+            ),
+        ),
         ("pipeline rates by year", lambda: pipeline_rates(filters=filters)),
     ]
     for name, run in cases:

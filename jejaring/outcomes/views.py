@@ -243,7 +243,8 @@ def company_confirm(request: HttpRequest, referral_id: int) -> HttpResponse:
             messages.info(
                 request,
                 _(
-                    "Belum ada penelusuran yang jatuh tempo untuk %(name)s, atau alumni sudah menjawab sendiri."
+                    "Belum ada penelusuran yang jatuh tempo untuk %(name)s, atau alumni "
+                    "sudah menjawab sendiri."
                 )
                 % {"name": referral.person.full_name},
             )
