@@ -42,7 +42,9 @@ def extract(target: Path) -> None:
     ignore = ["tests/*", ".venv/*", "data/*", "node_modules/*", "static/*", "bench/*"]
     if target == ROOT:
         ignore += [str(path.relative_to(ROOT)) + "/*" for path in app_dirs_with_catalogues()]
-    command = [sys.executable, "-m", "django", "makemessages", "--no-obsolete"]
+    # -P: the app directory must not shadow the standard library (an app's selectors.py
+    # would hide the `selectors` module that subprocess needs).
+    command = [sys.executable, "-P", "-m", "django", "makemessages", "--no-obsolete"]
     for language in LANGUAGES:
         command += ["-l", language]
     for pattern in ignore:
