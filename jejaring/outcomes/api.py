@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import ValidationError as PydanticValidationError
@@ -92,11 +93,11 @@ def _row(row: Row) -> RowOut:
 def get_indicators(request: HttpRequest, query: Query[IndicatorQuery]) -> IndicatorsOut:
     scope = scope_of(request.user)
     if not scope.is_superuser and not scope.roles & {Role.OFFICE_STAFF, Role.VIEWER}:
-        raise PermissionDenied("Hanya staf dinas dan pemantau.")
+        raise PermissionDenied(_("Hanya staf dinas dan pemantau."))
     year_to = query.year_to or timezone.localdate().year
     year_from = query.year_from or year_to - 6
     if year_from > year_to or year_to - year_from > 30:
-        raise ValidationError("Rentang tahun tidak valid.", code="invalid_years")
+        raise ValidationError(_("Rentang tahun tidak valid."), code="invalid_years")
     filters = selectors.filters_for(
         actor=request.user,
         region_ids={query.region} if query.region else None,
@@ -206,7 +207,7 @@ def post_answer(request: HttpRequest, follow_up_id: int) -> Status:
         payload = AnswerIn.model_validate_json(request.body or b"null")
     except PydanticValidationError as error:
         raise ValidationError(
-            "Isi jawaban penelusuran tidak valid.",
+            _("Isi jawaban penelusuran tidak valid."),
             code="invalid",
             detail={"errors": error.errors(include_url=False, include_context=False)},
         ) from None
@@ -233,7 +234,7 @@ class PublishedOut(Schema):
 def public_statistics(request: HttpRequest, public_region_slug: str) -> list[PublishedOut]:
     region = selectors.public_regions().filter(slug=public_region_slug).first()
     if region is None:
-        raise NotFound("Wilayah tidak ditemukan.")
+        raise NotFound(_("Wilayah tidak ditemukan."))
     latest: dict[int, Any] = {}
     for published in selectors.published_for_region(region=region):
         latest.setdefault(published.year, published)

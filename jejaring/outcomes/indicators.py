@@ -32,7 +32,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection, models
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.outcomes import maths
@@ -75,18 +75,18 @@ class Definition:
 
     def describe(self) -> str:
         """The definition in words, in the active language."""
-        counted = [_gettext("bekerja di perusahaan")]
+        counted = [gettext("bekerja di perusahaan")]
         if self.internship_counts_as_absorbed:
-            counted.append(_gettext("sedang magang"))
+            counted.append(gettext("sedang magang"))
         if self.self_employment_counts_as_absorbed:
-            counted.append(_gettext("wirausaha"))
-        return _gettext(
+            counted.append(gettext("wirausaha"))
+        return gettext(
             "Terserap: lulusan yang jawaban penelusuran terkininya %(statuses)s, dengan "
             "tanggal mulai paling lambat %(months)s bulan setelah tanggal lulus. Penyebut: "
             "semua lulusan pada tahun itu (dan, terpisah, lulusan yang menjawab "
-            "penelusuran). Jawaban \u201ctidak diketahui\u201d tidak dihitung sebagai "
+            "penelusuran). Jawaban “tidak diketahui” tidak dihitung sebagai "
             "belum bekerja."
-        ) % {"statuses": _gettext(" atau ").join(counted), "months": self.window_months}
+        ) % {"statuses": gettext(" atau ").join(counted), "months": self.window_months}
 
 
 class Dimension(models.TextChoices):
@@ -402,7 +402,7 @@ def graduate_table(
             )
         )
     rows.sort(key=lambda row: row.label if dimension != Dimension.YEAR else row.key)
-    total = Row(key=None, label=_gettext("Jumlah"))
+    total = Row(key=None, label=gettext("Jumlah"))
     for row in rows:
         total.graduates += row.graduates
         total.answered += row.answered
@@ -644,9 +644,9 @@ def funnel(*, filters: Filters, definition: Definition, year: int) -> list[Funne
         limit=0,
     )
     return [
-        FunnelStep("registered", _gettext("Mendaftar"), enrolments.count()),
-        FunnelStep("graduated", _gettext("Lulus"), graduates.count()),
-        FunnelStep("competent", _gettext("Kompeten"), competent.count()),
-        FunnelStep("referred", _gettext("Disalurkan"), referred.count()),
-        FunnelStep("absorbed", _gettext("Terserap"), absorbed),
+        FunnelStep("registered", gettext("Mendaftar"), enrolments.count()),
+        FunnelStep("graduated", gettext("Lulus"), graduates.count()),
+        FunnelStep("competent", gettext("Kompeten"), competent.count()),
+        FunnelStep("referred", gettext("Disalurkan"), referred.count()),
+        FunnelStep("absorbed", gettext("Terserap"), absorbed),
     ]

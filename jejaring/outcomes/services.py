@@ -14,7 +14,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
@@ -316,7 +316,7 @@ def follow_up_message(*, follow_up: FollowUp, url: str) -> str:
     person = follow_up.person
     first_name = person.full_name.split()[0] if person.full_name else ""
     valid_days = tracer_settings_for(region=follow_up.region).link_valid_days
-    return _gettext(
+    return gettext(
         "Halo %(name)s, ini %(office)s. Kami ingin tahu kabar Anda %(months)s bulan setelah "
         "lulus pelatihan %(program)s. Mohon isi jawaban singkat (1 menit) melalui tautan "
         "pribadi ini: %(url)s — tautan berlaku %(days)s hari. Terima kasih."
@@ -340,7 +340,7 @@ def follow_up_link_email(*, actor: Any, follow_up: FollowUp, base_url: str) -> s
         )
     _url, message = follow_up_link_issue(actor=actor, follow_up=follow_up, base_url=base_url)
     send_mail(
-        subject=_gettext("Penelusuran alumni: bagaimana kabar Anda?"),
+        subject=gettext("Penelusuran alumni: bagaimana kabar Anda?"),
         message=message,
         from_email=None,
         recipient_list=[email],
