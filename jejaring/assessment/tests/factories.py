@@ -10,7 +10,9 @@ from jejaring.assessment.models import (
     Scheme,
     SessionAssessor,
     TestSite,
+    TrainingCertificate,
 )
+from jejaring.training.models import Enrolment
 from jejaring.training.tests.factories import EnrolmentFactory, VocationFactory
 
 
@@ -72,5 +74,27 @@ class CandidateFactory(factory.django.DjangoModelFactory):
 
     session = factory.SubFactory(SessionFactory)
     region = factory.SelfAttribute("session.region")
-    enrolment = factory.SubFactory(EnrolmentFactory, region=factory.SelfAttribute("..region"))
+    enrolment = factory.SubFactory(
+        EnrolmentFactory,
+        batch__program__institution__region=factory.SelfAttribute(".....region"),
+        status=Enrolment.Status.GRADUATED,
+        graduated_on=date(2026, 4, 10),
+    )
     person = factory.SelfAttribute("enrolment.person")
+
+
+class TrainingCertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingCertificate
+
+    region = factory.SubFactory("jejaring.regions.tests.factories.RegionFactory")
+    enrolment = factory.SubFactory(
+        EnrolmentFactory,
+        batch__program__institution__region=factory.SelfAttribute(".....region"),
+        status=Enrolment.Status.GRADUATED,
+        graduated_on=date(2026, 4, 10),
+    )
+    institution = factory.SelfAttribute("enrolment.institution")
+    number = factory.Sequence(lambda n: f"BLK-0/2026/{n:04d}")
+    verification_token = factory.Sequence(lambda n: f"{n:032x}")
+    issued_on = date(2026, 4, 13)

@@ -1,0 +1,26 @@
+"""Menu entries of the assessment app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.accounts.scope import Role
+from jejaring.core.context_processors import NavEntry
+
+_MANAGERS = frozenset({Role.OFFICE_STAFF, Role.OPERATOR})
+
+ENTRIES = [
+    NavEntry(
+        _("Uji kompetensi"),
+        "assessment:session_list",
+        _MANAGERS | {Role.ASSESSOR},
+        order=200,
+    ),
+    NavEntry(_("Skema sertifikasi"), "assessment:scheme_list", _MANAGERS, order=210),
+    NavEntry(_("Sertifikat pelatihan"), "assessment:certificate_list", _MANAGERS, order=220),
+    NavEntry(_("Sertifikat kompetensi"), "assessment:competency_list", _MANAGERS, order=230),
+    NavEntry(
+        _("Hasil uji & sertifikat saya"),
+        "assessment:my_results",
+        frozenset({Role.TRAINEE}),
+        order=240,
+    ),
+]
