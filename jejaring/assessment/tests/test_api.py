@@ -1,0 +1,75 @@
+"""The assessment API, scoped like the pages."""
+
+import pytest
+
+from jejaring.assessment import services
+from jejaring.assessment.models import Candidate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_assessor_lists_their_sessions_and_records_results(client, cast, world):
+    client.force_login(cast.assessor_user)
+    body = client.get("/api/assessment/sessions").json()
+    assert [item["id"] for item in body["items"]] == [world.session.pk]
+    response = client.post(
+        f"/api/assessment/candidates/{world.candidate_1.pk}/results",
+        {"results": [{"unit_id": u.pk, "result": "K"} for u in world.units]},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert response.json()["result"] == "K"
+
+
+def test_results_from_the_operator_are_refused_with_the_error_shape(client, cast, world):
+    client.force_login(cast.operator)
+    response = client.post(
+        f"/api/assessment/candidates/{world.candidate_1.pk}/results",
+        {"results": [{"unit_id": world.units[0].pk, "result": "K"}]},
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert set(response.json()) == {"code", "message", "detail"}
+    assert Candidate.objects.get(pk=world.candidate_1.pk).status == "registered"
+
+
+def test_a_malformed_result_is_a_422(client, cast, world):
+    client.force_login(cast.assessor_user)
+    response = client.post(
+        f"/api/assessment/candidates/{world.candidate_1.pk}/results",
+        {"results": [{"unit_id": world.units[0].pk, "result": "MAYBE"}]},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+
+
+def test_another_region_s_staff_get_a_404(client, cast, world):
+    client.force_login(cast.staff_b)
+    assert client.get(f"/api/assessment/candidates/{world.candidate_1.pk}").status_code == 404
+    sessions = f"/api/assessment/sessions/{world.session.pk}/candidates"
+    assert client.get(sessions).status_code == 404
+
+
+def test_certificates_revoke_and_public_verify(client, cast, world):
+    certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
+    client.force_login(cast.staff_a)
+    assert client.get("/api/assessment/certificates").json()["count"] == 2
+    response = client.post(
+        f"/api/assessment/certificates/{certificate.pk}/revoke",
+        {"reason": "Salah nama"},
+        content_type="application/json",
+    )
+    assert response.json()["status"] == "revoked"
+    client.logout()
+    public = client.get(f"/api/assessment/verify/{certificate.verification_token}").json()
+    assert public["valid"] is False
+    assert "nik" not in public
+    assert client.get("/api/assessment/verify/unknown").status_code == 404
+
+
+def test_the_trainee_reads_only_their_own_results(client, cast, world):
+    client.force_login(cast.trainee_1)
+    body = client.get("/api/assessment/my/results").json()
+    assert [row["candidate"]["id"] for row in body] == [world.candidate_1.pk]
+    other = client.get(f"/api/assessment/candidates/{world.candidate_2.pk}")
+    assert other.status_code == 404

@@ -1,0 +1,218 @@
+"""The assessment pages as each role uses them."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from jejaring.assessment import services
+from jejaring.assessment.certificates import qr_data_uri, verification_url
+from jejaring.assessment.models import Candidate, TrainingCertificate, UnitAssessment
+from jejaring.assessment.tests.factories import SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _results_post(world, result="K", note=""):
+    data = {}
+    for unit in world.units:
+        data[f"result_{unit.pk}"] = result
+        data[f"note_{unit.pk}"] = note
+    return data
+
+
+def test_the_assessor_sees_only_their_sessions(client, cast, world):
+    SessionFactory(region=cast.region_a, scheme=world.scheme, date=date(2026, 7, 1))
+    client.force_login(cast.assessor_user)
+    response = client.get(reverse("assessment:session_list"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("/uji-kompetensi/") >= 1
+    assert reverse("assessment:session_detail", args=[world.session.pk]) in html
+    assert "1 Juli 2026" not in html
+
+
+def test_the_assessor_records_results_on_the_candidate_page(client, cast, world):
+    client.force_login(cast.assessor_user)
+    url = reverse("assessment:candidate_detail", args=[world.candidate_1.pk])
+    page = client.get(url)
+    assert "Simpan hasil" in page.content.decode()
+    response = client.post(
+        reverse("assessment:candidate_results", args=[world.candidate_1.pk]),
+        _results_post(world),
+    )
+    assert response.status_code == 302
+    world.candidate_1.refresh_from_db()
+    assert world.candidate_1.result == Candidate.Result.COMPETENT
+    assert "Kompeten" in client.get(url).content.decode()
+
+
+def test_a_bk_without_note_shows_the_error_and_saves_nothing(client, cast, world):
+    client.force_login(cast.assessor_user)
+    response = client.post(
+        reverse("assessment:candidate_results", args=[world.candidate_1.pk]),
+        _results_post(world, result="BK"),
+    )
+    assert response.status_code == 422
+    assert "catatan bukti" in response.content.decode()
+    assert not UnitAssessment.objects.exists()
+
+
+def test_the_operator_sees_the_candidate_but_cannot_record_results(client, cast, world):
+    client.force_login(cast.operator)
+    page = client.get(reverse("assessment:candidate_detail", args=[world.candidate_1.pk]))
+    assert page.status_code == 200
+    assert "Simpan hasil" not in page.content.decode()
+    response = client.post(
+        reverse("assessment:candidate_results", args=[world.candidate_1.pk]),
+        _results_post(world),
+    )
+    assert response.status_code == 404
+
+
+def test_the_trainee_fills_in_the_self_assessment(client, cast, world):
+    client.force_login(cast.trainee_1)
+    url = reverse("assessment:candidate_application", args=[world.candidate_1.pk])
+    assert client.get(url).status_code == 200
+    data = {f"claim_{u.pk}": "K" for u in world.units}
+    assert client.post(url, data).status_code == 302
+    assert world.candidate_1.apl02.count() == 3
+    other = reverse("assessment:candidate_application", args=[world.candidate_2.pk])
+    assert client.get(other).status_code == 404
+
+
+def test_the_operator_issues_certificates_and_the_pdf_downloads(client, cast, world):
+    client.force_login(cast.operator)
+    response = client.post(reverse("assessment:certificate_list"), {"batch": world.batch.pk})
+    assert response.status_code == 302
+    certificate = TrainingCertificate.objects.get(enrolment=world.enrolment_1)
+    listing = client.get(reverse("assessment:certificate_list")).content.decode()
+    assert certificate.number in listing
+    pdf = client.get(reverse("assessment:certificate_download", args=[certificate.pk]))
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_the_qr_code_encodes_the_absolute_verification_url(rf, cast, world, settings):
+    settings.PUBLIC_BASE_URL = "https://jejaring.pekalongankota.go.id"
+    certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
+    url = verification_url(certificate, rf.get("/"))
+    assert url == (
+        f"https://jejaring.pekalongankota.go.id/verifikasi/{certificate.verification_token}/"
+    )
+    assert qr_data_uri(url).startswith("data:image/svg+xml;base64,")
+
+
+def test_the_trainee_downloads_only_their_own_certificate(client, cast, world):
+    issued = services.training_certificates_issue(actor=cast.operator, batch=world.batch)
+    mine = next(c for c in issued if c.enrolment_id == world.enrolment_1.pk)
+    theirs = next(c for c in issued if c.enrolment_id == world.enrolment_2.pk)
+    client.force_login(cast.trainee_1)
+    page = client.get(reverse("assessment:my_results")).content.decode()
+    assert mine.number in page
+    assert theirs.number not in page
+    assert client.get(reverse("assessment:certificate_download", args=[mine.pk])).status_code == 200
+    assert (
+        client.get(reverse("assessment:certificate_download", args=[theirs.pk])).status_code == 404
+    )
+
+
+def test_staff_revoke_with_a_reason_and_the_public_page_shows_it(client, cast, world):
+    certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
+    client.force_login(cast.staff_a)
+    url = reverse("assessment:certificate_revoke", args=[certificate.pk])
+    assert client.post(url, {"reason": ""}).status_code == 200
+    assert client.post(url, {"reason": "Salah cetak nama"}).status_code == 302
+    client.logout()
+    page = client.get(reverse("verify:detail", args=[certificate.verification_token]))
+    assert "DICABUT" in page.content.decode()
+
+
+def test_the_public_page_needs_no_login_and_shows_no_nik(client, cast, world):
+    certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
+    person = certificate.enrolment.person
+    response = client.get(reverse("verify:detail", args=[certificate.verification_token]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "SAH" in html
+    assert person.nik not in html
+    assert person.full_name not in html
+    assert certificate.number in html
+
+
+def test_an_unknown_code_is_a_clean_404_page(client):
+    response = client.get(reverse("verify:detail", args=["tidak-ada"]))
+    assert response.status_code == 404
+    assert "Sertifikat tidak ditemukan" in response.content.decode()
+
+
+def test_the_lookup_form_redirects_to_the_code(client):
+    response = client.get(reverse("verify:lookup"), {"code": " ABC123 "})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("verify:detail", args=["abc123"])
+
+
+def test_the_session_list_needs_a_constant_number_of_queries(
+    client, cast, world, django_assert_max_num_queries
+):
+    for n in range(10):
+        SessionFactory(
+            region=cast.region_a,
+            scheme=world.scheme,
+            institution=cast.lpks,
+            date=date(2026, 5, n + 1),
+        )
+    client.force_login(cast.operator)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("assessment:session_list")).status_code == 200
+
+
+def test_the_certificate_list_needs_a_constant_number_of_queries(
+    client, cast, world, django_assert_max_num_queries
+):
+    services.training_certificates_issue(actor=cast.operator, batch=world.batch)
+    client.force_login(cast.staff_a)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("assessment:certificate_list")).status_code == 200
+
+
+def test_the_expiring_page_lists_certificates_near_expiry(client, cast, world):
+    candidate = services.unit_results_record(
+        actor=cast.assessor_user,
+        candidate=world.candidate_1,
+        results={u.pk: ("K", "") for u in world.units},
+    )
+    services.competency_certificate_record(
+        actor=cast.operator,
+        candidate=candidate,
+        registration_number="JHT 777",
+        issued_on=date(2020, 1, 1),
+        valid_until=date.today().replace(year=date.today().year + 10),
+    )
+    client.force_login(cast.staff_a)
+    assert "JHT 777" in client.get(reverse("assessment:competency_list")).content.decode()
+    soon = client.get(reverse("assessment:competency_list"), {"segera": "1"})
+    assert "JHT 777" not in soon.content.decode()
+
+
+def test_a_company_user_cannot_open_the_assessment_pages(client, cast):
+    client.force_login(cast.hr_a)
+    for name in ["session_list", "certificate_list", "scheme_list", "competency_list"]:
+        assert client.get(reverse(f"assessment:{name}")).status_code == 404
+
+
+def test_office_staff_add_a_scheme_with_units_one_per_line(client, cast, world):
+    client.force_login(cast.staff_a)
+    response = client.post(
+        reverse("assessment:scheme_list"),
+        {
+            "code": "SKM-TB-2",
+            "name": "Juru Masak",
+            "kind": "occupation",
+            "vocation": world.scheme.vocation_id,
+            "units": "I.55HDR00.001.1 | Menyiapkan bahan\nI.55HDR00.002.1 | Memasak",
+        },
+    )
+    assert response.status_code == 302
+    assert "I.55HDR00.002.1" in client.get(reverse("assessment:scheme_list")).content.decode()
