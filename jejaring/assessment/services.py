@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -761,7 +762,7 @@ def competency_expiry_remind(*, today: date | None = None, days: int | None = No
                         "name": certificate.person.full_name,
                         "scheme": certificate.scheme.name,
                         "number": certificate.registration_number,
-                        "date": certificate.valid_until.strftime("%d-%m-%Y"),
+                        "date": date_format(certificate.valid_until, "j F Y"),
                     },
                     settings.DEFAULT_FROM_EMAIL,
                     [certificate.person.email],

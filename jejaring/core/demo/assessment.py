@@ -17,7 +17,7 @@ from jejaring.assessment.models import (
     UnitAssessment,
     UnitResult,
 )
-from jejaring.core.demo.catalogue import INSTITUTION_BY_KEY
+from jejaring.assessment.services import certificate_number
 from jejaring.core.demo.common import Ctx, add_working_days, add_years, at
 from jejaring.training.models import Batch, Enrolment
 
@@ -124,13 +124,15 @@ def _unit_results(ctx: Ctx, candidate: Candidate) -> list[UnitAssessment]:
 def _training_certificates(
     ctx: Ctx, finished: list[Batch], graduates: dict[int, list[Enrolment]]
 ) -> None:
+    # Numbered as the service numbers them: per institution and year of issue, gap-free.
     sequence: dict[tuple[int, int], int] = defaultdict(int)
     tokens: set[str] = set()
     certificates = []
     for batch in sorted(finished, key=lambda b: (b.end_date, b.code)):
-        prefix = INSTITUTION_BY_KEY[ctx.institution_key[batch.institution.pk]].prefix
-        for enrolment in graduates[id(batch)]:
-            sequence[(batch.institution_id, batch.year)] += 1
+        issued_on = min(batch.end_date + timedelta(days=3), ctx.today)
+        for enrolment in sorted(graduates[id(batch)], key=lambda e: e.person.full_name):
+            key = (batch.institution_id, issued_on.year)
+            sequence[key] += 1
             token = ctx.token()
             while token in tokens:
                 token = ctx.token()
@@ -139,9 +141,9 @@ def _training_certificates(
                 region=batch.region,
                 enrolment=enrolment,
                 institution=batch.institution,
-                number=f"{prefix}/{batch.year}/{sequence[(batch.institution_id, batch.year)]:04d}",
+                number=certificate_number(batch.institution, issued_on.year, sequence[key]),
                 verification_token=token,
-                issued_on=min(batch.end_date + timedelta(days=3), ctx.today),
+                issued_on=issued_on,
             )
             certificates.append(certificate)
             ctx.certificates[enrolment.pk] = certificate
