@@ -1,0 +1,488 @@
+"""Reads of the planning app, scoped through `for_actor`; the gap analysis and the
+instructor gap are set-based (a fixed number of grouped queries, whatever the number
+of vocations or records)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.core.errors import NotFound
+from jejaring.planning import matching
+from jejaring.planning.models import (
+    CoordinationMeeting,
+    FundingEnvelope,
+    IndustryNeed,
+    InstructorNeed,
+    PlanLine,
+    TrainingPlan,
+    VocationSynonym,
+)
+from jejaring.training.models import Vocation
+
+# ---------------------------------------------------------------- needs
+
+
+def need_list_for(
+    *, actor: Any, mapping: str = "", vocation_id: int | None = None, year: int | None = None
+) -> QuerySet[IndustryNeed]:
+    qs = IndustryNeed.objects.for_actor(actor)
+    if mapping in IndustryNeed.Mapping.values:
+        qs = qs.filter(mapping=mapping)
+    if vocation_id is not None:
+        qs = qs.filter(vocation_id=vocation_id)
+    if year is not None:
+        qs = qs.annotate(need_year=_need_year()).filter(need_year=year)
+    return qs.select_related("company", "partner", "vocation", "meeting").order_by(
+        "-created_at", "-pk"
+    )
+
+
+def _need_year() -> Any:
+    return Coalesce(ExtractYear("needed_by"), ExtractYear("created_at"))
+
+
+def need_get_for(*, actor: Any, industry_need_id: int) -> IndustryNeed:
+    need = (
+        IndustryNeed.objects.for_actor(actor)
+        .select_related("company", "partner", "vocation", "meeting", "region")
+        .filter(pk=industry_need_id)
+        .first()
+    )
+    if need is None:
+        raise NotFound(_("Kebutuhan tidak ditemukan."))
+    return need
+
+
+@dataclass(frozen=True)
+class VocationSuggestion:
+    vocation: Vocation
+    score: float
+    phrase: str
+
+
+def vocation_suggestions(*, text: str, limit: int = 5) -> list[VocationSuggestion]:
+    """Vocations for a need's wording, best first, from the curated and learned phrases
+    and the vocations' own names (two queries)."""
+    vocations = {v.pk: v for v in Vocation.objects.filter(is_active=True)}
+    phrases = [
+        matching.Phrase(phrase, vocation_id, weight)
+        for phrase, vocation_id, weight in VocationSynonym.objects.filter(
+            vocation_id__in=vocations
+        ).values_list("phrase", "vocation_id", "weight")
+    ]
+    phrases += [matching.Phrase(v.name, v.pk) for v in vocations.values()]
+    return [
+        VocationSuggestion(vocations[s.vocation_id], s.score, s.phrase)
+        for s in matching.rank(text, phrases, limit=limit)
+    ]
+
+
+def vocation_options() -> QuerySet[Vocation]:
+    return Vocation.objects.filter(is_active=True).order_by("name")
+
+
+def company_options_for(*, actor: Any) -> QuerySet[Any]:
+    from jejaring.employers.models import Company
+
+    return Company.objects.for_actor(actor).order_by("name")
+
+
+def partner_options_for(*, actor: Any) -> QuerySet[Any]:
+    from jejaring.employers.models import NetworkPartner
+
+    return NetworkPartner.objects.for_actor(actor).order_by("name")
+
+
+def unit_options(*, vocation: Vocation | None) -> QuerySet[Any]:
+    """Competency units of the vocation's programs and schemes, for mapping a need."""
+    from jejaring.assessment.models import CompetencyUnit
+
+    if vocation is None:
+        return CompetencyUnit.objects.none()
+    return (
+        CompetencyUnit.objects.filter(
+            Q(schemes__vocation=vocation) | Q(programs__vocation=vocation)
+        )
+        .distinct()
+        .order_by("code")
+    )
+
+
+# ---------------------------------------------------------------- meetings
+
+
+def meeting_list_for(*, actor: Any) -> QuerySet[CoordinationMeeting]:
+    return (
+        CoordinationMeeting.objects.for_actor(actor)
+        .annotate(need_count=Count("needs"))
+        .order_by("-held_on", "-pk")
+    )
+
+
+def meeting_get_for(*, actor: Any, coordination_meeting_id: int) -> CoordinationMeeting:
+    meeting = (
+        CoordinationMeeting.objects.for_actor(actor).filter(pk=coordination_meeting_id).first()
+    )
+    if meeting is None:
+        raise NotFound(_("Rapat tidak ditemukan."))
+    return meeting
+
+
+# ---------------------------------------------------------------- plans
+
+
+def plan_list_for(*, actor: Any) -> QuerySet[TrainingPlan]:
+    return (
+        TrainingPlan.objects.for_actor(actor)
+        .annotate(
+            line_count=Count("lines"),
+            people=Coalesce(
+                Sum(F("lines__packages") * F("lines__people_per_package")),
+                0,
+                output_field=IntegerField(),
+            ),
+            cost=Coalesce(
+                Sum(F("lines__packages") * F("lines__cost_per_package")),
+                0,
+                output_field=IntegerField(),
+            ),
+        )
+        .order_by("-year", "title")
+    )
+
+
+def plan_get_for(*, actor: Any, training_plan_id: int) -> TrainingPlan:
+    plan = (
+        TrainingPlan.objects.for_actor(actor)
+        .select_related("region")
+        .filter(pk=training_plan_id)
+        .first()
+    )
+    if plan is None:
+        raise NotFound(_("Rencana tidak ditemukan."))
+    return plan
+
+
+def plan_line_get_for(*, actor: Any, plan_line_id: int) -> PlanLine:
+    plans = TrainingPlan.objects.for_actor(actor)
+    line = (
+        PlanLine.objects.select_related(
+            "plan", "plan__region", "program", "institution", "vocation"
+        )
+        .filter(pk=plan_line_id, plan__in=plans)
+        .first()
+    )
+    if line is None:
+        raise NotFound(_("Baris rencana tidak ditemukan."))
+    return line
+
+
+def plan_lines(*, plan: TrainingPlan) -> QuerySet[PlanLine]:
+    """The plan's lines with their evidence and batch counts (three queries)."""
+    return (
+        PlanLine.objects.filter(plan=plan)
+        .select_related("institution", "program", "vocation")
+        .prefetch_related("evidence__company", "evidence__partner")
+        .annotate(
+            people=F("packages") * F("people_per_package"),
+            total_cost=F("packages") * F("cost_per_package"),
+            batch_count=Count("batches", distinct=True),
+        )
+        .order_by("channel", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class PlanTotals:
+    packages: int
+    people: int
+    cost: int
+
+
+def plan_totals(*, plan: TrainingPlan) -> PlanTotals:
+    row = PlanLine.objects.filter(plan=plan).aggregate(
+        packages=Coalesce(Sum("packages"), 0),
+        people=Coalesce(Sum(F("packages") * F("people_per_package")), 0),
+        cost=Coalesce(Sum(F("packages") * F("cost_per_package")), 0),
+    )
+    return PlanTotals(int(row["packages"]), int(row["people"]), int(row["cost"]))
+
+
+def envelope_list_for(*, actor: Any) -> QuerySet[FundingEnvelope]:
+    return FundingEnvelope.objects.for_actor(actor).order_by("-year", "funding_source")
+
+
+def institution_options_for(*, actor: Any) -> QuerySet[Any]:
+    from jejaring.training.models import TrainingInstitution
+
+    return TrainingInstitution.objects.for_actor(actor).filter(is_active=True).order_by("name")
+
+
+def program_options_for(*, actor: Any) -> QuerySet[Any]:
+    from jejaring.training.models import Program
+
+    return Program.objects.for_actor(actor).select_related("institution").order_by("name")
+
+
+# ---------------------------------------------------------------- gap analysis
+
+ABSORBED_REFERRALS = ("started", "hired", "completed")
+
+
+@dataclass
+class GapRow:
+    vocation_id: int | None
+    vocation_name: str
+    needs: int = 0
+    formations: int = 0
+    referrals: int = 0
+    planned: int = 0
+    graduates: int = 0
+    competent: int = 0
+    absorbed: int = 0
+
+    @property
+    def demand(self) -> int:
+        return self.needs + self.formations
+
+    @property
+    def unmet(self) -> int:
+        """Demand no planned place answers."""
+        return max(self.demand - self.planned, 0)
+
+    @property
+    def oversupply(self) -> int:
+        """Graduates not absorbed."""
+        return max(self.graduates - self.absorbed, 0)
+
+
+@dataclass
+class GapAnalysis:
+    year: int
+    rows: list[GapRow] = field(default_factory=list)
+    unmapped_needs: int = 0
+
+    def chart_data(self) -> dict[str, Any]:
+        return {
+            "labels": [r.vocation_name for r in self.rows],
+            "demand": [r.demand for r in self.rows],
+            "planned": [r.planned for r in self.rows],
+            "graduates": [r.graduates for r in self.rows],
+            "absorbed": [r.absorbed for r in self.rows],
+            "names": {
+                "demand": str(_("Permintaan")),
+                "planned": str(_("Rencana")),
+                "graduates": str(_("Lulusan")),
+                "absorbed": str(_("Terserap")),
+            },
+        }
+
+
+def _grouped(qs: QuerySet[Any], key: str, value: Any) -> dict[int, int]:
+    return {
+        row[key]: int(row["v"] or 0)
+        for row in qs.values(key).annotate(v=value).values(key, "v")
+        if row[key] is not None
+    }
+
+
+def gap_analysis_for(*, actor: Any, year: int) -> GapAnalysis:
+    """Demand against supply per vocation for `year`, in eight grouped queries.
+
+    Demand: needs stated for the year (by the date they are needed, else the date they
+    were recorded), quota of formations open in the year, and referrals made in the year.
+    Supply: planned places (batches of the year, plus lines of the year's plans that have
+    not yet produced batches), graduates of the year's batches, those found competent,
+    and absorbed graduates: referred and started work or hired, or reported employed at a
+    follow-up.
+    """
+    from jejaring.assessment.models import Candidate
+    from jejaring.employers.models import Formation
+    from jejaring.outcomes.models import GraduateOutcome
+    from jejaring.placement.models import Referral
+    from jejaring.training.models import Batch, Enrolment
+
+    needs_qs = IndustryNeed.objects.for_actor(actor).annotate(y=_need_year()).filter(y=year)
+    needs = _grouped(needs_qs.filter(vocation__isnull=False), "vocation_id", Sum("quantity"))
+    unmapped = needs_qs.filter(vocation__isnull=True).aggregate(n=Coalesce(Sum("quantity"), 0))["n"]
+    formations = _grouped(
+        Formation.objects.for_actor(actor)
+        .filter(status__in=["open", "closed"])
+        .annotate(y=Coalesce(ExtractYear("period_start"), ExtractYear("created_at")))
+        .filter(y=year),
+        "vocations",
+        Sum("quota"),
+    )
+    referrals = _grouped(
+        Referral.objects.for_actor(actor).filter(referred_at__year=year),
+        "formation__vocations",
+        Count("pk", distinct=True),
+    )
+    batches = Batch.objects.for_actor(actor).filter(year=year).exclude(status="cancelled")
+    planned = _grouped(batches, "program__vocation", Sum("capacity"))
+    unbatched = _grouped(
+        PlanLine.objects.filter(
+            plan__in=TrainingPlan.objects.for_actor(actor)
+            .filter(year=year)
+            .exclude(status=TrainingPlan.Status.RETURNED),
+            vocation__isnull=False,
+        ).filter(~Exists(Batch.objects.filter(plan_line=OuterRef("pk")))),
+        "vocation",
+        Sum(F("packages") * F("people_per_package")),
+    )
+    graduates_qs = Enrolment.objects.for_actor(actor).filter(
+        batch__year=year, status=Enrolment.Status.GRADUATED
+    )
+    graduates = _grouped(graduates_qs, "batch__program__vocation", Count("pk"))
+    competent = _grouped(
+        graduates_qs.filter(Exists(Candidate.objects.filter(enrolment=OuterRef("pk"), result="K"))),
+        "batch__program__vocation",
+        Count("pk"),
+    )
+    absorbed = _grouped(
+        graduates_qs.filter(
+            Exists(
+                Referral.objects.filter(person=OuterRef("person"), status__in=ABSORBED_REFERRALS)
+            )
+            | Exists(
+                GraduateOutcome.objects.filter(
+                    enrolment=OuterRef("pk"), first_employed_on__isnull=False
+                )
+            )
+        ),
+        "batch__program__vocation",
+        Count("pk"),
+    )
+    ids = set(needs) | set(formations) | set(referrals) | set(planned) | set(unbatched)
+    ids |= set(graduates)
+    names = dict(Vocation.objects.filter(pk__in=ids).values_list("pk", "name"))
+    rows = [
+        GapRow(
+            vocation_id=pk,
+            vocation_name=names.get(pk, "?"),
+            needs=needs.get(pk, 0),
+            formations=formations.get(pk, 0),
+            referrals=referrals.get(pk, 0),
+            planned=planned.get(pk, 0) + unbatched.get(pk, 0),
+            graduates=graduates.get(pk, 0),
+            competent=competent.get(pk, 0),
+            absorbed=absorbed.get(pk, 0),
+        )
+        for pk in ids
+    ]
+    rows.sort(key=lambda r: (-r.unmet, -r.demand, r.vocation_name))
+    return GapAnalysis(year=year, rows=rows, unmapped_needs=int(unmapped))
+
+
+def gap_row_for(*, actor: Any, year: int, vocation_id: int) -> GapRow | None:
+    return next(
+        (r for r in gap_analysis_for(actor=actor, year=year).rows if r.vocation_id == vocation_id),
+        None,
+    )
+
+
+# ---------------------------------------------------------------- instructor gap
+
+
+@dataclass(frozen=True)
+class InstructorGapRow:
+    line: PlanLine
+    need: InstructorNeed | None
+
+
+def qualified_vocation_ids(*, region_id: int) -> set[int]:
+    """Vocations with an active instructor of the region holding a credential that is
+    still valid (or has no end date) — one query."""
+    from datetime import date
+
+    from jejaring.training.models import Instructor, InstructorCredential
+
+    today = date.today()
+    credentials = InstructorCredential.objects.filter(instructor=OuterRef("pk")).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    )
+    return set(
+        Instructor.objects.filter(region_id=region_id, status="active")
+        .filter(Exists(credentials))
+        .exclude(vocations__isnull=True)
+        .values_list("vocations", flat=True)
+        .distinct()
+    )
+
+
+def instructor_gap_for(*, actor: Any, year: int | None = None) -> list[InstructorGapRow]:
+    """Plan lines with a vocation no active, credentialed instructor of the region covers,
+    with the search for one (if opened). Four queries."""
+    plans = TrainingPlan.objects.for_actor(actor).exclude(status=TrainingPlan.Status.RETURNED)
+    if year is not None:
+        plans = plans.filter(year=year)
+    lines = list(
+        PlanLine.objects.filter(plan__in=plans, vocation__isnull=False)
+        .select_related("plan", "vocation", "institution")
+        .order_by("plan__year", "vocation__name", "pk")
+    )
+    by_region: dict[int, set[int]] = {}
+    for region_id in {line.plan.region_id for line in lines}:
+        by_region[region_id] = qualified_vocation_ids(region_id=region_id)
+    needs = {
+        n.plan_line_id: n
+        for n in InstructorNeed.objects.for_actor(actor)
+        .filter(plan_line__in=[line.pk for line in lines])
+        .select_related("candidate")
+    }
+    return [
+        InstructorGapRow(line, needs.get(line.pk))
+        for line in lines
+        if line.vocation_id not in by_region[line.plan.region_id] or line.pk in needs
+    ]
+
+
+def instructor_need_list_for(*, actor: Any) -> QuerySet[InstructorNeed]:
+    return (
+        InstructorNeed.objects.for_actor(actor)
+        .select_related("vocation", "candidate", "plan_line", "plan_line__plan")
+        .order_by("status", "pk")
+    )
+
+
+def instructor_need_get_for(*, actor: Any, instructor_need_id: int) -> InstructorNeed:
+    need = (
+        InstructorNeed.objects.for_actor(actor)
+        .select_related("vocation", "candidate", "plan_line")
+        .filter(pk=instructor_need_id)
+        .first()
+    )
+    if need is None:
+        raise NotFound(_("Kebutuhan instruktur tidak ditemukan."))
+    return need
+
+
+def instructor_options_for(*, actor: Any, vocation_id: int | None = None) -> QuerySet[Any]:
+    from jejaring.training.models import Instructor
+
+    qs = Instructor.objects.for_actor(actor)
+    if vocation_id is not None:
+        qs = qs.filter(vocations=vocation_id)
+    return qs.order_by("full_name")
+
+
+def needs_by_vocation(rows: list[IndustryNeed]) -> dict[int | None, list[IndustryNeed]]:
+    grouped: dict[int | None, list[IndustryNeed]] = defaultdict(list)
+    for need in rows:
+        grouped[need.vocation_id].append(need)
+    return grouped

@@ -1,0 +1,635 @@
+"""Writes of the planning app: needs intake and mapping, coordination meetings, training
+plans with their envelope check and workflow, and the instructor gap. Each write is
+atomic, checks the policy and leaves an audit event in the same transaction.
+
+Associations and network partners have no accounts: office staff enter their needs on
+their behalf, naming the partner (usually from a coordination meeting). Company HR
+submit through their own account and only for their own company.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.accounts.scope import Role, scope_of
+from jejaring.core import audit
+from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from jejaring.core.policies import policy_for
+from jejaring.employers.models import Company, NetworkPartner
+from jejaring.planning.matching import normalise
+from jejaring.planning.models import (
+    CoordinationMeeting,
+    FundingEnvelope,
+    IndustryNeed,
+    InstructorNeed,
+    PlanLine,
+    TrainingPlan,
+    VocationSynonym,
+)
+from jejaring.regions.models import Region
+from jejaring.training.models import Batch, Instructor, Program, TrainingInstitution, Vocation
+
+SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.csv"
+
+
+def synonyms_load_curated() -> int:
+    """Load the curated phrase list shipped with the app; idempotent, rows whose vocation
+    does not exist in this deployment are skipped. Returns the number of rows added."""
+    with SYNONYMS_FILE.open(encoding="utf-8") as handle:
+        rows = [(row["phrase"].strip(), row["vocation"].strip()) for row in csv.DictReader(handle)]
+    vocations = dict(
+        Vocation.objects.filter(code__in={code for _, code in rows}).values_list("code", "pk")
+    )
+    existing = set(VocationSynonym.objects.values_list("phrase", "vocation_id"))
+    new = [
+        VocationSynonym(
+            phrase=phrase, vocation_id=vocations[code], source=VocationSynonym.Source.CURATED
+        )
+        for phrase, code in rows
+        if code in vocations and (phrase, vocations[code]) not in existing
+    ]
+    VocationSynonym.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+# ---------------------------------------------------------------- needs
+
+
+@dataclass(frozen=True)
+class NeedData:
+    description: str
+    quantity: int
+    kind: str
+    needed_by: date | None = None
+    location: str = ""
+    notes: str = ""
+
+
+def _clean_need(data: NeedData) -> None:
+    if not data.description.strip():
+        raise ValidationError(
+            _("Tuliskan keahlian yang dibutuhkan."), code="required", field="description"
+        )
+    if data.quantity < 1:
+        raise ValidationError(
+            _("Jumlah orang minimal 1."), code="quantity_positive", field="quantity"
+        )
+    if data.kind not in IndustryNeed.Kind.values:
+        raise ValidationError(
+            _("Jenis kebutuhan tidak dikenal."), code="invalid_kind", field="kind"
+        )
+
+
+def need_submit(
+    *,
+    actor: Any,
+    data: NeedData,
+    company: Company | None = None,
+    partner: NetworkPartner | None = None,
+    meeting: CoordinationMeeting | None = None,
+    region: Region | None = None,
+) -> IndustryNeed:
+    """Record a need. Company HR may submit only for their own company; office staff may
+    record it for any company or network partner of their region, or for none (a need
+    raised at a meeting)."""
+    _clean_need(data)
+    scope = scope_of(actor)
+    policy = policy_for(IndustryNeed)
+    if not policy.can_any(actor, "create"):
+        raise PermissionDenied(_("Anda tidak berwenang mencatat kebutuhan industri."))
+    is_staff = scope.is_superuser or Role.OFFICE_STAFF in scope.roles
+    if company is not None:
+        region = company.region
+        in_office = scope.is_superuser or company.region_id in scope.office_region_ids
+        if company.pk not in scope.company_ids and not (is_staff and in_office):
+            raise NotFound(_("Perusahaan tidak ditemukan."))
+    else:
+        if not is_staff:
+            raise PermissionDenied(_("Pilih perusahaan Anda."), code="company_required")
+        owner = partner or meeting
+        if owner is not None:
+            region = owner.region
+        if region is None or not (scope.is_superuser or region.pk in scope.office_region_ids):
+            raise NotFound(_("Wilayah tidak ditemukan."))
+    for other in (partner, meeting):
+        if other is not None and other.region_id != region.pk:
+            raise ValidationError(
+                _("Mitra dan rapat harus berasal dari wilayah yang sama."), code="region_mismatch"
+            )
+    with transaction.atomic():
+        need = IndustryNeed.objects.create(
+            region=region,
+            company=company,
+            partner=partner,
+            meeting=meeting,
+            description=" ".join(data.description.split()),
+            quantity=data.quantity,
+            kind=data.kind,
+            needed_by=data.needed_by,
+            location=data.location.strip(),
+            notes=data.notes.strip(),
+            submitted_by=actor if actor.is_authenticated else None,
+        )
+        audit.record(
+            actor=actor,
+            action="planning.need.submit",
+            target=need,
+            changes=audit.diff({}, {"description": need.description, "quantity": need.quantity}),
+        )
+    return need
+
+
+def need_map(
+    *,
+    actor: Any,
+    need: IndustryNeed,
+    vocation: Vocation | None,
+    unit_ids: list[int] | None = None,
+    learn: bool = True,
+) -> IndustryNeed:
+    """Confirm or correct a need's vocation (None: no program exists for it yet).
+
+    A confirmed mapping teaches the suggester: the need's normalised wording becomes a
+    staff phrase for the vocation, and confirming the same phrase again raises its weight.
+    """
+    if not policy_for(IndustryNeed).can(actor, "map", need):
+        raise PermissionDenied(_("Anda tidak berwenang memetakan kebutuhan ini."))
+    units = []
+    if vocation is not None and unit_ids:
+        from jejaring.assessment.models import CompetencyUnit
+
+        units = list(CompetencyUnit.objects.filter(pk__in=unit_ids))
+        if len(units) != len(set(unit_ids)):
+            raise ValidationError(_("Unit kompetensi tidak dikenal."), code="unknown_unit")
+    before = {"vocation": need.vocation_id, "mapping": need.mapping}
+    with transaction.atomic():
+        need.vocation = vocation
+        need.mapping = (
+            IndustryNeed.Mapping.CONFIRMED if vocation else IndustryNeed.Mapping.NO_PROGRAM
+        )
+        need.mapped_by = actor
+        need.mapped_at = timezone.now()
+        need.save(update_fields=["vocation", "mapping", "mapped_by", "mapped_at"])
+        need.units.set(units)
+        if vocation is not None and learn:
+            phrase = " ".join(normalise(need.description))[:200]
+            if phrase:
+                synonym, created = VocationSynonym.objects.get_or_create(
+                    phrase=phrase,
+                    vocation=vocation,
+                    defaults={"source": VocationSynonym.Source.LEARNED, "weight": 1},
+                )
+                if not created:
+                    VocationSynonym.objects.filter(pk=synonym.pk).update(weight=F("weight") + 1)
+        audit.record(
+            actor=actor,
+            action="planning.need.map",
+            target=need,
+            changes=audit.diff(before, {"vocation": need.vocation_id, "mapping": need.mapping}),
+        )
+    return need
+
+
+# ---------------------------------------------------------------- meetings
+
+
+@dataclass(frozen=True)
+class MeetingData:
+    held_on: date
+    title: str
+    location: str = ""
+    attendees: str = ""
+    aspirations: str = ""
+
+
+def meeting_create(
+    *,
+    actor: Any,
+    region: Region,
+    data: MeetingData,
+    companies: list[Company] = (),  # type: ignore[assignment]
+    partners: list[NetworkPartner] = (),  # type: ignore[assignment]
+) -> CoordinationMeeting:
+    scope = scope_of(actor)
+    if not (scope.is_superuser or region.pk in scope.office_region_ids):
+        raise PermissionDenied(_("Anda tidak berwenang mencatat rapat koordinasi."))
+    if not data.title.strip():
+        raise ValidationError(_("Judul rapat wajib diisi."), code="required", field="title")
+    if any(c.region_id != region.pk for c in [*companies, *partners]):
+        raise ValidationError(
+            _("Peserta rapat harus dari wilayah yang sama."), code="region_mismatch"
+        )
+    with transaction.atomic():
+        meeting = CoordinationMeeting.objects.create(
+            region=region,
+            held_on=data.held_on,
+            title=data.title.strip(),
+            location=data.location.strip(),
+            attendees=data.attendees.strip(),
+            aspirations=data.aspirations.strip(),
+        )
+        meeting.companies.set(companies)
+        meeting.partners.set(partners)
+        audit.record(
+            actor=actor,
+            action="planning.meeting.create",
+            target=meeting,
+            changes=audit.diff({}, {"title": meeting.title, "held_on": meeting.held_on}),
+        )
+    return meeting
+
+
+# ---------------------------------------------------------------- plans
+
+
+def _require_plan(actor: Any, plan: TrainingPlan, action: str) -> None:
+    if not policy_for(TrainingPlan).can(actor, action, plan):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah rencana ini."))
+
+
+def plan_create(*, actor: Any, region: Region, year: int, title: str) -> TrainingPlan:
+    scope = scope_of(actor)
+    if not (scope.is_superuser or region.pk in scope.office_region_ids):
+        raise PermissionDenied(_("Anda tidak berwenang menyusun rencana pelatihan."))
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError(_("Judul rencana wajib diisi."), code="required", field="title")
+    if not 2000 <= year <= 2100:
+        raise ValidationError(_("Tahun tidak masuk akal."), code="invalid_year", field="year")
+    with transaction.atomic():
+        if TrainingPlan.objects.filter(region=region, year=year, title=title).exists():
+            raise ValidationError(
+                _("Rencana dengan judul ini sudah ada untuk tahun tersebut."),
+                code="plan_title_taken",
+                field="title",
+            )
+        plan = TrainingPlan.objects.create(region=region, year=year, title=title)
+        audit.record(
+            actor=actor,
+            action="planning.plan.create",
+            target=plan,
+            changes=audit.diff({}, {"title": title, "year": year}),
+        )
+    return plan
+
+
+@dataclass(frozen=True)
+class LineData:
+    channel: str
+    title: str
+    packages: int
+    people_per_package: int
+    cost_per_package: int
+    funding_source: str
+    days_per_package: int = 1
+    institution: TrainingInstitution | None = None
+    program: Program | None = None
+    vocation: Vocation | None = None
+    note: str = ""
+
+
+def _editable(plan: TrainingPlan) -> None:
+    if plan.status not in (TrainingPlan.Status.DRAFT, TrainingPlan.Status.RETURNED):
+        raise InvalidTransition(
+            _("Rencana yang sudah diajukan atau disetujui tidak dapat diubah."),
+            code="plan_not_editable",
+        )
+
+
+def plan_line_add(
+    *,
+    actor: Any,
+    plan: TrainingPlan,
+    data: LineData,
+    evidence: list[IndustryNeed] = (),  # type: ignore[assignment]
+) -> PlanLine:
+    """Add a line. Its evidence are needs of the plan's region; a program or institution
+    must belong to the plan's region too, and a program fixes the line's vocation."""
+    _require_plan(actor, plan, "change")
+    _editable(plan)
+    if not data.title.strip():
+        raise ValidationError(_("Uraian wajib diisi."), code="required", field="title")
+    if min(data.packages, data.people_per_package, data.days_per_package) < 1:
+        raise ValidationError(
+            _("Jumlah paket, orang dan hari per paket minimal 1."), code="line_positive"
+        )
+    if data.cost_per_package < 0:
+        raise ValidationError(_("Biaya tidak boleh negatif."), code="cost_negative")
+    for owned in (data.institution, data.program):
+        if owned is not None and owned.region_id != plan.region_id:
+            raise NotFound(_("Lembaga atau program tidak ditemukan."))
+    if data.program is not None and data.institution is None:
+        raise ValidationError(
+            _("Pilih lembaga penyelenggara program."), code="institution_required"
+        )
+    if data.program is not None and data.program.institution_id != data.institution.pk:  # type: ignore[union-attr]
+        raise ValidationError(
+            _("Program ini bukan milik lembaga yang dipilih."), code="program_institution"
+        )
+    if any(need.region_id != plan.region_id for need in evidence):
+        raise NotFound(_("Kebutuhan tidak ditemukan."))
+    vocation = data.program.vocation if data.program is not None else data.vocation
+    with transaction.atomic():
+        line = PlanLine.objects.create(
+            plan=plan,
+            channel=data.channel,
+            institution=data.institution,
+            program=data.program,
+            vocation=vocation,
+            title=data.title.strip(),
+            packages=data.packages,
+            people_per_package=data.people_per_package,
+            days_per_package=data.days_per_package,
+            cost_per_package=data.cost_per_package,
+            funding_source=data.funding_source,
+            note=data.note.strip(),
+        )
+        line.evidence.set(evidence)
+        audit.record(
+            actor=actor,
+            action="planning.plan.line_add",
+            target=plan,
+            changes=audit.diff(
+                {},
+                {
+                    "line": line.title,
+                    "packages": line.packages,
+                    "people_per_package": line.people_per_package,
+                    "cost_per_package": line.cost_per_package,
+                    "evidence": sorted(n.pk for n in evidence),
+                },
+            ),
+        )
+    return line
+
+
+def plan_line_remove(*, actor: Any, line: PlanLine) -> None:
+    plan = line.plan
+    _require_plan(actor, plan, "change")
+    _editable(plan)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action="planning.plan.line_remove",
+            target=plan,
+            changes=audit.diff({"line": line.title}, {}),
+        )
+        line.delete()
+
+
+@dataclass(frozen=True)
+class EnvelopeCheck:
+    funding_source: str
+    planned: int
+    envelope: int | None
+
+    @property
+    def over(self) -> bool:
+        return self.envelope is not None and self.planned > self.envelope
+
+    @property
+    def missing(self) -> bool:
+        return self.envelope is None
+
+
+def plan_envelope_checks(*, plan: TrainingPlan) -> list[EnvelopeCheck]:
+    """Planned cost per funding source against the envelope of the plan's year (one
+    grouped query each for the lines and the envelopes)."""
+    totals = dict(
+        PlanLine.objects.filter(plan=plan)
+        .values("funding_source")
+        .annotate(total=Sum(F("packages") * F("cost_per_package")))
+        .values_list("funding_source", "total")
+    )
+    envelopes = dict(
+        FundingEnvelope.objects.filter(region_id=plan.region_id, year=plan.year).values_list(
+            "funding_source", "amount"
+        )
+    )
+    return [
+        EnvelopeCheck(source, int(total or 0), envelopes.get(source))
+        for source, total in sorted(totals.items())
+    ]
+
+
+def plan_submit(*, actor: Any, plan: TrainingPlan) -> TrainingPlan:
+    """Draft or returned → submitted; refused when the plan is empty or any funding source
+    is over its envelope (a source without an envelope cannot be checked, so it blocks
+    too)."""
+    _require_plan(actor, plan, "change")
+    with transaction.atomic():
+        plan = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
+        _editable(plan)
+        checks = plan_envelope_checks(plan=plan)
+        if not checks:
+            raise ValidationError(_("Rencana belum berisi baris."), code="plan_empty")
+        over = [c for c in checks if c.over or c.missing]
+        if over:
+            raise ValidationError(
+                _("Rencana melebihi pagu atau pagu belum dicatat untuk: %(sources)s.")
+                % {"sources": ", ".join(c.funding_source.upper() for c in over)},
+                code="over_envelope",
+                detail={
+                    "sources": [
+                        {
+                            "funding_source": c.funding_source,
+                            "planned": c.planned,
+                            "envelope": c.envelope,
+                        }
+                        for c in over
+                    ]
+                },
+            )
+        before = plan.status
+        plan.status = TrainingPlan.Status.SUBMITTED
+        plan.submitted_at = timezone.now()
+        plan.save(update_fields=["status", "submitted_at"])
+        audit.record(
+            actor=actor,
+            action="planning.plan.submit",
+            target=plan,
+            changes=audit.diff({"status": before}, {"status": plan.status}),
+        )
+    return plan
+
+
+def _decide(
+    actor: Any, plan: TrainingPlan, status: str, comments: str, action: str
+) -> TrainingPlan:
+    _require_plan(actor, plan, "decide")
+    with transaction.atomic():
+        plan = TrainingPlan.objects.select_for_update().get(pk=plan.pk)
+        if plan.status != TrainingPlan.Status.SUBMITTED:
+            raise InvalidTransition(
+                _("Hanya rencana yang diajukan yang dapat diputuskan."), code="plan_not_submitted"
+            )
+        before = {"status": plan.status, "comments": plan.comments}
+        plan.status = status
+        if comments.strip():
+            plan.comments = comments.strip()
+        plan.decided_at = timezone.now()
+        plan.decided_by = actor
+        plan.save(update_fields=["status", "comments", "decided_at", "decided_by"])
+        audit.record(
+            actor=actor,
+            action=action,
+            target=plan,
+            changes=audit.diff(before, {"status": plan.status, "comments": plan.comments}),
+        )
+    return plan
+
+
+def plan_approve(*, actor: Any, plan: TrainingPlan, comments: str = "") -> TrainingPlan:
+    return _decide(actor, plan, TrainingPlan.Status.APPROVED, comments, "planning.plan.approve")
+
+
+def plan_return(*, actor: Any, plan: TrainingPlan, comments: str) -> TrainingPlan:
+    if not comments.strip():
+        raise ValidationError(
+            _("Tuliskan alasan pengembalian."), code="comments_required", field="comments"
+        )
+    return _decide(actor, plan, TrainingPlan.Status.RETURNED, comments, "planning.plan.return")
+
+
+def plan_line_create_batches(*, actor: Any, line: PlanLine, start_date: date) -> list[Batch]:
+    """Create the line's planned batches (one per package) through training's
+    `batch_create`, the one way a batch comes into being. Only for an approved plan, a
+    line with a program, and once."""
+    from jejaring.training.services import BatchData, batch_create
+
+    plan = line.plan
+    _require_plan(actor, plan, "change")
+    if plan.status != TrainingPlan.Status.APPROVED:
+        raise InvalidTransition(
+            _("Paket hanya dapat dibuat dari rencana yang disetujui."), code="plan_not_approved"
+        )
+    if line.program is None or line.institution is None:
+        raise ValidationError(
+            _("Baris ini belum memiliki program dan lembaga; buat programnya terlebih dahulu."),
+            code="line_without_program",
+        )
+    program = line.program
+    days = max(program.duration_days or line.days_per_package, 1)
+    with transaction.atomic():
+        PlanLine.objects.select_for_update().get(pk=line.pk)
+        if Batch.objects.filter(plan_line=line).exists():
+            raise InvalidTransition(_("Paket untuk baris ini sudah dibuat."), code="batches_exist")
+        batches = []
+        for number in range(1, line.packages + 1):
+            start = start_date + timedelta(days=(number - 1) * (days + 7))
+            batches.append(
+                batch_create(
+                    actor=actor,
+                    data=BatchData(
+                        institution=line.institution,
+                        program=program,
+                        code=f"RP{plan.year}-{line.pk}-{number}",
+                        name=f"{line.title} {number}",
+                        year=plan.year,
+                        funding_source=line.funding_source,
+                        capacity=line.people_per_package,
+                        start_date=start,
+                        end_date=start + timedelta(days=days - 1),
+                        plan_line=line,
+                    ),
+                )
+            )
+        audit.record(
+            actor=actor,
+            action="planning.plan.line_batches",
+            target=plan,
+            changes=audit.diff({}, {"line": line.title, "batches": len(batches)}),
+        )
+    return batches
+
+
+# ---------------------------------------------------------------- instructor gap
+
+SOURCING_NEXT = {
+    InstructorNeed.Sourcing.SEARCHING: {InstructorNeed.Sourcing.CANDIDATE_FOUND},
+    InstructorNeed.Sourcing.CANDIDATE_FOUND: {
+        InstructorNeed.Sourcing.SEARCHING,
+        InstructorNeed.Sourcing.CONTRACTED,
+    },
+    InstructorNeed.Sourcing.CONTRACTED: set(),
+}
+
+
+def instructor_need_open(*, actor: Any, line: PlanLine, description: str = "") -> InstructorNeed:
+    """Open the search for an instructor for a plan line without a qualified one."""
+    _require_plan(actor, line.plan, "change")
+    if line.vocation_id is None:
+        raise ValidationError(
+            _("Baris rencana belum memiliki kejuruan."), code="line_without_vocation"
+        )
+    with transaction.atomic():
+        existing = InstructorNeed.objects.filter(plan_line=line).first()
+        if existing is not None:
+            return existing
+        need = InstructorNeed.objects.create(
+            region=line.plan.region,
+            plan_line=line,
+            vocation_id=line.vocation_id,
+            description=description.strip() or line.title,
+        )
+        audit.record(
+            actor=actor,
+            action="planning.instructor_need.open",
+            target=need,
+            changes=audit.diff({}, {"status": need.status}),
+        )
+    return need
+
+
+def instructor_need_set_status(
+    *,
+    actor: Any,
+    need: InstructorNeed,
+    status: str,
+    candidate: Instructor | None = None,
+    note: str = "",
+) -> InstructorNeed:
+    """searching → candidate found → contracted (or back to searching when a candidate
+    falls through); a candidate must be named from the need's region."""
+    if not policy_for(InstructorNeed).can(actor, "change", need):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah kebutuhan instruktur ini."))
+    if status not in InstructorNeed.Sourcing.values:
+        raise ValidationError(_("Status tidak dikenal."), code="invalid_status", field="status")
+    with transaction.atomic():
+        need = InstructorNeed.objects.select_for_update().get(pk=need.pk)
+        if status not in SOURCING_NEXT[InstructorNeed.Sourcing(need.status)]:
+            raise InvalidTransition(
+                _("Perubahan status ini tidak diperbolehkan."), code="invalid_transition"
+            )
+        if status == InstructorNeed.Sourcing.SEARCHING:
+            candidate = None
+        elif candidate is None:
+            candidate = need.candidate
+        if status != InstructorNeed.Sourcing.SEARCHING and candidate is None:
+            raise ValidationError(
+                _("Sebutkan calon instruktur."), code="candidate_required", field="candidate"
+            )
+        if candidate is not None and candidate.region_id != need.region_id:
+            raise NotFound(_("Instruktur tidak ditemukan."))
+        before = {"status": need.status, "candidate": need.candidate_id}
+        need.status = status
+        need.candidate = candidate
+        if note.strip():
+            need.note = note.strip()
+        need.save(update_fields=["status", "candidate", "note"])
+        audit.record(
+            actor=actor,
+            action="planning.instructor_need.status",
+            target=need,
+            changes=audit.diff(before, {"status": need.status, "candidate": need.candidate_id}),
+        )
+    return need
