@@ -216,3 +216,34 @@ def test_office_staff_add_a_scheme_with_units_one_per_line(client, cast, world):
     )
     assert response.status_code == 302
     assert "I.55HDR00.002.1" in client.get(reverse("assessment:scheme_list")).content.decode()
+
+
+def test_the_pdf_shows_the_number_and_its_qr_code_encodes_the_verification_page(
+    client, cast, world, monkeypatch, tmp_path
+):
+    import shutil
+    import subprocess
+
+    from jejaring.assessment import certificates
+
+    encoded: list[str] = []
+    real = certificates.qr_data_uri
+    monkeypatch.setattr(
+        certificates, "qr_data_uri", lambda payload: encoded.append(payload) or real(payload)
+    )
+    certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
+    client.force_login(cast.operator)
+    response = client.get(reverse("assessment:certificate_download", args=[certificate.pk]))
+    path = f"/verifikasi/{certificate.verification_token}/"
+    assert encoded == [f"http://testserver{path}"]
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("needs pdftotext (poppler-utils) to read the PDF's text")
+    pdf = tmp_path / "sertifikat.pdf"
+    pdf.write_bytes(response.content)
+    # A fixed tool on a file this test wrote: no untrusted input reaches the command.
+    text = subprocess.run(  # noqa: S603
+        [pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert certificate.number in text
+    assert certificate.enrolment.person.full_name in text
