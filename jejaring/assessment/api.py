@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.assessment import selectors, services
 from jejaring.assessment.certificates import certificate_pdf, verification_url
@@ -21,6 +23,8 @@ from jejaring.core.pdf import pdf_response
 from jejaring.core.schemas import ErrorOut
 
 router = Router(tags=["assessment"])
+
+S = TypeVar("S", bound=Schema)
 
 
 class SessionOut(Schema):
@@ -142,13 +146,37 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> dict:
     return {"candidate": candidate, "units": selectors.candidate_unit_rows(candidate=candidate)}
 
 
+def _body(request: HttpRequest, schema: type[S]) -> S:
+    """The JSON body, validated by hand after the record was looked up, so that another
+    region's id is a 404 whatever was sent."""
+    try:
+        return schema.model_validate_json(request.body or b"null")
+    except PydanticValidationError as error:
+        raise ValidationError(
+            _("Isi permintaan tidak valid."),
+            code="invalid",
+            detail={"errors": error.errors(include_url=False, include_context=False)},
+        ) from None
+
+
+def _request_body(schema: type[Schema]) -> dict:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": schema.model_json_schema()}},
+        }
+    }
+
+
 @router.post(
     "/candidates/{int:candidate_id}/results",
     response={200: CandidateOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Record K/BK per unit (assigned assessor only)",
+    openapi_extra=_request_body(ResultsIn),
 )
-def record_results(request: HttpRequest, candidate_id: int, body: ResultsIn) -> Candidate:
+def record_results(request: HttpRequest, candidate_id: int) -> Candidate:
     candidate = selectors.candidate_get_for(actor=request.user, candidate_id=candidate_id)
+    body = _body(request, ResultsIn)
     results = {row.unit_id: (row.result, row.evidence_note) for row in body.results}
     if len(results) != len(body.results):
         raise ValidationError(_("Unit yang sama tercantum dua kali."), code="duplicate_unit")
@@ -178,13 +206,13 @@ def certificate_download(request: HttpRequest, training_certificate_id: int) -> 
     "/certificates/{int:training_certificate_id}/revoke",
     response={200: CertificateOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Revoke a training certificate, with a reason (audited)",
+    openapi_extra=_request_body(RevokeIn),
 )
-def revoke_certificate(
-    request: HttpRequest, training_certificate_id: int, body: RevokeIn
-) -> TrainingCertificate:
+def revoke_certificate(request: HttpRequest, training_certificate_id: int) -> TrainingCertificate:
     certificate = selectors.training_certificate_get_for(
         actor=request.user, certificate_id=training_certificate_id
     )
+    body = _body(request, RevokeIn)
     services.training_certificate_revoke(
         actor=request.user, certificate=certificate, reason=body.reason
     )

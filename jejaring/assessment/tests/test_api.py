@@ -73,3 +73,25 @@ def test_the_trainee_reads_only_their_own_results(client, cast, world):
     assert [row["candidate"]["id"] for row in body] == [world.candidate_1.pk]
     other = client.get(f"/api/assessment/candidates/{world.candidate_2.pk}")
     assert other.status_code == 404
+
+
+@pytest.mark.parametrize("actor_name", ["staff_a", "operator", "assessor_user", "trainee_1"])
+def test_another_region_s_records_are_a_404_whatever_the_body(client, cast, actor_name):
+    from jejaring.assessment.tests.outsiders import OUTSIDERS
+
+    ids = {name: make(cast) for name, make in OUTSIDERS.items()}
+    client.force_login(getattr(cast, actor_name))
+    urls = [
+        f"/api/assessment/sessions/{ids['assessment_session_id']}/candidates",
+        f"/api/assessment/candidates/{ids['candidate_id']}",
+        f"/api/assessment/certificates/{ids['training_certificate_id']}/pdf",
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+    posts = [
+        f"/api/assessment/candidates/{ids['candidate_id']}/results",
+        f"/api/assessment/certificates/{ids['training_certificate_id']}/revoke",
+    ]
+    for url in posts:
+        assert client.post(url).status_code == 404, url
+        assert client.post(url, {"reason": "x"}, content_type="application/json").status_code == 404
