@@ -216,11 +216,13 @@ class PlanTotals:
 
 def plan_totals(*, plan: TrainingPlan) -> PlanTotals:
     row = PlanLine.objects.filter(plan=plan).aggregate(
-        packages=Coalesce(Sum("packages"), 0),
-        people=Coalesce(Sum(F("packages") * F("people_per_package")), 0),
-        cost=Coalesce(Sum(F("packages") * F("cost_per_package")), 0),
+        total_packages=Sum("packages"),
+        total_people=Sum(F("packages") * F("people_per_package")),
+        total_cost=Sum(F("packages") * F("cost_per_package")),
     )
-    return PlanTotals(int(row["packages"]), int(row["people"]), int(row["cost"]))
+    return PlanTotals(
+        int(row["total_packages"] or 0), int(row["total_people"] or 0), int(row["total_cost"] or 0)
+    )
 
 
 def envelope_list_for(*, actor: Any) -> QuerySet[FundingEnvelope]:

@@ -446,10 +446,9 @@ def plan_return(request: HttpRequest, training_plan_id: int) -> HttpResponse:
 
 @login_required
 def plan_export_xlsx(request: HttpRequest, training_plan_id: int) -> HttpResponse:
-    # Imported here so the pages load even where the spreadsheet writer is not installed.
+    plan = selectors.plan_get_for(actor=request.user, training_plan_id=training_plan_id)
     from jejaring.planning import exports
 
-    plan = selectors.plan_get_for(actor=request.user, training_plan_id=training_plan_id)
     return exports.plan_xlsx_response(plan)
 
 
