@@ -150,7 +150,7 @@ def test_the_gap_counts_graduates_not_absorbed_as_oversupply(client, cast, mecha
 def test_the_gap_page_needs_a_constant_number_of_queries(
     client, cast, django_assert_max_num_queries
 ):
-    for n in range(8):
+    for _ in range(8):
         vocation = VocationFactory()
         NeedFactory.create_batch(
             3, region=cast.region_a, vocation=vocation, mapping="confirmed", needed_by="2027-02-01"
