@@ -18,7 +18,7 @@ from pydantic import ValidationError as PydanticValidationError
 from jejaring.assessment import selectors, services
 from jejaring.assessment.certificates import certificate_pdf, verification_url
 from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
-from jejaring.core.errors import ValidationError
+from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.pdf import pdf_response
 from jejaring.core.schemas import ErrorOut
 
@@ -73,6 +73,26 @@ class ResultsIn(Schema):
     results: list[UnitResultIn] = Field(..., min_length=1, max_length=200)
 
 
+class SessionIn(Schema):
+    scheme_id: int
+    lsp_id: int
+    test_site_id: int
+    date: date
+    assessor_ids: list[int] = Field(..., min_length=1, max_length=20)
+    batch_id: int | None = None
+    enrolment_ids: list[int] = Field(default_factory=list, max_length=500)
+
+
+class IssueIn(Schema):
+    batch_id: int
+
+
+class CompetencyIn(Schema):
+    registration_number: str = Field(..., min_length=1, max_length=80)
+    issued_on: date
+    valid_until: date | None = None
+
+
 class CertificateOut(Schema):
     id: int
     number: str
@@ -124,6 +144,27 @@ class VerificationOut(Schema):
 @paginate(PageNumberPagination, page_size=50)
 def list_sessions(request: HttpRequest) -> QuerySet[AssessmentSession]:
     return selectors.session_list_for(actor=request.user)
+
+
+@router.post(
+    "/sessions",
+    response={201: SessionOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Plan a session for a finished batch's graduates or hand-picked graduates",
+)
+def create_session(request: HttpRequest, body: SessionIn) -> tuple[int, AssessmentSession]:
+    if body.batch_id is None and not body.enrolment_ids:
+        raise ValidationError(_("Pilih paket atau sedikitnya satu lulusan."), code="no_candidates")
+    inputs = selectors.session_inputs_for(
+        actor=request.user,
+        scheme_id=body.scheme_id,
+        lsp_id=body.lsp_id,
+        test_site_id=body.test_site_id,
+        assessor_ids=body.assessor_ids,
+        batch_id=body.batch_id,
+        enrolment_ids=body.enrolment_ids,
+    )
+    session = services.session_create(actor=request.user, day=body.date, **inputs)
+    return 201, session
 
 
 @router.get(
@@ -181,6 +222,39 @@ def record_results(request: HttpRequest, candidate_id: int) -> Candidate:
     if len(results) != len(body.results):
         raise ValidationError(_("Unit yang sama tercantum dua kali."), code="duplicate_unit")
     return services.unit_results_record(actor=request.user, candidate=candidate, results=results)
+
+
+@router.post(
+    "/candidates/{int:candidate_id}/competency-certificate",
+    response={201: CompetencyOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Record the BNSP competency certificate of a competent candidate",
+    openapi_extra=_request_body(CompetencyIn),
+)
+def record_competency(request: HttpRequest, candidate_id: int) -> tuple[int, object]:
+    candidate = selectors.candidate_get_for(actor=request.user, candidate_id=candidate_id)
+    body = _body(request, CompetencyIn)
+    certificate = services.competency_certificate_record(
+        actor=request.user,
+        candidate=candidate,
+        registration_number=body.registration_number,
+        issued_on=body.issued_on,
+        valid_until=body.valid_until,
+    )
+    return 201, certificate
+
+
+@router.post(
+    "/certificates/issue",
+    response={201: list[CertificateOut], 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Issue training certificates to a finished batch's graduates",
+)
+def issue_certificates(request: HttpRequest, body: IssueIn) -> tuple[int, list]:
+    batch = selectors.finished_batches_for(actor=request.user).filter(pk=body.batch_id).first()
+    if batch is None:
+        raise NotFound(_("Paket tidak ditemukan."))
+    issued = services.training_certificates_issue(actor=request.user, batch=batch)
+    ids = [c.pk for c in issued]
+    return 201, list(selectors.training_certificate_list_for(actor=request.user).filter(pk__in=ids))
 
 
 @router.get("/certificates", response=list[CertificateOut], summary="Training certificates")

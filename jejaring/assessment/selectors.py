@@ -310,3 +310,47 @@ def retake_sessions_for(*, actor: Any, candidate: Candidate) -> QuerySet[Assessm
         )
         .exclude(pk=candidate.session_id)
     )
+
+
+def session_inputs_for(
+    *,
+    actor: Any,
+    scheme_id: int,
+    lsp_id: int,
+    test_site_id: int,
+    assessor_ids: list[int],
+    batch_id: int | None,
+    enrolment_ids: list[int],
+) -> dict[str, Any]:
+    """Resolve the ids of a new session: reference data by id, the batch and enrolments
+    only among those the actor may see (another region's id is a 404)."""
+    from jejaring.training.models import Enrolment
+
+    scheme = scheme_get(scheme_id=scheme_id)
+    lsp = lsp_list().filter(pk=lsp_id).first()
+    site = test_site_list().filter(pk=test_site_id).first()
+    if lsp is None or site is None:
+        raise NotFound(_("LSP atau TUK tidak ditemukan."))
+    assessors = list(assessor_list().filter(pk__in=set(assessor_ids)))
+    if len(assessors) != len(set(assessor_ids)):
+        raise NotFound(_("Asesor tidak ditemukan."))
+    batch = None
+    if batch_id is not None:
+        batch = finished_batches_for(actor=actor).filter(pk=batch_id).first()
+        if batch is None:
+            raise NotFound(_("Paket tidak ditemukan."))
+    enrolments = list(
+        Enrolment.objects.for_actor(actor)
+        .filter(pk__in=set(enrolment_ids))
+        .select_related("region", "institution")
+    )
+    if len(enrolments) != len(set(enrolment_ids)):
+        raise NotFound(_("Peserta tidak ditemukan."))
+    return {
+        "scheme": scheme,
+        "lsp": lsp,
+        "test_site": site,
+        "assessors": assessors,
+        "batch": batch,
+        "enrolments": enrolments,
+    }

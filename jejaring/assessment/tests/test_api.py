@@ -95,3 +95,83 @@ def test_another_region_s_records_are_a_404_whatever_the_body(client, cast, acto
     for url in posts:
         assert client.post(url).status_code == 404, url
         assert client.post(url, {"reason": "x"}, content_type="application/json").status_code == 404
+
+
+def test_the_operator_plans_a_session_for_hand_picked_graduates(client, cast, world):
+    client.force_login(cast.operator)
+    response = client.post(
+        "/api/assessment/sessions",
+        {
+            "scheme_id": world.scheme.pk,
+            "lsp_id": world.lsp.pk,
+            "test_site_id": world.site.pk,
+            "date": "2026-06-02",
+            "assessor_ids": [cast.assessor.pk],
+            "enrolment_ids": [world.enrolment_1.pk],
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    session = Candidate.objects.filter(session_id=response.json()["id"])
+    assert [c.person_id for c in session] == [cast.person_1.pk]
+
+
+def test_a_session_with_another_region_s_enrolment_is_a_404_and_creates_nothing(
+    client, cast, world
+):
+    from jejaring.assessment.models import AssessmentSession
+    from jejaring.assessment.tests.outsiders import OUTSIDERS
+
+    other = Candidate.objects.get(pk=OUTSIDERS["candidate_id"](cast))
+    before = AssessmentSession.objects.count()
+    client.force_login(cast.staff_a)
+    response = client.post(
+        "/api/assessment/sessions",
+        {
+            "scheme_id": world.scheme.pk,
+            "lsp_id": world.lsp.pk,
+            "test_site_id": world.site.pk,
+            "date": "2026-06-02",
+            "assessor_ids": [cast.assessor.pk],
+            "enrolment_ids": [other.enrolment_id],
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 404
+    assert AssessmentSession.objects.count() == before
+
+
+def test_issuing_over_the_api_numbers_every_graduate(client, cast, world):
+    client.force_login(cast.operator)
+    response = client.post(
+        "/api/assessment/certificates/issue",
+        {"batch_id": world.batch.pk},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert len(response.json()) == 2
+    again = client.post(
+        "/api/assessment/certificates/issue",
+        {"batch_id": world.batch.pk},
+        content_type="application/json",
+    )
+    assert again.status_code == 409
+
+
+def test_a_competency_certificate_is_recorded_for_a_competent_candidate(client, cast, world):
+    services.unit_results_record(
+        actor=cast.assessor_user,
+        candidate=world.candidate_1,
+        results={u.pk: ("K", "") for u in world.units},
+    )
+    client.force_login(cast.operator)
+    url = f"/api/assessment/candidates/{world.candidate_1.pk}/competency-certificate"
+    response = client.post(
+        url,
+        {"registration_number": "JHT 1 2026", "issued_on": "2026-05-01"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert response.json()["valid_until"] == "2029-05-01"
+    soon = client.get("/api/assessment/competency-certificates?expiring_within=99999")
+    assert soon.status_code == 422
