@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:assessment_session_id>/status/", views.session_status, name="session_status"),
     path("asesi/<int:candidate_id>/", views.candidate_detail, name="candidate_detail"),
     path("asesi/<int:candidate_id>/hasil/", views.candidate_results, name="candidate_results"),
+    path("asesi/<int:candidate_id>/tidak-hadir/", views.candidate_absent, name="candidate_absent"),
     path(
         "asesi/<int:candidate_id>/permohonan/",
         views.candidate_application,

@@ -206,6 +206,21 @@ def candidate_results(request: HttpRequest, candidate_id: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def candidate_absent(request: HttpRequest, candidate_id: int) -> HttpResponse:
+    candidate = selectors.candidate_get_for(actor=request.user, candidate_id=candidate_id)
+    if not services.may_record_results(request.user, candidate):
+        raise Http404
+    try:
+        services.candidate_mark_absent(actor=request.user, candidate=candidate)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Asesi dicatat tidak hadir."))
+    return redirect("assessment:session_detail", assessment_session_id=candidate.session_id)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def candidate_application(request: HttpRequest, candidate_id: int) -> HttpResponse:
     candidate = selectors.candidate_get_for(actor=request.user, candidate_id=candidate_id)

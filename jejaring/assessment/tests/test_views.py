@@ -247,3 +247,37 @@ def test_the_pdf_shows_the_number_and_its_qr_code_encodes_the_verification_page(
     ).stdout
     assert certificate.number in text
     assert certificate.enrolment.person.full_name in text
+
+
+def test_the_assessor_marks_an_absent_candidate_and_the_session_can_then_complete(
+    client, cast, world
+):
+    client.force_login(cast.assessor_user)
+    client.post(
+        reverse("assessment:candidate_results", args=[world.candidate_1.pk]),
+        _results_post(world),
+    )
+    response = client.post(reverse("assessment:candidate_absent", args=[world.candidate_2.pk]))
+    assert response.status_code == 302
+    world.candidate_2.refresh_from_db()
+    assert world.candidate_2.status == Candidate.Status.ABSENT
+    client.force_login(cast.operator)
+    url = reverse("assessment:session_status", args=[world.session.pk])
+    assert client.post(url, {"status": "completed"}).status_code == 302
+    world.session.refresh_from_db()
+    assert world.session.status == "completed"
+
+
+def test_a_session_with_candidates_pending_cannot_complete(client, cast, world):
+    client.force_login(cast.assessor_user)
+    client.post(
+        reverse("assessment:candidate_results", args=[world.candidate_1.pk]),
+        {f"result_{world.units[0].pk}": "K"},
+    )
+    client.force_login(cast.operator)
+    url = reverse("assessment:session_status", args=[world.session.pk])
+    client.post(url, {"status": "completed"})
+    world.session.refresh_from_db()
+    assert world.session.status == "ongoing"
+    page = client.get(reverse("assessment:session_detail", args=[world.session.pk]))
+    assert "Masih ada asesi yang belum dinilai" in page.content.decode()
