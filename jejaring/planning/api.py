@@ -4,8 +4,6 @@ Routes that take an id look the record up before reading the body, so another re
 id is a 404 whatever was sent; the body is then validated by hand against its schema.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Any, TypeVar
 
@@ -34,7 +32,11 @@ def _body(schema: type[B], request: HttpRequest) -> B:
         raise ValidationError(
             _("Isi permintaan tidak valid."),
             code="invalid",
-            detail={"errors": error.errors(include_url=False, include_context=False)},
+            detail={
+                "errors": error.errors(
+                    include_url=False, include_context=False, include_input=False
+                )
+            },
         ) from None
 
 
@@ -299,10 +301,6 @@ class LineOut(Schema):
     funding_source: str
     evidence_ids: list[int]
 
-    @staticmethod
-    def resolve_evidence_ids(obj: Any) -> list[int]:
-        return [need.pk for need in obj.evidence.all()]
-
 
 class EnvelopeCheckOut(Schema):
     funding_source: str
@@ -342,7 +340,23 @@ def _plan_out(plan: TrainingPlan) -> PlanOut:
         comments=plan.comments,
         people=totals.people,
         cost=totals.cost,
-        lines=[LineOut.from_orm(line) for line in selectors.plan_lines(plan=plan)],
+        lines=[
+            LineOut(
+                id=line.pk,
+                channel=line.channel,
+                title=line.title,
+                institution_id=line.institution_id,
+                program_id=line.program_id,
+                vocation_id=line.vocation_id,
+                packages=line.packages,
+                people_per_package=line.people_per_package,
+                days_per_package=line.days_per_package,
+                cost_per_package=line.cost_per_package,
+                funding_source=line.funding_source,
+                evidence_ids=[need.pk for need in line.evidence.all()],
+            )
+            for line in selectors.plan_lines(plan=plan)
+        ],
         checks=[
             EnvelopeCheckOut(
                 funding_source=c.funding_source,
