@@ -15,6 +15,7 @@ from jejaring.planning.models import (
     PlanLine,
     TrainingPlan,
 )
+from jejaring.planning.services import synonyms_load_curated
 from jejaring.training.models import FundingSource
 
 MEETING_DAY = date(2026, 10, 8)
@@ -78,6 +79,78 @@ NEEDS = [
         IndustryNeed.Mapping.CONFIRMED,
     ),
     (
+        "mitra-motor",
+        "Mekanik servis berkala dan kelistrikan motor",
+        3,
+        IndustryNeed.Kind.JOB,
+        "otomotif-sepeda-motor",
+        IndustryNeed.Mapping.CONFIRMED,
+    ),
+    (
+        "bengkel-rejeki",
+        "Montir motor matic untuk bengkel",
+        1,
+        IndustryNeed.Kind.INTERNSHIP,
+        "otomotif-sepeda-motor",
+        IndustryNeed.Mapping.CONFIRMED,
+    ),
+    (
+        "bengkel-buaran",
+        "Tenaga servis sepeda motor",
+        2,
+        IndustryNeed.Kind.INTERNSHIP,
+        None,
+        IndustryNeed.Mapping.UNMAPPED,
+    ),
+    (
+        "hotel-graha",
+        "Housekeeping dan laundry hotel",
+        3,
+        IndustryNeed.Kind.EITHER,
+        "perhotelan",
+        IndustryNeed.Mapping.CONFIRMED,
+    ),
+    (
+        "hotel-sekar",
+        "Cook helper untuk dapur hotel",
+        2,
+        IndustryNeed.Kind.INTERNSHIP,
+        "tata-boga",
+        IndustryNeed.Mapping.CONFIRMED,
+    ),
+    (
+        "hotel-jlamprang",
+        "Pelayan restoran dan room service",
+        2,
+        IndustryNeed.Kind.JOB,
+        None,
+        IndustryNeed.Mapping.UNMAPPED,
+    ),
+    (
+        "konveksi-setono",
+        "Penjahit konveksi pakaian seragam",
+        10,
+        IndustryNeed.Kind.JOB,
+        "menjahit-garmen",
+        IndustryNeed.Mapping.CONFIRMED,
+    ),
+    (
+        "jahit-medono",
+        "Operator obras dan finishing",
+        3,
+        IndustryNeed.Kind.EITHER,
+        None,
+        IndustryNeed.Mapping.UNMAPPED,
+    ),
+    (
+        "pangkas-gentleman",
+        "Barber yang bisa potong rambut modern",
+        2,
+        IndustryNeed.Kind.JOB,
+        "pangkas-rambut",
+        IndustryNeed.Mapping.CONFIRMED,
+    ),
+    (
         "Asosiasi Pengusaha Garmen Pekalongan",
         "Operator jahit untuk perusahaan anggota",
         30,
@@ -89,8 +162,29 @@ NEEDS = [
 
 
 def load_planning(ctx: Ctx, users: dict[str, User]) -> None:
-    needs = _meeting_and_needs(ctx, users["staf.pekalongan"])
+    # The curated phrase list shipped with the app, beside the demo's own phrases.
+    synonyms_load_curated()
+    needs = _meeting_and_needs(ctx, users["staf.pekalongan"], users["hrd.garmen"])
     _plan(ctx, needs)
+    _plan_2025(ctx, users["staf.pekalongan"])
+    FundingEnvelope.objects.bulk_create(
+        [
+            FundingEnvelope(
+                region=ctx.regions["33.75"],
+                year=2027,
+                funding_source=FundingSource.DBHCHT,
+                amount=1_000_000_000,
+                note="Usulan pagu DBHCHT 2027 untuk pelatihan kerja",
+            ),
+            FundingEnvelope(
+                region=ctx.regions["33.75"],
+                year=2027,
+                funding_source=FundingSource.APBN,
+                amount=150_000_000,
+                note="Perkiraan dana APBN 2027 untuk UPTD BLK",
+            ),
+        ]
+    )
     FundingEnvelope.objects.create(
         region=ctx.regions["33.75"],
         year=2025,
@@ -101,7 +195,7 @@ def load_planning(ctx: Ctx, users: dict[str, User]) -> None:
     )
 
 
-def _meeting_and_needs(ctx: Ctx, staff: User) -> dict[str, IndustryNeed]:
+def _meeting_and_needs(ctx: Ctx, staff: User, garment_hr: User) -> dict[str, IndustryNeed]:
     region = ctx.regions["33.75"]
     meeting = CoordinationMeeting.objects.create(
         region=region,
@@ -152,6 +246,8 @@ def _meeting_and_needs(ctx: Ctx, staff: User) -> dict[str, IndustryNeed]:
                     if mapping == IndustryNeed.Mapping.NO_PROGRAM
                     else ""
                 ),
+                # The garment company's HR typed its need in; the rest came from the meeting.
+                submitted_by=garment_hr if who == "batik-garmen" else staff,
                 created_at=at(MEETING_DAY, 11),
             )
         )
@@ -163,7 +259,7 @@ def _meeting_and_needs(ctx: Ctx, staff: User) -> dict[str, IndustryNeed]:
         "sewing": rows[1],
         "hotel": rows[3],
         "motor": rows[5],
-        "association": rows[7],
+        "association": rows[-1],
     }
 
 
@@ -298,3 +394,46 @@ def _plan(ctx: Ctx, needs: dict[str, IndustryNeed]) -> None:
         status=InstructorNeed.Sourcing.SEARCHING,
         note="Dijajaki melalui Asosiasi Pengusaha Garmen Pekalongan dan BLK lain di Jawa Tengah.",
     )
+
+
+def _plan_2025(ctx: Ctx, staff: User) -> None:
+    """The 2025 DBHCHT plan of the news, approved: BLK 20 packages x 16, LPKS 9 x 20,
+    community BLK 1 x 20, a company-run training site 15 x 20 and a two-day
+    entrepreneurship package in each of 27 kelurahan x 20, within Rp 4.307 billion."""
+    plan = TrainingPlan.objects.create(
+        region=ctx.regions["33.75"],
+        year=2025,
+        title="Rencana Pelatihan Kerja Tahun 2025 (DBHCHT)",
+        status=TrainingPlan.Status.APPROVED,
+        created_at=at(date(2024, 9, 16), 9),
+        submitted_at=at(date(2024, 10, 1), 10),
+        decided_at=at(date(2024, 10, 15), 14),
+        decided_by=staff,
+        comments="Disetujui sesuai pagu DBHCHT 2025.",
+    )
+    C = PlanLine.Channel
+    dbh = FundingSource.DBHCHT
+    PlanLine.objects.bulk_create(
+        [
+            PlanLine(
+                plan=plan,
+                channel=channel,
+                institution=ctx.institutions[key] if key else None,
+                title=title,
+                packages=packages,
+                people_per_package=people,
+                days_per_package=days,
+                cost_per_package=cost,
+                funding_source=dbh,
+            )
+            for channel, key, title, packages, people, days, cost in [
+                (C.BLK, "blk-pkl", "Pelatihan berbasis kompetensi di UPTD BLK", 20, 16, 28,
+                 95_000_000),
+                (C.LPKS, "lpks-busana", "Pelatihan di LPKS", 9, 20, 25, 75_000_000),
+                (C.COMMUNITY_BLK, None, "BLK Komunitas", 1, 20, 20, 60_000_000),
+                (C.COMPANY_SITE, None, "Tempat pelatihan perusahaan", 15, 20, 20, 80_000_000),
+                (C.KELURAHAN, None, "Kewirausahaan dua hari di 27 kelurahan", 27, 20, 2,
+                 17_000_000),
+            ]
+        ]
+    )  # fmt: skip
