@@ -1,6 +1,6 @@
 """Competency testing and certificates, through the services."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -302,3 +302,29 @@ def test_the_public_verification_masks_the_name(cast, world):
     assert found.valid
     with pytest.raises(NotFound):
         selectors.verification_get(code="0" * 32)
+
+
+def test_the_reminder_command_can_run_every_day_without_reminding_twice(cast, world):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    cast.person_1.email = "siti@example.org"
+    cast.person_1.save()
+    candidate = services.unit_results_record(
+        actor=cast.assessor_user, candidate=world.candidate_1, results=_all(world)
+    )
+    today = timezone.localdate()
+    services.competency_certificate_record(
+        actor=cast.operator,
+        candidate=candidate,
+        registration_number="JHT 2",
+        issued_on=services.add_years(today, -3) + timedelta(days=30),
+    )
+    first, second = StringIO(), StringIO()
+    call_command("remind_competency_expiry", stdout=first)
+    call_command("remind_competency_expiry", stdout=second)
+    assert first.getvalue().startswith("1 ")
+    assert second.getvalue().startswith("0 ")
+    assert len(mail.outbox) == 1

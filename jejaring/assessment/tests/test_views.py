@@ -281,3 +281,26 @@ def test_a_session_with_candidates_pending_cannot_complete(client, cast, world):
     assert world.session.status == "ongoing"
     page = client.get(reverse("assessment:session_detail", args=[world.session.pk]))
     assert "Masih ada asesi yang belum dinilai" in page.content.decode()
+
+
+def test_the_session_page_needs_a_constant_number_of_queries(
+    client, cast, world, django_assert_max_num_queries
+):
+    client.force_login(cast.operator)
+    with django_assert_max_num_queries(14):
+        assert (
+            client.get(reverse("assessment:session_detail", args=[world.session.pk])).status_code
+            == 200
+        )
+
+
+def test_the_trainee_page_shows_results_per_unit(client, cast, world):
+    services.unit_results_record(
+        actor=cast.assessor_user,
+        candidate=world.candidate_1,
+        results={u.pk: ("K", "") for u in world.units},
+    )
+    client.force_login(cast.trainee_1)
+    html = client.get(reverse("assessment:my_results")).content.decode()
+    assert "C.141000.003.01" in html
+    assert "Kompeten" in html
