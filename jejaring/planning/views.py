@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
@@ -494,7 +495,13 @@ def line_batches(request: HttpRequest, plan_line_id: int) -> HttpResponse:
             messages.error(request, str(error.message))
         else:
             messages.success(
-                request, _("%(count)d paket pelatihan dibuat.") % {"count": len(batches)}
+                request,
+                ngettext(
+                    "%(count)d paket pelatihan dibuat.",
+                    "%(count)d paket pelatihan dibuat.",
+                    len(batches),
+                )
+                % {"count": len(batches)},
             )
     return redirect("planning:plan_detail", training_plan_id=line.plan_id)
 
