@@ -9,6 +9,7 @@ urlpatterns = [
     path("kebutuhan/baru/", views.need_create, name="need_create"),
     path("kebutuhan/<int:industry_need_id>/", views.need_detail, name="need_detail"),
     path("kebutuhan/<int:industry_need_id>/petakan/", views.need_map, name="need_map"),
+    path("kebutuhan/<int:industry_need_id>/unit/", views.need_units, name="need_units"),
     path("rapat/", views.meeting_list, name="meeting_list"),
     path("rapat/baru/", views.meeting_create, name="meeting_create"),
     path("rapat/<int:coordination_meeting_id>/", views.meeting_detail, name="meeting_detail"),

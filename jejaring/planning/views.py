@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -127,6 +128,16 @@ def _need_context(request: HttpRequest, need: IndustryNeed, form: Any = None) ->
             vocations=selectors.vocation_options(),
             units=selectors.unit_options(vocation=initial_vocation),
         )
+    if form is not None:
+        # Choosing another vocation reloads its competency units in place.
+        form.fields["vocation"].widget.attrs.update(
+            {
+                "hx-get": reverse("planning:need_units", kwargs={"industry_need_id": need.pk}),
+                "hx-target": "#id_units",
+                "hx-swap": "outerHTML",
+                "hx-trigger": "change",
+            }
+        )
     return {
         "need": need,
         "units": need.units.all(),
@@ -135,6 +146,26 @@ def _need_context(request: HttpRequest, need: IndustryNeed, form: Any = None) ->
         "form": form,
         "plan_lines": need.plan_lines.select_related("plan") if _is_staff(request) else [],
     }
+
+
+@login_required
+def need_units(request: HttpRequest, industry_need_id: int) -> HttpResponse:
+    """The competency-unit checkboxes of the vocation chosen on the mapping form."""
+    need = selectors.need_get_for(actor=request.user, industry_need_id=industry_need_id)
+    if not policy_for(IndustryNeed).can(request.user, "map", need):
+        raise Http404
+    vocation_id = request.GET.get("vocation", "")
+    vocation = (
+        selectors.vocation_options().filter(pk=vocation_id).first()
+        if vocation_id.isdigit()
+        else None
+    )
+    form = MapForm(
+        initial={"vocation": vocation},
+        vocations=selectors.vocation_options(),
+        units=selectors.unit_options(vocation=vocation),
+    )
+    return render(request, "planning/partials/units.html", {"form": form})
 
 
 @login_required

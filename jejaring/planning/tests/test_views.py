@@ -311,3 +311,19 @@ def test_the_instructor_gap_page_opens_a_search_and_moves_it_on(client, cast):
     assert opened.status_code == 302
     response = client.post(opened["Location"], {"status": "candidate"})
     assert "Sebutkan calon instruktur" in response.content.decode()
+
+
+def test_choosing_a_vocation_reloads_its_competency_units(client, cast, mechanic):
+    from jejaring.assessment.models import CompetencyUnit
+    from jejaring.training.tests.factories import ProgramFactory
+
+    unit = CompetencyUnit.objects.create(code="C.331290.001.01", title="Merawat mesin jahit")
+    program = ProgramFactory(region=cast.region_a, institution=cast.lpks, vocation=mechanic)
+    program.units.add(unit)
+    need = NeedFactory(region=cast.region_a)
+    client.force_login(cast.staff_a)
+    url = reverse("planning:need_units", kwargs={"industry_need_id": need.pk})
+    response = client.get(url, {"vocation": mechanic.pk}, headers={"HX-Request": "true"})
+    assert "Merawat mesin jahit" in response.content.decode()
+    client.force_login(cast.hr_a)
+    assert client.get(url, {"vocation": mechanic.pk}).status_code == 404
