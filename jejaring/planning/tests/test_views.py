@@ -327,3 +327,20 @@ def test_choosing_a_vocation_reloads_its_competency_units(client, cast, mechanic
     assert "Merawat mesin jahit" in response.content.decode()
     client.force_login(cast.hr_a)
     assert client.get(url, {"vocation": mechanic.pk}).status_code == 404
+
+
+def test_the_instructor_gap_and_meeting_pages_need_a_constant_number_of_queries(
+    client, cast, django_assert_max_num_queries
+):
+    plan = PlanFactory(region=cast.region_a)
+    for line in PlanLineFactory.create_batch(10, plan=plan):
+        services.instructor_need_open(actor=cast.staff_a, line=line)
+    for _ in range(10):
+        NeedFactory.create_batch(
+            2, region=cast.region_a, meeting=MeetingFactory(region=cast.region_a)
+        )
+    client.force_login(cast.staff_a)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("planning:instructor_gap")).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("planning:meeting_list")).status_code == 200
