@@ -391,10 +391,37 @@ def gap_analysis_for(*, actor: Any, year: int) -> GapAnalysis:
     return GapAnalysis(year=year, rows=rows, unmapped_needs=int(unmapped))
 
 
-def gap_row_for(*, actor: Any, year: int, vocation_id: int) -> GapRow | None:
-    return next(
-        (r for r in gap_analysis_for(actor=actor, year=year).rows if r.vocation_id == vocation_id),
-        None,
+@dataclass(frozen=True)
+class GapDrill:
+    """What lies behind one row of the gap: the needs, and the plan lines and batches
+    that answer them (`vocation_id` None: the needs without a vocation)."""
+
+    needs: QuerySet[IndustryNeed]
+    lines: QuerySet[PlanLine]
+    batches: QuerySet[Any]
+
+
+def gap_drill_for(*, actor: Any, year: int, vocation_id: int | None) -> GapDrill:
+    from jejaring.training.models import Batch
+
+    needs = need_list_for(actor=actor, year=year)
+    if vocation_id is None:
+        return GapDrill(
+            needs=needs.filter(vocation__isnull=True),
+            lines=PlanLine.objects.none(),
+            batches=Batch.objects.none(),
+        )
+    plans = TrainingPlan.objects.for_actor(actor).filter(year=year)
+    return GapDrill(
+        needs=needs.filter(vocation_id=vocation_id),
+        lines=PlanLine.objects.filter(plan__in=plans, vocation_id=vocation_id)
+        .select_related("plan", "institution")
+        .order_by("plan__title", "pk"),
+        batches=Batch.objects.for_actor(actor)
+        .filter(year=year, program__vocation_id=vocation_id)
+        .exclude(status="cancelled")
+        .select_related("institution")
+        .order_by("start_date", "code"),
     )
 
 

@@ -306,15 +306,9 @@ def gap(request: HttpRequest) -> HttpResponse:
     drill = None
     if vocation_id.isdigit() or vocation_id == "none":
         chosen = None if vocation_id == "none" else int(vocation_id)
-        needs = selectors.need_list_for(actor=request.user, year=year)
-        needs = (
-            needs.filter(vocation__isnull=True)
-            if chosen is None
-            else needs.filter(vocation_id=chosen)
-        )
         drill = {
             "row": next((r for r in analysis.rows if r.vocation_id == chosen), None),
-            "needs": needs,
+            "detail": selectors.gap_drill_for(actor=request.user, year=year, vocation_id=chosen),
             "unmapped": chosen is None,
         }
     return render(

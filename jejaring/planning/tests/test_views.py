@@ -125,6 +125,31 @@ def test_the_gap_page_shows_unmet_demand_and_the_unmapped_needs(client, cast, me
     assert "Pilot drone" in drill.content.decode()
 
 
+def test_the_gap_drill_down_lists_the_needs_lines_and_batches_of_a_vocation(client, cast, mechanic):
+    NeedFactory(
+        region=cast.region_a,
+        vocation=mechanic,
+        mapping="confirmed",
+        description="Mekanik high speed",
+        needed_by="2027-03-01",
+    )
+    PlanLineFactory(
+        plan=PlanFactory(region=cast.region_a, year=2027), vocation=mechanic, title="Baris MMJ"
+    )
+    BatchFactory(
+        region=cast.region_a,
+        program__institution__region=cast.region_a,
+        program__vocation=mechanic,
+        year=2027,
+        name="Paket MMJ",
+    )
+    client.force_login(cast.staff_a)
+    html = client.get(
+        reverse("planning:gap"), {"tahun": 2027, "kejuruan": mechanic.pk}
+    ).content.decode()
+    assert "Mekanik high speed" in html and "Baris MMJ" in html and "Paket MMJ" in html
+
+
 def test_the_gap_counts_graduates_not_absorbed_as_oversupply(client, cast, mechanic):
     batch = BatchFactory(
         region=cast.region_a,
