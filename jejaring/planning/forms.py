@@ -126,6 +126,13 @@ class PlanForm(Form):
         super().__init__(*args, **kwargs)
 
 
+class EnvelopeForm(Form):
+    year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    funding_source = forms.ChoiceField(label=_("Sumber dana"), choices=FundingSource.choices)
+    amount = forms.IntegerField(label=_("Pagu (Rp)"), min_value=0, max_value=10**14)
+    note = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
+
+
 class LineForm(Form):
     channel = forms.ChoiceField(label=_("Jalur"), choices=PlanLine.Channel.choices)
     title = forms.CharField(label=_("Uraian"), max_length=200)

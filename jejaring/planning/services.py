@@ -36,7 +36,14 @@ from jejaring.planning.models import (
     VocationSynonym,
 )
 from jejaring.regions.models import Region
-from jejaring.training.models import Batch, Instructor, Program, TrainingInstitution, Vocation
+from jejaring.training.models import (
+    Batch,
+    FundingSource,
+    Instructor,
+    Program,
+    TrainingInstitution,
+    Vocation,
+)
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.csv"
 
@@ -246,6 +253,45 @@ def meeting_create(
             changes=audit.diff({}, {"title": meeting.title, "held_on": meeting.held_on}),
         )
     return meeting
+
+
+# ---------------------------------------------------------------- envelopes
+
+
+def envelope_set(
+    *, actor: Any, region: Region, year: int, funding_source: str, amount: int, note: str = ""
+) -> FundingEnvelope:
+    """Record (or correct) what a funding source provides for training in a year."""
+    scope = scope_of(actor)
+    if not (scope.is_superuser or region.pk in scope.office_region_ids):
+        raise PermissionDenied(_("Anda tidak berwenang mencatat pagu anggaran."))
+    if funding_source not in FundingSource.values:
+        raise ValidationError(
+            _("Sumber dana tidak dikenal."), code="invalid_source", field="funding_source"
+        )
+    if amount < 0:
+        raise ValidationError(
+            _("Pagu tidak boleh negatif."), code="amount_negative", field="amount"
+        )
+    with transaction.atomic():
+        envelope = (
+            FundingEnvelope.objects.select_for_update()
+            .filter(region=region, year=year, funding_source=funding_source)
+            .first()
+        )
+        before = {"amount": envelope.amount} if envelope else {}
+        if envelope is None:
+            envelope = FundingEnvelope(region=region, year=year, funding_source=funding_source)
+        envelope.amount = amount
+        envelope.note = note.strip()
+        envelope.save()
+        audit.record(
+            actor=actor,
+            action="planning.envelope.set",
+            target=envelope,
+            changes=audit.diff(before, {"amount": amount}),
+        )
+    return envelope
 
 
 # ---------------------------------------------------------------- plans

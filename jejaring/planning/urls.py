@@ -15,6 +15,7 @@ urlpatterns = [
     path("rapat/<int:coordination_meeting_id>/", views.meeting_detail, name="meeting_detail"),
     path("kesenjangan/", views.gap, name="gap"),
     path("rencana/", views.plan_list, name="plan_list"),
+    path("pagu/", views.envelope_set, name="envelope_set"),
     path("rencana/<int:training_plan_id>/", views.plan_detail, name="plan_detail"),
     path("rencana/<int:training_plan_id>/baris/", views.line_add, name="line_add"),
     path("rencana/<int:training_plan_id>/ajukan/", views.plan_submit, name="plan_submit"),

@@ -24,6 +24,7 @@ from jejaring.planning import selectors, services
 from jejaring.planning.forms import (
     BatchesForm,
     DecisionForm,
+    EnvelopeForm,
     LineForm,
     MapForm,
     MeetingForm,
@@ -348,8 +349,36 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             "plans": selectors.plan_list_for(actor=request.user),
             "envelopes": selectors.envelope_list_for(actor=request.user),
             "form": form,
+            "envelope_form": EnvelopeForm(initial={"year": timezone.localdate().year + 1}),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def envelope_set(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, *_STAFF)
+    region = home_region_for(actor=request.user)
+    if region is None:
+        raise Http404
+    form = EnvelopeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.envelope_set(
+                actor=request.user,
+                region=region,
+                year=data["year"],
+                funding_source=data["funding_source"],
+                amount=data["amount"],
+                note=data["note"],
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Pagu anggaran tersimpan."))
+            return redirect("planning:plan_list")
+    return render(request, "planning/envelope_form.html", {"form": form})
 
 
 def _plan_context(request: HttpRequest, plan: TrainingPlan, **extra: Any) -> dict[str, Any]:

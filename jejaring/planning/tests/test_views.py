@@ -369,3 +369,22 @@ def test_the_instructor_gap_and_meeting_pages_need_a_constant_number_of_queries(
         assert client.get(reverse("planning:instructor_gap")).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("planning:meeting_list")).status_code == 200
+
+
+def test_staff_record_and_correct_an_envelope(client, cast):
+    from jejaring.planning.models import FundingEnvelope
+
+    client.force_login(cast.staff_a)
+    url = reverse("planning:envelope_set")
+    for amount in (4_000_000_000, 4_307_000_000):
+        response = client.post(
+            url, {"year": 2025, "funding_source": "dbhcht", "amount": amount, "note": "DBHCHT"}
+        )
+        assert response.status_code == 302
+    envelope = FundingEnvelope.objects.get()
+    assert (envelope.region, envelope.amount) == (cast.region_a, 4_307_000_000)
+    assert "Rp 4.307.000.000" in client.get(reverse("planning:plan_list")).content.decode()
+    refused = client.post(url, {"year": 2025, "funding_source": "dbhcht", "amount": -1})
+    assert refused.status_code == 200 and 'aria-invalid="true"' in refused.content.decode()
+    client.force_login(cast.hr_a)
+    assert client.get(url).status_code == 404
