@@ -225,6 +225,23 @@ def plan_totals(*, plan: TrainingPlan) -> PlanTotals:
     )
 
 
+def plan_channel_totals(*, plan: TrainingPlan) -> list[dict[str, Any]]:
+    """Packages, people and cost per channel and institution (BLK, each LPKS, community
+    BLK, ...), in one grouped query."""
+    labels = dict(PlanLine.Channel.choices)
+    rows = (
+        PlanLine.objects.filter(plan=plan)
+        .values("channel", "institution__name")
+        .annotate(
+            total_packages=Sum("packages"),
+            total_people=Sum(F("packages") * F("people_per_package")),
+            total_cost=Sum(F("packages") * F("cost_per_package")),
+        )
+        .order_by("channel", "institution__name")
+    )
+    return [{**row, "channel_label": labels.get(row["channel"], row["channel"])} for row in rows]
+
+
 def envelope_list_for(*, actor: Any) -> QuerySet[FundingEnvelope]:
     return FundingEnvelope.objects.for_actor(actor).order_by("-year", "funding_source")
 

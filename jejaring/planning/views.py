@@ -396,6 +396,7 @@ def _plan_context(request: HttpRequest, plan: TrainingPlan, **extra: Any) -> dic
         "plan": plan,
         "lines": lines,
         "totals": selectors.plan_totals(plan=plan),
+        "channel_totals": selectors.plan_channel_totals(plan=plan),
         "checks": services.plan_envelope_checks(plan=plan),
         "editable": editable,
         "decision_form": DecisionForm(),
@@ -516,6 +517,7 @@ def plan_export_pdf(request: HttpRequest, training_plan_id: int) -> HttpResponse
             "plan": plan,
             "lines": selectors.plan_lines(plan=plan),
             "totals": selectors.plan_totals(plan=plan),
+            "channel_totals": selectors.plan_channel_totals(plan=plan),
             "checks": services.plan_envelope_checks(plan=plan),
         },
     )

@@ -236,6 +236,7 @@ def test_staff_create_a_plan_add_a_line_citing_a_need_and_submit_it(client, cast
     html = page.content.decode()
     assert "Operator jahit" in html
     assert "Rp 100.000.000" in html
+    assert page.context["channel_totals"][0]["total_people"] == 40
     client.post(reverse("planning:plan_submit", kwargs={"training_plan_id": plan.pk}))
     plan.refresh_from_db()
     assert plan.status == "submitted"
