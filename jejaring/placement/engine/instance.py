@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 IntArray = npt.NDArray[np.int64]
-#: A ragged list of integer lists, or ``(indptr, indices)`` CSR arrays.
+#: A ragged list of integer lists, or ``(indptr, indices)`` CSR numpy arrays.
 Ragged = Sequence[Sequence[int]] | tuple[npt.ArrayLike, npt.ArrayLike]
 
 
@@ -23,12 +23,7 @@ class InstanceError(ValueError):
 
 def _csr(data: Ragged, what: str) -> tuple[IntArray, IntArray]:
     """``(indptr, indices)`` from a list of lists or a CSR tuple."""
-    if (
-        isinstance(data, tuple)
-        and len(data) == 2
-        and not isinstance(data[0], list | tuple)
-        and not isinstance(data[1], list | tuple)
-    ):
+    if isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], np.ndarray):
         indptr = np.asarray(data[0], dtype=np.int64)
         indices = np.asarray(data[1], dtype=np.int64)
         if indptr.ndim != 1 or indices.ndim != 1 or indptr.size == 0:
@@ -114,8 +109,8 @@ class Instance:
 
         ``preferences[a]`` lists formation indices, most preferred first; ``rankings[f]``
         lists applicant indices, best first; ``quotas[f]`` is an integer >= 0. Both ragged
-        arguments may be lists of lists or ``(indptr, indices)`` CSR arrays. Raises
-        :class:`InstanceError` on an unknown index, a duplicate choice, a negative or
+        arguments may be lists of lists or ``(indptr, indices)`` tuples of numpy arrays
+        (CSR). Raises :class:`InstanceError` on an unknown index, a duplicate choice, a negative or
         non-integer quota, or a ranking listing an applicant twice.
         """
         pref_indptr, pref_form = _csr(preferences, "preferences")
