@@ -62,6 +62,9 @@ class Instance:
     * ``edge_rank``: for each choice (aligned with ``pref_form``), the 0-based position of
       the applicant in the formation's ranking, or -1 when the formation does not rank
       them (the applicant then cannot be placed there; this is not an error).
+    * ``edge_pos``: the same as a position in ``rank_app`` (``rank_indptr[f] + edge_rank``),
+      -1 when not ranked; ``rank_form``: the formation of each position in ``rank_app``.
+      Sorting ranking positions sorts by (formation, rank) at once; the solver relies on it.
     * ``applicant_ids``/``formation_ids``: external ids (strings from the interchange
       format), or ``None`` when built from arrays without ids.
     """
@@ -72,6 +75,8 @@ class Instance:
     rank_indptr: IntArray
     rank_app: IntArray
     edge_rank: IntArray
+    edge_pos: IntArray
+    rank_form: IntArray
     applicant_ids: list[Any] | None = None
     formation_ids: list[Any] | None = None
 
@@ -211,9 +216,10 @@ class Instance:
             pos = np.searchsorted(srkey, ckey)
             np.minimum(pos, srkey.size - 1, out=pos)
             found = srkey[pos] == ckey
-            edge_rank = np.where(found, order[pos] - rank_indptr[pref_form], -1)
+            edge_pos = np.where(found, order[pos], -1)
+            edge_rank = np.where(found, edge_pos - rank_indptr[pref_form], -1)
         else:
-            edge_rank = np.full(pref_form.size, -1, dtype=np.int64)
+            edge_pos = edge_rank = np.full(pref_form.size, -1, dtype=np.int64)
         return cls(
             pref_indptr=pref_indptr,
             pref_form=pref_form,
@@ -221,6 +227,8 @@ class Instance:
             rank_indptr=rank_indptr,
             rank_app=rank_app,
             edge_rank=edge_rank.astype(np.int64, copy=False),
+            edge_pos=edge_pos.astype(np.int64, copy=False),
+            rank_form=rank_owner,
             applicant_ids=applicant_ids,
             formation_ids=formation_ids,
         )

@@ -69,77 +69,98 @@ def _ranges(starts: IntArray, lengths: IntArray) -> IntArray:
     return np.repeat(starts - offs, lengths) + np.arange(total, dtype=np.int64)
 
 
+#: Above this share of all ranking positions, a round's candidates are ordered by marking
+#: them in a boolean array and reading it back (a counting sort) rather than by np.sort.
+_BITMAP_SHARE = 1 / 32
+
+
 def solve(instance: Instance) -> Result:
-    """Run applicant-proposing deferred acceptance on ``instance``."""
+    """Run applicant-proposing deferred acceptance on ``instance``.
+
+    Every candidate (held or proposing) is identified by its position in ``rank_app``
+    (``instance.edge_pos``): positions order candidates by (formation, rank), and the
+    applicant and formation of a position are ``rank_app[g]`` and ``rank_form[g]``. So a
+    round needs one sort of plain integers, or a pass over a boolean mark array when many
+    applicants propose at once.
+    """
     n_app, n_form = instance.n_applicants, instance.n_formations
     quota = instance.quota
+    rank_indptr, rank_app, rank_form = instance.rank_indptr, instance.rank_app, instance.rank_form
+    n_pos = int(rank_app.size)
 
     # Keep only acceptable choices (the formation ranks the applicant).
-    er = instance.edge_rank
-    ok = er >= 0
+    pos_all = instance.edge_pos
+    ok = pos_all >= 0
     if ok.all():
-        acc_indptr, acc_form, acc_rank = instance.pref_indptr, instance.pref_form, er
+        acc_indptr, acc_form, acc_pos = instance.pref_indptr, instance.pref_form, pos_all
     else:
         owner = np.repeat(np.arange(n_app, dtype=np.int64), np.diff(instance.pref_indptr))
         acc_indptr = np.zeros(n_app + 1, dtype=np.int64)
         np.cumsum(np.bincount(owner[ok], minlength=n_app), out=acc_indptr[1:])
-        acc_form, acc_rank = instance.pref_form[ok], er[ok]
+        acc_form, acc_pos = instance.pref_form[ok], pos_all[ok]
 
-    max_len = int(np.diff(instance.rank_indptr).max()) if n_form else 0
-    sentinel = max_len  # rank of an empty seat: worse than anyone
-    width = sentinel + 1  # composite sort key: formation * width + rank
-
+    # Seats of f: seat_pos[seat_indptr[f] : seat_indptr[f] + filled[f]], sorted ascending.
     seat_indptr = np.zeros(n_form + 1, dtype=np.int64)
     np.cumsum(quota, out=seat_indptr[1:])
-    seat_rank = np.full(int(seat_indptr[-1]), sentinel, dtype=np.int64)
-    seat_app = np.full(int(seat_indptr[-1]), -1, dtype=np.int64)
-    # A proposal of rank r to f is considered iff r < cutoff[f].
-    cutoff = np.where(quota > 0, sentinel, -1).astype(np.int64)
+    seat_pos = np.zeros(int(seat_indptr[-1]), dtype=np.int64)
+    filled = np.zeros(n_form, dtype=np.int64)
+    # A proposal at ranking position g to f is considered iff g < cutoff[f]: the end of f's
+    # ranking while f has a free seat, its worst holder once full, -1 without seats.
+    cutoff = np.where(quota > 0, rank_indptr[1:], -1)
 
     ptr = acc_indptr[:-1].copy()
     end = acc_indptr[1:]
     free = np.flatnonzero(ptr < end)
     touched_mask = np.zeros(n_form, dtype=bool)
+    mark = np.zeros(n_pos, dtype=bool)
+    bitmap_min = max(int(n_pos * _BITMAP_SHARE), 1)
 
     while free.size:
         e = ptr[free]
-        f = acc_form[e]
-        r = acc_rank[e]
-        keep = r < cutoff[f]
+        g = acc_pos[e]
+        keep = g < cutoff[acc_form[e]]
         rejected = free[~keep]
-        if keep.any():
-            pa, pf, pr = free[keep], f[keep], r[keep]
+        g = g[keep]
+        if g.size:
+            pf = rank_form[g]
             touched_mask[pf] = True
             touched = np.flatnonzero(touched_mask)
             touched_mask[touched] = False
+            held = filled[touched]
+            seats = _ranges(seat_indptr[touched], held)
+            n_cand = int(seats.size + g.size)
+            if n_cand >= bitmap_min:
+                mark[seat_pos[seats]] = True
+                mark[g] = True
+                cand = np.flatnonzero(mark)
+                mark[cand] = False
+            else:
+                cand = np.sort(np.concatenate((seat_pos[seats], g)))
+            group = held + np.bincount(pf, minlength=n_form)[touched]
             q = quota[touched]
-            seats = _ranges(seat_indptr[touched], q)
-            cand_f = np.concatenate((np.repeat(touched, q), pf))
-            cand_r = np.concatenate((seat_rank[seats], pr))
-            cand_a = np.concatenate((seat_app[seats], pa))
-            order = np.argsort(cand_f * width + cand_r)
-            new_count = np.bincount(pf, minlength=n_form)[touched]
-            group = q + new_count
-            group_start = np.cumsum(group) - group
-            pos = np.arange(order.size, dtype=np.int64) - np.repeat(group_start, group)
-            admitted = pos < np.repeat(q, group)
-            won = order[admitted]
-            seat_rank[seats] = cand_r[won]
-            seat_app[seats] = cand_a[won]
-            lost = cand_a[order[~admitted]]
-            lost = lost[lost >= 0]
-            cutoff[touched] = seat_rank[seat_indptr[touched + 1] - 1]
-            rejected = np.concatenate((rejected, lost))
+            won = np.minimum(group, q)
+            if int(won.sum()) == n_cand:  # nobody over quota: everyone stays
+                new_seats = _ranges(seat_indptr[touched], won)
+                seat_pos[new_seats] = cand
+            else:
+                group_start = np.cumsum(group) - group
+                rel = np.arange(n_cand, dtype=np.int64) - np.repeat(group_start, group)
+                admitted = rel < np.repeat(q, group)
+                new_seats = _ranges(seat_indptr[touched], won)
+                seat_pos[new_seats] = cand[admitted]
+                rejected = np.concatenate((rejected, rank_app[cand[~admitted]]))
+            filled[touched] = won
+            last = seat_pos[seat_indptr[touched] + np.maximum(won - 1, 0)]
+            cutoff[touched] = np.where(won == q, last, rank_indptr[touched + 1])
         ptr[rejected] += 1
         free = rejected[ptr[rejected] < end[rejected]]
 
-    held = ptr < end
+    held_mask = ptr < end
     assignment = np.full(n_app, -1, dtype=np.int64)
-    assignment[held] = acc_form[ptr[held]]
-    proposals = int((ptr - acc_indptr[:-1]).sum()) + int(held.sum())
-    filled = np.bincount(assignment[held], minlength=n_form).astype(np.int64)
+    assignment[held_mask] = acc_form[ptr[held_mask]]
+    proposals = int((ptr - acc_indptr[:-1]).sum()) + int(held_mask.sum())
     full = (quota > 0) & (filled == quota)
-    cutoff_rank = np.where(full, cutoff, -1).astype(np.int64)
+    cutoff_rank = np.where(full, cutoff - rank_indptr[:-1], -1).astype(np.int64)
     return Result(
         assignment=assignment, proposals=proposals, cutoff_rank=cutoff_rank, filled=filled
     )

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jejaring.placement.engine import Instance, InstanceError, reference_solve, solve
+from jejaring.placement.engine import Instance, InstanceError, reference_solve, solve, solver
 
 HR_INSTANCE = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "hr_instance.py"
 
@@ -101,6 +101,15 @@ def test_result_is_stable_and_matches_reference(inst):
     ref, props = reference_solve(inst)
     assert res.assignment.tolist() == ref
     assert res.proposals == props
+    # The same with rounds ordered by np.sort instead of the boolean mark array.
+    saved = solver._BITMAP_SHARE
+    solver._BITMAP_SHARE = 1e9
+    try:
+        again = solve(inst)
+    finally:
+        solver._BITMAP_SHARE = saved
+    assert again.assignment.tolist() == ref
+    assert np.array_equal(again.cutoff_rank, res.cutoff_rank)
 
 
 @settings(max_examples=150, deadline=None)
