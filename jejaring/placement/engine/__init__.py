@@ -21,6 +21,9 @@ Usage::
     res.cutoff_rank     # per formation: position (0-based) in its ranking of the last
                         # applicant admitted when full, else -1
     res.filled          # per formation: seats taken
+    res.why_not(inst, a)  # [(formation, "full" | "not_ranked", cutoff), ...] for each
+                          # formation applicant a listed above their result
+    res.choice_position(inst)  # per applicant: 0-based index of the result in their list
 
     inst = Instance.from_json_dict(json.load(fh))   # the interchange format, string ids
     solve(inst).as_id_mapping(inst)                 # {"a0": "f3", "a1": None, ...}

@@ -11,7 +11,7 @@ import json
 import resource
 import sys
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 from .instance import Instance, InstanceError
 from .solver import solve
@@ -21,6 +21,18 @@ def peak_rss_mb() -> float:
     """Peak resident set size of this process in MiB."""
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for json: an id given twice in one object is an error."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise InstanceError(f"id {key!r} appears twice in one object")
+            seen.add(key)
+    return obj
 
 
 def build_parser(prog: str = "match_solve") -> argparse.ArgumentParser:
@@ -47,7 +59,7 @@ def run(
     t0 = time.perf_counter()
     try:
         with open(instance_path, encoding="utf-8") as fh:
-            data = json.load(fh)
+            data = json.load(fh, object_pairs_hook=_unique_keys)
         instance = Instance.from_json_dict(data)
     except OSError as exc:
         print(f"match_solve: cannot read {instance_path}: {exc.strerror or exc}", file=err)

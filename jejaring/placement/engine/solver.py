@@ -49,6 +49,28 @@ class Result:
         fids.append(None)  # index -1
         return dict(zip(aids, map(fids.__getitem__, self.assignment.tolist()), strict=True))
 
+    def why_not(self, instance: Instance, applicant: int) -> list[tuple[int, str, int]]:
+        """For each formation ``applicant`` listed above their result (all of them when
+        unassigned), in their order: ``(formation, reason, cutoff)`` where reason is
+
+        * ``"not_ranked"``: the formation does not rank them (not eligible); cutoff -1;
+        * ``"full"``: the formation is full with applicants it ranks better; cutoff is
+          ``cutoff_rank[formation]``, the ranking position of the last one admitted
+          (-1 when the formation has no seats at all).
+        """
+        lo, hi = int(instance.pref_indptr[applicant]), int(instance.pref_indptr[applicant + 1])
+        got = int(self.assignment[applicant])
+        out: list[tuple[int, str, int]] = []
+        for e in range(lo, hi):
+            f = int(instance.pref_form[e])
+            if f == got:
+                break
+            if instance.edge_rank[e] < 0:
+                out.append((f, "not_ranked", -1))
+            else:
+                out.append((f, "full", int(self.cutoff_rank[f])))
+        return out
+
     def choice_position(self, instance: Instance) -> IntArray:
         """0-based position of each applicant's result in their own list, -1 if none."""
         pos = np.full(instance.n_applicants, -1, dtype=np.int64)

@@ -141,6 +141,27 @@ def test_cutoff_and_filled(inst):
             assert res.cutoff_rank[f] == -1
 
 
+@settings(max_examples=100, deadline=None)
+@given(instances())
+def test_why_not_explains_every_better_choice(inst):
+    """Each formation ranked above the result either does not rank the applicant, or is
+    full with everyone it admitted ranked better (the cutoff)."""
+    res = solve(inst)
+    prefs, ranks, quota = _lists(inst)
+    for a in range(inst.n_applicants):
+        got = res.assignment[a]
+        above = prefs[a][: prefs[a].index(got)] if got >= 0 else prefs[a]
+        reasons = res.why_not(inst, a)
+        assert [f for f, _, _ in reasons] == above
+        for f, reason, cutoff in reasons:
+            if reason == "not_ranked":
+                assert a not in ranks[f]
+            else:
+                assert reason == "full" and res.filled[f] == quota[f]
+                assert cutoff < ranks[f][a]
+                assert cutoff == (-1 if quota[f] == 0 else res.cutoff_rank[f])
+
+
 @settings(max_examples=50, deadline=None)
 @given(instances())
 def test_json_round_trip_and_determinism(inst):

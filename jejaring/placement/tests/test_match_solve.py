@@ -77,6 +77,7 @@ MALFORMED = [
     ("{not json", "not valid JSON"),
     ("[1, 2]", "must be a JSON object"),
     ('{"applicants": {}}', "'formations'"),
+    ('{"applicants": {"a1": [], "a1": []}, "formations": {}}', "'a1' appears twice"),
 ]
 
 
