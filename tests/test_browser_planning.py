@@ -100,6 +100,7 @@ def test_a_need_in_industry_s_words_becomes_an_approved_plan_line_and_its_batch(
     page.get_by_role("button", name="Tambah baris").click()
     page.get_by_text("Baris rencana ditambahkan").wait_for()
     assert "Butuh mekanik mesin jahit high speed" in page.locator(".evidence").inner_text()
+    assert _fits_the_screen(page)
 
     # Submitted within its envelope, then approved.
     page.get_by_role("button", name="Ajukan rencana").click()

@@ -26,7 +26,7 @@
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      indexAxis: "y",
+      scales: { x: { ticks: { autoSkip: false, maxRotation: 60 } } },
       plugins: { legend: { position: "bottom" } }
     }
   });
