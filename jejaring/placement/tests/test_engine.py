@@ -334,3 +334,23 @@ def test_equal_to_matching_library_with_unacceptable_and_zero_quota():
     quotas = rng.integers(0, 8, n_form).tolist()
     inst = Instance.from_arrays(prefs, quotas, rankings)
     assert solve(inst).assignment.tolist() == _library_assignment(inst)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_equal_to_reference_on_generated_instances(seed, hr_make):
+    """Thousands of applicants: both the counting-sort and the np.sort rounds are used."""
+    inst = Instance.from_json_dict(hr_make(5000, 300, 10, seed))
+    res = solve(inst)
+    ref, props = reference_solve(inst)
+    assert res.assignment.tolist() == ref
+    assert res.proposals == props
+    assert np.array_equal(solve(inst).assignment, res.assignment)
+
+
+def test_from_arrays_with_ids():
+    inst = Instance.from_arrays(
+        [[1, 0], [1]], [1, 1], [[0], [1, 0]], applicant_ids=[10, 11], formation_ids=["x", "y"]
+    )
+    assert solve(inst).as_id_mapping(inst) == {10: "x", 11: "y"}
+    with pytest.raises(InstanceError, match="formation 'x': negative"):
+        Instance.from_arrays([[0]], [-1, 1], [[0], []], formation_ids=["x", "y"])
