@@ -189,21 +189,22 @@ class Instance:
                 f"{int(rank_app[e])}"
             )
 
-        # Duplicate choices: sort (applicant, formation) keys, look at neighbours.
-        n_f = max(n_form, 1)
-        ekey = owner * n_f + pref_form
-        skey = np.sort(ekey)
-        dup = np.flatnonzero(skey[1:] == skey[:-1])
-        if dup.size:
-            k = skey[dup[0]]
-            raise InstanceError(
-                f"applicant {a_name(k // n_f)}: formation {f_name(k % n_f)} chosen twice"
-            )
-        # Rankings: (formation, applicant) keys, sorted once for the duplicate check and for
-        # looking up each choice's position in the formation's ranking.
+        # Choices as (formation, applicant) keys, sorted once: neighbours reveal duplicate
+        # choices, and sorted needles make searchsorted below sweep forward through the
+        # rankings (cache-friendly; ~20x faster than random needles at millions of keys).
         n_a = max(n_app, 1)
+        ckey = pref_form * n_a + owner
+        corder = np.argsort(ckey)
+        sckey = ckey[corder]
+        dup = np.flatnonzero(sckey[1:] == sckey[:-1])
+        if dup.size:
+            k = sckey[dup[0]]
+            raise InstanceError(
+                f"applicant {a_name(k % n_a)}: formation {f_name(k // n_a)} chosen twice"
+            )
+        # Rankings: the same keys, for the duplicate check and each choice's position.
         rkey = rank_owner * n_a + rank_app
-        order = np.argsort(rkey, kind="stable")
+        order = np.argsort(rkey)
         srkey = rkey[order]
         dup = np.flatnonzero(srkey[1:] == srkey[:-1])
         if dup.size:
@@ -212,8 +213,8 @@ class Instance:
                 f"formation {f_name(k // n_a)}: ranking lists applicant {a_name(k % n_a)} twice"
             )
         if srkey.size:
-            ckey = pref_form * n_a + owner
-            pos = np.searchsorted(srkey, ckey)
+            pos = np.empty(ckey.size, dtype=np.int64)
+            pos[corder] = np.searchsorted(srkey, sckey)
             np.minimum(pos, srkey.size - 1, out=pos)
             found = srkey[pos] == ckey
             edge_pos = np.where(found, order[pos], -1)
