@@ -550,8 +550,6 @@ def plan_line_create_batches(*, actor: Any, line: PlanLine, start_date: date) ->
     """Create the line's planned batches (one per package) through training's
     `batch_create`, the one way a batch comes into being. Only for an approved plan, a
     line with a program, and once."""
-    from jejaring.training.services import BatchData, batch_create
-
     plan = line.plan
     _require_plan(actor, plan, "change")
     if plan.status != TrainingPlan.Status.APPROVED:
@@ -563,6 +561,10 @@ def plan_line_create_batches(*, actor: Any, line: PlanLine, start_date: date) ->
             _("Baris ini belum memiliki program dan lembaga; buat programnya terlebih dahulu."),
             code="line_without_program",
         )
+    # Imported on use: training's services are the one way to create a batch, and
+    # nothing else in planning needs them.
+    from jejaring.training.services import BatchData, batch_create
+
     program = line.program
     days = max(program.duration_days or line.days_per_package, 1)
     with transaction.atomic():
