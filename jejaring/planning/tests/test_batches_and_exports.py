@@ -80,7 +80,6 @@ def test_a_line_without_a_program_creates_no_batch(cast, approved):
 
 
 def test_the_xlsx_opens_and_its_totals_match_the_plan(client, cast, approved):
-    pytest.importorskip("jejaring.core.spreadsheets", reason="needs the shared XLSX writer")
     client.force_login(cast.staff_a)
     url = reverse("planning:plan_xlsx", kwargs={"training_plan_id": approved.plan_id})
     response = client.get(url)
