@@ -1,0 +1,150 @@
+"""Writes to training: batches (paket) and their status. Each service is atomic, checks
+the policy and leaves an audit event in the same transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.core import audit
+from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
+from jejaring.core.policies import policy_for
+from jejaring.training.models import Batch, FundingSource, Program, TrainingInstitution
+
+
+@dataclass(frozen=True)
+class BatchData:
+    """What a new batch needs. `capacity=None` takes the program's usual capacity;
+    `plan_line` links the batch to the approved plan line it was created from."""
+
+    institution: TrainingInstitution
+    program: Program
+    code: str
+    name: str
+    year: int
+    funding_source: str
+    start_date: date
+    end_date: date
+    capacity: int | None = None
+    funding_note: str = ""
+    registration_opens_on: date | None = None
+    registration_closes_on: date | None = None
+    location: str = ""
+    min_age: int | None = None
+    max_age: int | None = None
+    min_education: str = ""
+    residents_only: bool = False
+    plan_line: Any = None
+
+
+def _checked_batch_data(data: BatchData) -> int:
+    """Validate `data`; return the capacity to use."""
+    if data.program.institution_id != data.institution.pk:
+        raise ValidationError(
+            _("Program ini bukan milik lembaga yang dipilih."),
+            code="program_institution_mismatch",
+            field="program",
+        )
+    if not data.code.strip():
+        raise ValidationError(_("Kode paket wajib diisi."), code="required", field="code")
+    if not data.name.strip():
+        raise ValidationError(_("Nama paket wajib diisi."), code="required", field="name")
+    if data.funding_source not in FundingSource.values:
+        raise ValidationError(
+            _("Sumber dana tidak dikenal."), code="invalid_funding_source", field="funding_source"
+        )
+    if data.end_date < data.start_date:
+        raise ValidationError(
+            _("Tanggal selesai tidak boleh sebelum tanggal mulai."),
+            code="invalid_dates",
+            field="end_date",
+        )
+    if (
+        data.registration_opens_on
+        and data.registration_closes_on
+        and data.registration_closes_on < data.registration_opens_on
+    ):
+        raise ValidationError(
+            _("Pendaftaran tidak boleh ditutup sebelum dibuka."),
+            code="invalid_registration_dates",
+            field="registration_closes_on",
+        )
+    if data.min_age is not None and data.max_age is not None and data.max_age < data.min_age:
+        raise ValidationError(
+            _("Usia maksimal tidak boleh di bawah usia minimal."),
+            code="invalid_age_range",
+            field="max_age",
+        )
+    capacity = data.capacity if data.capacity is not None else data.program.default_capacity
+    if not capacity or capacity < 1:
+        raise ValidationError(
+            _("Kuota peserta minimal 1."), code="invalid_capacity", field="capacity"
+        )
+    return capacity
+
+
+def batch_create(*, actor: Any, data: BatchData) -> Batch:
+    """Create a PLANNED batch of `data.program` at `data.institution`, in the
+    institution's region. Raises PermissionDenied when the actor may not create batches
+    there, ValidationError for bad data and Conflict when the code is already used by the
+    institution."""
+    institution = data.institution
+    if not policy_for(TrainingInstitution).can(actor, "view", institution) or not policy_for(
+        Batch
+    ).can_any(actor, "create"):
+        raise PermissionDenied(_("Anda tidak berwenang membuat paket di lembaga ini."))
+    capacity = _checked_batch_data(data)
+    batch = Batch(
+        region_id=institution.region_id,
+        institution=institution,
+        program=data.program,
+        code=data.code.strip(),
+        name=" ".join(data.name.split()),
+        year=data.year,
+        funding_source=data.funding_source,
+        funding_note=data.funding_note.strip(),
+        capacity=capacity,
+        registration_opens_on=data.registration_opens_on,
+        registration_closes_on=data.registration_closes_on,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        location=data.location.strip(),
+        min_age=data.min_age,
+        max_age=data.max_age,
+        min_education=data.min_education,
+        residents_only=data.residents_only,
+        plan_line=data.plan_line,
+        status=Batch.Status.PLANNED,
+    )
+    conflict = Conflict(
+        _("Kode paket ini sudah dipakai di lembaga tersebut."),
+        code="batch_code_taken",
+        field="code",
+    )
+    try:
+        with transaction.atomic():
+            if Batch.objects.filter(institution=institution, code=batch.code).exists():
+                raise conflict
+            batch.save()
+            audit.record(
+                actor=actor,
+                action="training.batch.create",
+                target=batch,
+                changes=audit.diff(
+                    {},
+                    {
+                        "code": batch.code,
+                        "program": batch.program_id,
+                        "capacity": batch.capacity,
+                        "funding_source": batch.funding_source,
+                        "plan_line": batch.plan_line_id,
+                    },
+                ),
+            )
+    except IntegrityError:
+        raise conflict from None
+    return batch

@@ -1,0 +1,73 @@
+from datetime import date
+
+import pytest
+from django.core import mail
+
+from jejaring.accounts.services import account_invite
+from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
+from jejaring.core.models import AuditEvent
+from jejaring.training.models import Batch, FundingSource
+from jejaring.training.services import BatchData, batch_create
+from jejaring.training.tests.factories import BatchFactory, ProgramFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _data(program, **overrides):
+    values = {
+        "institution": program.institution,
+        "program": program,
+        "code": "BLK-01",
+        "name": "Menjahit Angkatan 1",
+        "year": 2026,
+        "funding_source": FundingSource.DBHCHT,
+        "start_date": date(2026, 3, 2),
+        "end_date": date(2026, 4, 10),
+    }
+    values.update(overrides)
+    return BatchData(**values)
+
+
+def test_office_staff_create_a_planned_batch_with_the_program_s_usual_capacity(cast):
+    program = ProgramFactory(region=cast.region_a, institution=cast.lpks)
+    batch = batch_create(actor=cast.staff_a, data=_data(program))
+    assert batch.status == Batch.Status.PLANNED
+    assert batch.region == cast.region_a
+    assert batch.capacity == program.default_capacity
+    assert AuditEvent.objects.filter(action="training.batch.create").count() == 1
+
+
+def test_staff_of_another_region_cannot_create_a_batch_there(cast):
+    program = ProgramFactory(region=cast.region_a, institution=cast.lpks)
+    with pytest.raises(PermissionDenied):
+        batch_create(actor=cast.staff_b, data=_data(program))
+    assert not Batch.objects.exists()
+
+
+def test_a_code_already_used_by_the_institution_is_refused(cast):
+    program = ProgramFactory(region=cast.region_a, institution=cast.lpks)
+    BatchFactory(program=program, code="BLK-01")
+    with pytest.raises(Conflict):
+        batch_create(actor=cast.operator, data=_data(program))
+
+
+def test_an_end_before_the_start_is_refused(cast):
+    program = ProgramFactory(region=cast.region_a, institution=cast.lpks)
+    with pytest.raises(ValidationError):
+        batch_create(actor=cast.staff_a, data=_data(program, end_date=date(2026, 3, 1)))
+    assert not Batch.objects.exists()
+
+
+def test_an_invited_person_receives_a_set_password_link(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        user = account_invite(actor=cast.staff_a, email="HR@Contoh.id", full_name="Sari HR")
+    assert user.email == "hr@contoh.id"
+    assert not user.has_usable_password()
+    assert len(mail.outbox) == 1
+    assert "/reset/" in mail.outbox[0].body or "kata sandi" in mail.outbox[0].body
+
+
+def test_an_email_already_in_use_is_refused(cast):
+    account_invite(actor=cast.staff_a, email="hr@contoh.id", full_name="Sari")
+    with pytest.raises(Conflict):
+        account_invite(actor=cast.staff_a, email="HR@contoh.id", full_name="Sari")
