@@ -1,0 +1,90 @@
+from datetime import date
+
+import pytest
+
+from jejaring.core import gates
+from jejaring.core.models import AuditEvent
+from jejaring.social_security.models import Coverage, CoverageOverride
+from jejaring.training.models import Enrolment
+from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory
+
+START, END = date(2026, 3, 2), date(2026, 4, 30)
+
+
+@pytest.fixture
+def batch(cast):
+    return BatchFactory(
+        region=cast.region_a,
+        institution=cast.lpks,
+        program__institution=cast.lpks,
+        start_date=START,
+        end_date=END,
+    )
+
+
+def accepted(batch, person):
+    return EnrolmentFactory(batch=batch, person=person, status=Enrolment.Status.ACCEPTED)
+
+
+def cover(enrolment, *, start=START, end=END, status=Coverage.Status.ACTIVE):
+    return Coverage.objects.create(
+        region=enrolment.region,
+        person=enrolment.person,
+        kind=Coverage.Kind.TRAINEE,
+        enrolment=enrolment,
+        payer=Coverage.Payer.OFFICE,
+        kpj_number="12345678901",
+        declared_income=1_000_000,
+        cover_start=start,
+        cover_end=end,
+        status=status,
+    )
+
+
+def test_a_batch_whose_participants_are_all_covered_may_start(cast, batch):
+    cover(accepted(batch, cast.person_1))
+    cover(accepted(batch, cast.person_2))
+    assert gates.check("training.batch.start", obj=batch) == []
+
+
+def test_a_batch_with_an_uncovered_participant_is_refused_naming_them(cast, batch):
+    cover(accepted(batch, cast.person_1))
+    accepted(batch, cast.person_2)
+    [problem] = gates.check("training.batch.start", obj=batch)
+    assert problem.code == "uncovered_participants"
+    assert problem.subjects == (cast.person_2.full_name,)
+    assert "1 peserta" in str(problem.message)
+
+
+def test_cover_that_is_not_active_or_ends_early_does_not_count(cast, batch):
+    cover(accepted(batch, cast.person_1), status=Coverage.Status.REGISTERED)
+    cover(accepted(batch, cast.person_2), end=date(2026, 4, 29))
+    [problem] = gates.check("training.batch.start", obj=batch)
+    assert len(problem.subjects) == 2
+
+
+def test_the_check_takes_one_query_however_many_participants(
+    cast, batch, django_assert_num_queries
+):
+    accepted(batch, cast.person_1)
+    accepted(batch, cast.person_2)
+    with django_assert_num_queries(1):
+        gates.check("training.batch.start", obj=batch)
+
+
+def test_an_override_is_kept_with_its_reason_and_audited(cast, batch):
+    accepted(batch, cast.person_1)
+    problems = gates.check("training.batch.start", obj=batch)
+    gates.record_override(
+        "training.batch.start",
+        actor=cast.staff_a,
+        obj=batch,
+        reason="Kartu KPJ masih diproses kantor cabang",
+        problems=problems,
+    )
+    override = CoverageOverride.objects.get(batch=batch)
+    assert override.decided_by == cast.staff_a
+    assert override.region == cast.region_a
+    event = AuditEvent.objects.get(action="social_security.cover_override")
+    assert event.changes["reason"] == "Kartu KPJ masih diproses kantor cabang"
+    assert event.changes["subjects"] == [cast.person_1.full_name]
