@@ -1,7 +1,11 @@
-"""Spreadsheet import jobs: upload, preview, progress and confirmation."""
+"""Spreadsheet import jobs: upload, preview, progress and confirmation; batch exports."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from jejaring.core import views_imports
 
 app_name = "imports"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("ekspor/paket/<int:batch_id>/", views_imports.batch_export, name="batch_export"),
+]
