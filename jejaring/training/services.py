@@ -10,8 +10,9 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.core import audit
-from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
+from jejaring.accounts.scope import Role, scope_of
+from jejaring.core import audit, gates
+from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.training.models import Batch, FundingSource, Program, TrainingInstitution
 
@@ -148,3 +149,76 @@ def batch_create(*, actor: Any, data: BatchData) -> Batch:
     except IntegrityError:
         raise conflict from None
     return batch
+
+
+_TRANSITIONS: dict[str, frozenset[str]] = {
+    Batch.Status.PLANNED: frozenset({Batch.Status.OPEN, Batch.Status.CANCELLED}),
+    Batch.Status.OPEN: frozenset({Batch.Status.SELECTION, Batch.Status.CANCELLED}),
+    Batch.Status.SELECTION: frozenset({Batch.Status.RUNNING, Batch.Status.CANCELLED}),
+    Batch.Status.RUNNING: frozenset({Batch.Status.FINISHED, Batch.Status.CANCELLED}),
+    Batch.Status.FINISHED: frozenset(),
+    Batch.Status.CANCELLED: frozenset(),
+}
+
+
+def batch_change_status(
+    *, actor: Any, batch: Batch, status: str, reason: str = "", override_reason: str = ""
+) -> Batch:
+    """Move `batch` to `status` along planned → open → selection → running → finished,
+    or to cancelled from any unfinished status (a reason is required). Starting (→
+    running) asks the ``training.batch.start`` gate: its problems refuse the start with
+    every problem listed in `detail["problems"]`, unless office staff give an
+    `override_reason`, which is recorded with the gate and in the audit. Emits
+    ``training.batch.status_changed`` in the same transaction."""
+    if not policy_for(Batch).can(actor, "change", batch):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah paket ini."))
+    reason = reason.strip()
+    override_reason = override_reason.strip()
+    if status == Batch.Status.CANCELLED and not reason:
+        raise ValidationError(
+            _("Alasan pembatalan wajib diisi."), code="reason_required", field="reason"
+        )
+    with transaction.atomic():
+        locked = Batch.objects.select_for_update().get(pk=batch.pk)
+        before = locked.status
+        if status not in _TRANSITIONS.get(before, frozenset()):
+            raise InvalidTransition(
+                _("Status paket tidak dapat diubah dari %(before)s ke %(after)s.")
+                % {"before": locked.get_status_display(), "after": status},
+                code="invalid_batch_transition",
+                detail={"from": before, "to": status},
+            )
+        changes: dict[str, Any] = {"status": [before, status]}
+        if status == Batch.Status.RUNNING:
+            problems = gates.check("training.batch.start", obj=locked)
+            if problems:
+                may_override = (
+                    Role.OFFICE_STAFF in scope_of(actor).roles or scope_of(actor).is_superuser
+                )
+                overridable = all(problem.overridable for problem in problems)
+                if not (override_reason and may_override and overridable):
+                    raise Conflict(
+                        _("Paket belum dapat dimulai: %(problems)s")
+                        % {"problems": "; ".join(str(p.message) for p in problems)},
+                        code="batch_start_blocked",
+                        detail={
+                            "problems": [
+                                {"code": p.code, "message": str(p.message)} for p in problems
+                            ]
+                        },
+                    )
+                gates.record_override(
+                    "training.batch.start",
+                    actor=actor,
+                    obj=locked,
+                    reason=override_reason,
+                    problems=problems,
+                )
+                changes["override_reason"] = ["", override_reason]
+        locked.status = status
+        locked.status_reason = reason
+        locked.save(update_fields=["status", "status_reason"])
+        audit.record(actor=actor, action="training.batch.status", target=locked, changes=changes)
+        gates.emit("training.batch.status_changed", actor=actor, obj=locked)
+    batch.status, batch.status_reason = locked.status, locked.status_reason
+    return locked

@@ -4,10 +4,12 @@ import pytest
 from django.core import mail
 
 from jejaring.accounts.services import account_invite
-from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
+from jejaring.core import gates
+from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
+from jejaring.core.gates import GateProblem
 from jejaring.core.models import AuditEvent
 from jejaring.training.models import Batch, FundingSource
-from jejaring.training.services import BatchData, batch_create
+from jejaring.training.services import BatchData, batch_change_status, batch_create
 from jejaring.training.tests.factories import BatchFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +73,49 @@ def test_an_email_already_in_use_is_refused(cast):
     account_invite(actor=cast.staff_a, email="hr@contoh.id", full_name="Sari")
     with pytest.raises(Conflict):
         account_invite(actor=cast.staff_a, email="HR@contoh.id", full_name="Sari")
+
+
+def test_a_batch_moves_from_planned_to_open(cast):
+    batch = BatchFactory(program__institution=cast.lpks)
+    batch_change_status(actor=cast.operator, batch=batch, status=Batch.Status.OPEN)
+    batch.refresh_from_db()
+    assert batch.status == Batch.Status.OPEN
+
+
+def test_a_planned_batch_cannot_jump_to_running(cast):
+    batch = BatchFactory(program__institution=cast.lpks)
+    with pytest.raises(InvalidTransition):
+        batch_change_status(actor=cast.operator, batch=batch, status=Batch.Status.RUNNING)
+
+
+def test_cancelling_needs_a_reason(cast):
+    batch = BatchFactory(program__institution=cast.lpks)
+    with pytest.raises(ValidationError):
+        batch_change_status(actor=cast.operator, batch=batch, status=Batch.Status.CANCELLED)
+    batch_change_status(
+        actor=cast.operator, batch=batch, status=Batch.Status.CANCELLED, reason="Dana ditunda"
+    )
+    batch.refresh_from_db()
+    assert batch.status_reason == "Dana ditunda"
+
+
+def _blocking_gate(**kwargs):
+    return [GateProblem(gate="training.batch.start", code="no_cover", message="Belum BPJS")]
+
+
+def test_a_gate_problem_refuses_the_start_unless_office_staff_override_it(cast, monkeypatch):
+    monkeypatch.setattr(gates, "_checks", {"training.batch.start": [_blocking_gate]})
+    monkeypatch.setattr(gates, "_overrides", {})
+    batch = BatchFactory(program__institution=cast.lpks, status=Batch.Status.SELECTION)
+    with pytest.raises(Conflict) as refused:
+        batch_change_status(actor=cast.operator, batch=batch, status=Batch.Status.RUNNING)
+    assert "Belum BPJS" in refused.value.message
+    with pytest.raises(Conflict):
+        batch_change_status(
+            actor=cast.operator, batch=batch, status=Batch.Status.RUNNING, override_reason="x"
+        )
+    batch_change_status(
+        actor=cast.staff_a, batch=batch, status=Batch.Status.RUNNING, override_reason="Susulan"
+    )
+    batch.refresh_from_db()
+    assert batch.status == Batch.Status.RUNNING
