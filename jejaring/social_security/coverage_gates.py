@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from jejaring.core import audit, gates
@@ -31,7 +32,7 @@ def _active_cover_spanning(start: Any, end: Any) -> Any:
     )
 
 
-def batch_cover_gaps(*, obj: Any, **_: Any) -> list[gates.GateProblem]:
+def batch_cover_gaps(*, obj: Any, **context: Any) -> list[gates.GateProblem]:
     """The accepted participants of batch `obj` without active cover for its period."""
     from jejaring.training.models import Enrolment
 
@@ -54,7 +55,7 @@ def batch_cover_gaps(*, obj: Any, **_: Any) -> list[gates.GateProblem]:
     return [gates.GateProblem(BATCH_START, "uncovered_participants", message, tuple(uncovered))]
 
 
-def internship_cover_gaps(*, obj: Any, **_: Any) -> list[gates.GateProblem]:
+def internship_cover_gaps(*, obj: Any, **context: Any) -> list[gates.GateProblem]:
     """A problem when the intern of referral `obj` lacks active cover for the agreement."""
     agreement = getattr(obj, "internship_agreement", None)
     start = agreement.starts_on if agreement else obj.started_on
@@ -73,8 +74,7 @@ def internship_cover_gaps(*, obj: Any, **_: Any) -> list[gates.GateProblem]:
     ]
 
 
-def _record_override(*, actor: Any, reason: str, problems: Any, **target: Any) -> None:
-    obj = target.get("batch") or target.get("referral")
+def _record_override(*, actor: Any, obj: Any, reason: str, problems: Any, **target: Any) -> None:
     with transaction.atomic():
         override = CoverageOverride.objects.create(
             region_id=obj.region_id, reason=reason, decided_by=actor, **target
@@ -88,13 +88,84 @@ def _record_override(*, actor: Any, reason: str, problems: Any, **target: Any) -
 
 
 def batch_cover_override(*, actor: Any, obj: Any, reason: str, problems: Any) -> None:
-    _record_override(actor=actor, reason=reason, problems=problems, batch=obj)
+    _record_override(actor=actor, obj=obj, reason=reason, problems=problems, batch=obj)
 
 
 def internship_cover_override(*, actor: Any, obj: Any, reason: str, problems: Any) -> None:
-    _record_override(actor=actor, reason=reason, problems=problems, referral=obj)
+    _record_override(actor=actor, obj=obj, reason=reason, problems=problems, referral=obj)
+
+
+def _insert_missing(rows: list[Coverage], link: str) -> None:
+    """Create the cover rows whose enrolment or referral has none yet, in one insert."""
+    if not rows:
+        return
+    existing = set(
+        Coverage.objects.filter(
+            **{f"{link}_id__in": [getattr(row, f"{link}_id") for row in rows]}
+        ).values_list(f"{link}_id", flat=True)
+    )
+    Coverage.objects.bulk_create(
+        [row for row in rows if getattr(row, f"{link}_id") not in existing]
+    )
+
+
+def _trainee_cover(enrolment: Any) -> Coverage:
+    batch = enrolment.batch
+    return Coverage(
+        region_id=enrolment.region_id,
+        person_id=enrolment.person_id,
+        kind=Coverage.Kind.TRAINEE,
+        enrolment=enrolment,
+        payer=Coverage.Payer.OFFICE,
+        declared_income=DEFAULT_DECLARED_INCOME,
+        cover_start=batch.start_date,
+        cover_end=batch.end_date,
+    )
+
+
+def cover_accepted_enrolment(*, obj: Any, **context: Any) -> None:
+    """An accepted trainee goes on the office's list to register for the batch period."""
+    _insert_missing([_trainee_cover(obj)], "enrolment")
+
+
+def cover_batch_participants(*, obj: Any, **context: Any) -> None:
+    """When a batch changes status, every accepted participant without cover gets on the
+    list (enrolments accepted before this app listened, or imported ones)."""
+    from jejaring.training.models import Enrolment
+
+    will_train = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
+    enrolments = Enrolment.objects.filter(batch=obj, status__in=will_train)
+    rows = []
+    for enrolment in enrolments.exclude(coverage__isnull=False):
+        enrolment.batch = obj
+        rows.append(_trainee_cover(enrolment))
+    _insert_missing(rows, "enrolment")
+
+
+def cover_started_internship(*, obj: Any, **context: Any) -> None:
+    """An intern who starts goes on the list, paid by the host company by default."""
+    agreement = getattr(obj, "internship_agreement", None)
+    start = agreement.starts_on if agreement else obj.started_on
+    if start is None:
+        return
+    end = agreement.ends_on if agreement else (obj.ended_on or start)
+    row = Coverage(
+        region_id=obj.region_id,
+        person_id=obj.person_id,
+        kind=Coverage.Kind.INTERN,
+        referral=obj,
+        payer=Coverage.Payer.COMPANY,
+        payer_company_id=obj.company_id,
+        declared_income=DEFAULT_DECLARED_INCOME,
+        cover_start=start,
+        cover_end=end,
+    )
+    _insert_missing([row], "referral")
 
 
 def register() -> None:
     gates.register(BATCH_START, batch_cover_gaps, on_override=batch_cover_override)
     gates.register(INTERNSHIP_START, internship_cover_gaps, on_override=internship_cover_override)
+    gates.subscribe("training.enrolment.accepted", cover_accepted_enrolment)
+    gates.subscribe("training.batch.status_changed", cover_batch_participants)
+    gates.subscribe("placement.referral.started", cover_started_internship)

@@ -88,3 +88,25 @@ def test_an_override_is_kept_with_its_reason_and_audited(cast, batch):
     event = AuditEvent.objects.get(action="social_security.cover_override")
     assert event.changes["reason"] == "Kartu KPJ masih diproses kantor cabang"
     assert event.changes["subjects"] == [cast.person_1.full_name]
+
+
+def test_an_accepted_enrolment_goes_on_the_offices_list_to_register(cast, batch):
+    enrolment = accepted(batch, cast.person_1)
+    gates.emit("training.enrolment.accepted", actor=cast.operator, obj=enrolment)
+    gates.emit("training.enrolment.accepted", actor=cast.operator, obj=enrolment)
+    coverage = Coverage.objects.get(enrolment=enrolment)
+    assert coverage.status == Coverage.Status.TO_REGISTER
+    assert coverage.payer == Coverage.Payer.OFFICE
+    assert (coverage.cover_start, coverage.cover_end) == (START, END)
+
+
+def test_a_batch_status_change_lists_every_accepted_participant_once(cast, batch):
+    covered = accepted(batch, cast.person_1)
+    cover(covered)
+    accepted(batch, cast.person_2)
+    EnrolmentFactory(batch=batch, status=Enrolment.Status.APPLIED)
+    gates.emit("training.batch.status_changed", actor=cast.staff_a, obj=batch)
+    listed = Coverage.objects.filter(enrolment__batch=batch)
+    assert sorted(listed.values_list("person__full_name", flat=True)) == sorted(
+        [cast.person_1.full_name, cast.person_2.full_name]
+    )
