@@ -7,14 +7,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.conf import settings
+from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit, gates
 from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
-from jejaring.training.models import Batch, FundingSource, Program, TrainingInstitution
+from jejaring.training.models import Batch, Enrolment, FundingSource, Program, TrainingInstitution
 
 
 @dataclass(frozen=True)
@@ -222,3 +226,123 @@ def batch_change_status(
         gates.emit("training.batch.status_changed", actor=actor, obj=locked)
     batch.status, batch.status_reason = locked.status, locked.status_reason
     return locked
+
+
+_DECISIONS: dict[str, frozenset[str]] = {
+    Enrolment.Status.SHORTLISTED: frozenset(
+        {Enrolment.Status.APPLIED, Enrolment.Status.WAITLISTED}
+    ),
+    Enrolment.Status.ACCEPTED: frozenset(
+        {Enrolment.Status.APPLIED, Enrolment.Status.SHORTLISTED, Enrolment.Status.WAITLISTED}
+    ),
+    Enrolment.Status.WAITLISTED: frozenset(
+        {Enrolment.Status.APPLIED, Enrolment.Status.SHORTLISTED}
+    ),
+    Enrolment.Status.REJECTED: frozenset(
+        {Enrolment.Status.APPLIED, Enrolment.Status.SHORTLISTED, Enrolment.Status.WAITLISTED}
+    ),
+}
+_DECIDABLE_BATCH = frozenset({Batch.Status.OPEN, Batch.Status.SELECTION})
+
+
+def enrolment_decide(
+    *, actor: Any, batch: Batch, enrolment_ids: list[int], decision: str, reason: str = ""
+) -> list[Enrolment]:
+    """Shortlist, accept, waitlist or reject (reason required) the given enrolments of
+    `batch`, all or nothing. The batch row is locked first, then the enrolments in id
+    order, so accepting never exceeds the batch capacity even when two operators decide
+    at once. Each person is emailed the decision after commit; each acceptance emits
+    ``training.enrolment.accepted``."""
+    if not policy_for(Batch).can(actor, "select", batch):
+        raise PermissionDenied(_("Anda tidak berwenang menyeleksi peserta paket ini."))
+    if decision not in _DECISIONS:
+        raise ValidationError(_("Keputusan tidak dikenal."), code="invalid_decision")
+    reason = reason.strip()
+    if decision == Enrolment.Status.REJECTED and not reason:
+        raise ValidationError(
+            _("Alasan penolakan wajib diisi."), code="reason_required", field="reason"
+        )
+    ids = sorted(set(enrolment_ids))
+    if not ids:
+        raise ValidationError(_("Pilih minimal satu pendaftar."), code="empty_selection")
+    with transaction.atomic():
+        locked_batch = Batch.objects.select_for_update().get(pk=batch.pk)
+        if locked_batch.status not in _DECIDABLE_BATCH:
+            raise InvalidTransition(
+                _("Seleksi hanya dapat dilakukan saat pendaftaran dibuka atau seleksi."),
+                code="batch_not_selecting",
+            )
+        enrolments = list(
+            Enrolment.objects.select_for_update()
+            .filter(batch=locked_batch, pk__in=ids)
+            .select_related("person")
+            .order_by("pk")
+        )
+        if len(enrolments) != len(ids):
+            raise ValidationError(
+                _("Sebagian pendaftar tidak ditemukan di paket ini."), code="unknown_enrolment"
+            )
+        allowed = _DECISIONS[decision]
+        wrong = [e for e in enrolments if e.status not in allowed]
+        if wrong:
+            raise InvalidTransition(
+                _("%(count)d pendaftar tidak dapat diberi keputusan ini dari statusnya sekarang.")
+                % {"count": len(wrong)},
+                code="invalid_enrolment_transition",
+                detail={"enrolment_ids": [e.pk for e in wrong]},
+            )
+        if decision == Enrolment.Status.ACCEPTED:
+            taken = Enrolment.objects.filter(
+                batch=locked_batch,
+                status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING],
+            ).count()
+            if taken + len(enrolments) > locked_batch.capacity:
+                raise Conflict(
+                    _("Kuota paket tidak cukup: tersisa %(left)d tempat.")
+                    % {"left": max(locked_batch.capacity - taken, 0)},
+                    code="batch_full",
+                    detail={"capacity": locked_batch.capacity, "taken": taken},
+                )
+        now = timezone.now()
+        for enrolment in enrolments:
+            enrolment.status = decision
+            enrolment.status_reason = reason
+            enrolment.decided_at = now
+        Enrolment.objects.bulk_update(enrolments, ["status", "status_reason", "decided_at"])
+        audit.record(
+            actor=actor,
+            action="training.enrolment.decide",
+            target=locked_batch,
+            changes={"decision": ["", decision], "enrolments": [[], ids]},
+        )
+        for enrolment in enrolments:
+            if decision == Enrolment.Status.ACCEPTED:
+                gates.emit("training.enrolment.accepted", actor=actor, obj=enrolment)
+        _notify_decision(locked_batch, enrolments, decision, reason)
+    return enrolments
+
+
+def _notify_decision(batch: Batch, enrolments: list[Enrolment], decision: str, reason: str) -> None:
+    label = str(Enrolment.Status(decision).label)
+    messages = []
+    for enrolment in enrolments:
+        if not enrolment.person.email:
+            continue
+        body = _g(
+            "Halo {name},\n\nStatus pendaftaran Anda di {batch} sekarang: {status}.\n{reason}"
+        ).format(
+            name=enrolment.person.full_name,
+            batch=batch.name,
+            status=label,
+            reason=reason,
+        )
+        messages.append(
+            (
+                _g("Pendaftaran pelatihan: {status}").format(status=label),
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                [enrolment.person.email],
+            )
+        )
+    if messages:
+        transaction.on_commit(lambda: send_mass_mail(messages))

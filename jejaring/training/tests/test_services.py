@@ -9,8 +9,13 @@ from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, 
 from jejaring.core.gates import GateProblem
 from jejaring.core.models import AuditEvent
 from jejaring.training.models import Batch, FundingSource
-from jejaring.training.services import BatchData, batch_change_status, batch_create
-from jejaring.training.tests.factories import BatchFactory, ProgramFactory
+from jejaring.training.services import (
+    BatchData,
+    batch_change_status,
+    batch_create,
+    enrolment_decide,
+)
+from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +124,31 @@ def test_a_gate_problem_refuses_the_start_unless_office_staff_override_it(cast, 
     )
     batch.refresh_from_db()
     assert batch.status == Batch.Status.RUNNING
+
+
+def test_accepting_never_exceeds_the_capacity_and_emails_each_person(
+    cast, django_capture_on_commit_callbacks
+):
+    batch = BatchFactory(program__institution=cast.lpks, status=Batch.Status.SELECTION, capacity=1)
+    first = EnrolmentFactory(batch=batch, person__email="a@contoh.id")
+    second = EnrolmentFactory(batch=batch, person__email="b@contoh.id")
+    with django_capture_on_commit_callbacks(execute=True):
+        enrolment_decide(
+            actor=cast.operator, batch=batch, enrolment_ids=[first.pk], decision="accepted"
+        )
+    assert len(mail.outbox) == 1
+    with pytest.raises(Conflict):
+        enrolment_decide(
+            actor=cast.operator, batch=batch, enrolment_ids=[second.pk], decision="accepted"
+        )
+    second.refresh_from_db()
+    assert second.status == "applied"
+
+
+def test_rejecting_needs_a_reason(cast):
+    batch = BatchFactory(program__institution=cast.lpks, status=Batch.Status.SELECTION)
+    enrolment = EnrolmentFactory(batch=batch)
+    with pytest.raises(ValidationError):
+        enrolment_decide(
+            actor=cast.operator, batch=batch, enrolment_ids=[enrolment.pk], decision="rejected"
+        )
