@@ -110,3 +110,38 @@ def test_a_batch_status_change_lists_every_accepted_participant_once(cast, batch
     assert sorted(listed.values_list("person__full_name", flat=True)) == sorted(
         [cast.person_1.full_name, cast.person_2.full_name]
     )
+
+
+class TestStartingABatchThroughTraining:
+    @pytest.fixture
+    def selecting(self, batch):
+        batch.status = batch.Status.SELECTION
+        batch.save(update_fields=["status"])
+        return batch
+
+    def test_an_uncovered_participant_refuses_the_start_with_a_clear_message(self, cast, selecting):
+        from jejaring.core.errors import Conflict
+        from jejaring.training.services import batch_change_status
+
+        accepted(selecting, cast.person_1)
+        with pytest.raises(Conflict) as refused:
+            batch_change_status(actor=cast.staff_a, batch=selecting, status="running")
+        assert "perlindungan BPJS Ketenagakerjaan" in str(refused.value.message)
+        selecting.refresh_from_db()
+        assert selecting.status == selecting.Status.SELECTION
+        assert not CoverageOverride.objects.exists()
+
+    def test_staff_may_start_it_anyway_with_an_audited_reason(self, cast, selecting):
+        from jejaring.training.services import batch_change_status
+
+        accepted(selecting, cast.person_1)
+        batch_change_status(
+            actor=cast.staff_a,
+            batch=selecting,
+            status="running",
+            override_reason="KPJ menyusul minggu ini",
+        )
+        selecting.refresh_from_db()
+        assert selecting.status == selecting.Status.RUNNING
+        assert CoverageOverride.objects.get(batch=selecting).reason == "KPJ menyusul minggu ini"
+        assert AuditEvent.objects.filter(action="social_security.cover_override").exists()
