@@ -7,5 +7,8 @@ from jejaring.core import views_imports
 app_name = "imports"
 
 urlpatterns: list = [
+    path("", views_imports.job_list, name="job_list"),
+    path("<int:import_job_id>/", views_imports.job_detail, name="job_detail"),
+    path("<int:import_job_id>/impor/", views_imports.job_confirm, name="job_confirm"),
     path("ekspor/paket/<int:batch_id>/", views_imports.batch_export, name="batch_export"),
 ]

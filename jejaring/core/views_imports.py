@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
 
-from jejaring.core.errors import NotFound
+from jejaring.core import imports
+from jejaring.core.errors import ApplicationError, NotFound
+from jejaring.core.htmx import render_page_or_partial
+from jejaring.core.models import ImportJob
 from jejaring.core.spreadsheets import XLSX_CONTENT_TYPE
 from jejaring.training.exports import batch_participants_xlsx
+
+FINISHED = {ImportJob.Status.REJECTED, ImportJob.Status.DONE, ImportJob.Status.FAILED}
 
 
 @login_required
@@ -21,3 +28,40 @@ def batch_export(request: HttpRequest, batch_id: int) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _job_or_404(request: HttpRequest, import_job_id: int) -> ImportJob:
+    try:
+        return imports.import_job_get_for(actor=request.user, job_id=import_job_id)
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
+
+
+@login_required
+@require_GET
+def job_list(request: HttpRequest) -> HttpResponse:
+    jobs = imports.import_job_list_for(actor=request.user)
+    return render(request, "core/imports/job_list.html", {"jobs": jobs})
+
+
+@login_required
+@require_GET
+def job_detail(request: HttpRequest, import_job_id: int) -> HttpResponse:
+    job = _job_or_404(request, import_job_id)
+    return render_page_or_partial(
+        request,
+        "core/imports/job_detail.html",
+        "core/imports/_job_status.html",
+        {"job": job, "finished": job.status in FINISHED},
+    )
+
+
+@login_required
+@require_POST
+def job_confirm(request: HttpRequest, import_job_id: int) -> HttpResponse:
+    job = _job_or_404(request, import_job_id)
+    try:
+        imports.import_job_confirm(actor=request.user, job=job)
+    except ApplicationError as exc:
+        messages.error(request, str(exc.message))
+    return redirect("imports:job_detail", import_job_id=job.pk)

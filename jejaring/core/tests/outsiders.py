@@ -11,4 +11,18 @@ def _batch_of_region_b(cast: Any) -> int:
     return BatchFactory(program=program).pk
 
 
-OUTSIDERS = {"batch_id": _batch_of_region_b}
+def _import_job_of_region_b(cast: Any) -> int:
+    from jejaring.core.models import ImportJob
+
+    job = ImportJob.objects.create(
+        region=cast.region_b,
+        kind=ImportJob.Kind.PARTICIPANTS,
+        created_by=cast.staff_b,
+        file="imports/peserta.csv",
+        original_name="peserta.csv",
+        status=ImportJob.Status.VALIDATED,
+    )
+    return job.pk
+
+
+OUTSIDERS = {"batch_id": _batch_of_region_b, "import_job_id": _import_job_of_region_b}

@@ -2,6 +2,7 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from jejaring.core import imports
 from jejaring.core.models import ImportJob
@@ -109,3 +110,32 @@ def test_another_regions_job_is_not_found(cast, recorder):
     with pytest.raises(imports.NotFound):
         imports.import_job_get_for(actor=cast.staff_b, job_id=job.pk)
     assert imports.import_job_get_for(actor=cast.staff_a, job_id=job.pk) == job
+
+
+def test_the_job_page_lists_bad_rows_and_keeps_them_after_leaving(client, cast, recorder):
+    job = imports.import_job_create(actor=cast.staff_a, kind=KIND, file=upload("ok\nbad\n"))
+    client.force_login(cast.staff_a)
+    page = client.get(reverse("imports:job_detail", args=[job.pk])).content.decode()
+    assert "Ditolak" in page and "<td>3</td>" in page and "buruk" in page
+    assert "every 2s" not in page
+    assert "data.csv" in client.get(reverse("imports:job_list")).content.decode()
+
+
+def test_confirming_from_the_page_imports_the_file(client, cast, recorder):
+    job = imports.import_job_create(actor=cast.staff_a, kind=KIND, file=upload("a\n"))
+    client.force_login(cast.staff_a)
+    page = client.get(reverse("imports:job_detail", args=[job.pk])).content.decode()
+    assert "Impor sekarang" in page
+    response = client.post(reverse("imports:job_confirm", args=[job.pk]))
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE
+
+
+def test_a_running_job_polls_for_progress(client, cast, recorder):
+    job = imports.import_job_create(actor=cast.staff_a, kind=KIND, file=upload("a\n"))
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.IMPORTING)
+    client.force_login(cast.staff_a)
+    fragment = client.get(reverse("imports:job_detail", args=[job.pk]), HTTP_HX_REQUEST="true")
+    assert 'hx-trigger="every 2s"' in fragment.content.decode()
+    assert "<progress" in fragment.content.decode()
