@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +20,15 @@ from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit, gates
 from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
-from jejaring.training.models import Batch, Enrolment, FundingSource, Program, TrainingInstitution
+from jejaring.training.models import (
+    Attendance,
+    Batch,
+    BatchSession,
+    Enrolment,
+    FundingSource,
+    Program,
+    TrainingInstitution,
+)
 
 
 @dataclass(frozen=True)
@@ -222,10 +232,54 @@ def batch_change_status(
         locked.status = status
         locked.status_reason = reason
         locked.save(update_fields=["status", "status_reason"])
+        if status == Batch.Status.RUNNING:
+            Enrolment.objects.filter(batch=locked, status=Enrolment.Status.ACCEPTED).update(
+                status=Enrolment.Status.TRAINING
+            )
+        elif status == Batch.Status.FINISHED:
+            changes["completion"] = ["", _apply_completion_rule(locked)]
         audit.record(actor=actor, action="training.batch.status", target=locked, changes=changes)
         gates.emit("training.batch.status_changed", actor=actor, obj=locked)
     batch.status, batch.status_reason = locked.status, locked.status_reason
     return locked
+
+
+def _apply_completion_rule(batch: Batch) -> dict[str, int]:
+    """Graduate every participant whose attendance (present or late, over all sessions)
+    reaches the program's minimum, on the batch's end date; the rest drop out with the
+    figures as the reason. Returns the counts for the audit."""
+    sessions = BatchSession.objects.filter(batch=batch).count()
+    minimum = Decimal(batch.program.min_attendance_pct)
+    attended = Count(
+        "attendance",
+        filter=Q(attendance__status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE]),
+    )
+    participants = list(
+        Enrolment.objects.filter(batch=batch, status=Enrolment.Status.TRAINING).annotate(
+            attended=attended
+        )
+    )
+    for enrolment in participants:
+        pct = (
+            (Decimal(enrolment.attended) * 100 / sessions).quantize(Decimal("0.01"))
+            if sessions
+            else Decimal(0)
+        )
+        enrolment.attendance_pct = pct
+        if sessions and pct >= minimum:
+            enrolment.status = Enrolment.Status.GRADUATED
+            enrolment.graduated_on = batch.end_date
+            enrolment.status_reason = ""
+        else:
+            enrolment.status = Enrolment.Status.DROPPED_OUT
+            enrolment.status_reason = _g(
+                "Kehadiran {pct}% ({attended} dari {sessions} sesi), di bawah minimal {minimum}%."
+            ).format(pct=pct, attended=enrolment.attended, sessions=sessions, minimum=minimum)
+    Enrolment.objects.bulk_update(
+        participants, ["status", "graduated_on", "status_reason", "attendance_pct"]
+    )
+    graduated = sum(1 for e in participants if e.status == Enrolment.Status.GRADUATED)
+    return {"graduated": graduated, "dropped_out": len(participants) - graduated}
 
 
 _DECISIONS: dict[str, frozenset[str]] = {

@@ -8,7 +8,7 @@ from jejaring.core import gates
 from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
 from jejaring.core.gates import GateProblem
 from jejaring.core.models import AuditEvent
-from jejaring.training.models import Batch, FundingSource
+from jejaring.training.models import Attendance, Batch, BatchSession, FundingSource
 from jejaring.training.services import (
     BatchData,
     batch_change_status,
@@ -152,3 +152,20 @@ def test_rejecting_needs_a_reason(cast):
         enrolment_decide(
             actor=cast.operator, batch=batch, enrolment_ids=[enrolment.pk], decision="rejected"
         )
+
+
+def test_finishing_graduates_those_who_attended_enough_and_drops_out_the_rest(cast):
+    batch = BatchFactory(program__institution=cast.lpks, status=Batch.Status.RUNNING)
+    sessions = [BatchSession.objects.create(batch=batch, date=date(2026, 3, d)) for d in (2, 3)]
+    diligent = EnrolmentFactory(batch=batch, status="training")
+    absent = EnrolmentFactory(batch=batch, status="training")
+    for session in sessions:
+        Attendance.objects.create(session=session, enrolment=diligent, status="present")
+        Attendance.objects.create(session=session, enrolment=absent, status="absent")
+    batch_change_status(actor=cast.operator, batch=batch, status=Batch.Status.FINISHED)
+    diligent.refresh_from_db()
+    absent.refresh_from_db()
+    assert diligent.status == "graduated"
+    assert diligent.graduated_on == batch.end_date
+    assert absent.status == "dropped_out"
+    assert "0 dari 2" in absent.status_reason
