@@ -4,7 +4,7 @@ the policy and leaves an audit event in the same transaction."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +20,7 @@ from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit, gates
 from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
+from jejaring.regions.models import Holiday
 from jejaring.training.models import (
     Attendance,
     Batch,
@@ -400,3 +401,80 @@ def _notify_decision(batch: Batch, enrolments: list[Enrolment], decision: str, r
         )
     if messages:
         transaction.on_commit(lambda: send_mass_mail(messages))
+
+
+def batch_generate_sessions(*, actor: Any, batch: Batch) -> list[BatchSession]:
+    """Create one session per working day from the batch's start to its end date,
+    skipping weekends, national holidays and the region's own holidays. Days that already
+    have a session are left alone, so running it again after moving the dates only adds
+    the missing days."""
+    if not policy_for(Batch).can(actor, "change", batch):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah paket ini."))
+    with transaction.atomic():
+        holidays = set(
+            Holiday.objects.filter(
+                Q(region__isnull=True) | Q(region_id=batch.region_id),
+                date__range=(batch.start_date, batch.end_date),
+            ).values_list("date", flat=True)
+        )
+        existing = set(BatchSession.objects.filter(batch=batch).values_list("date", flat=True))
+        day, new = batch.start_date, []
+        while day <= batch.end_date:
+            if day.weekday() < 5 and day not in holidays and day not in existing:
+                new.append(BatchSession(batch=batch, date=day))
+            day += timedelta(days=1)
+        created = BatchSession.objects.bulk_create(new)
+        audit.record(
+            actor=actor,
+            action="training.batch.sessions",
+            target=batch,
+            changes={"sessions_added": [0, len(created)]},
+        )
+    return created
+
+
+def attendance_record(*, actor: Any, session: BatchSession, statuses: dict[int, str]) -> int:
+    """Record attendance of one session for many participants at once (`statuses` maps
+    enrolment id to an Attendance.Status), replacing earlier entries; corrections are
+    audited with their before and after. All or nothing. Returns how many changed."""
+    batch = session.batch
+    if not policy_for(Batch).can(actor, "take_attendance", batch):
+        raise PermissionDenied(_("Anda tidak berwenang mengisi kehadiran paket ini."))
+    if any(value not in Attendance.Status.values for value in statuses.values()):
+        raise ValidationError(_("Status kehadiran tidak dikenal."), code="invalid_attendance")
+    with transaction.atomic():
+        participants = set(
+            Enrolment.objects.filter(
+                batch=batch, pk__in=list(statuses), status=Enrolment.Status.TRAINING
+            ).values_list("pk", flat=True)
+        )
+        if participants != set(statuses):
+            raise ValidationError(
+                _("Sebagian peserta bukan peserta aktif paket ini."), code="unknown_participant"
+            )
+        current = {
+            row.enrolment_id: row
+            for row in Attendance.objects.filter(session=session, enrolment_id__in=participants)
+        }
+        new, changed, corrections = [], [], {}
+        for enrolment_id, status in statuses.items():
+            row = current.get(enrolment_id)
+            if row is None:
+                new.append(
+                    Attendance(
+                        session=session, enrolment_id=enrolment_id, status=status, recorded_by=actor
+                    )
+                )
+            elif row.status != status:
+                corrections[str(enrolment_id)] = [row.status, status]
+                row.status, row.recorded_by = status, actor
+                changed.append(row)
+        Attendance.objects.bulk_create(new)
+        Attendance.objects.bulk_update(changed, ["status", "recorded_by"])
+        audit.record(
+            actor=actor,
+            action="training.attendance.record",
+            target=batch,
+            changes={"session": [None, session.pk], "new": [0, len(new)], **corrections},
+        )
+    return len(new) + len(changed)

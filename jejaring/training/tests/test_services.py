@@ -11,8 +11,10 @@ from jejaring.core.models import AuditEvent
 from jejaring.training.models import Attendance, Batch, BatchSession, FundingSource
 from jejaring.training.services import (
     BatchData,
+    attendance_record,
     batch_change_status,
     batch_create,
+    batch_generate_sessions,
     enrolment_decide,
 )
 from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory, ProgramFactory
@@ -169,3 +171,36 @@ def test_finishing_graduates_those_who_attended_enough_and_drops_out_the_rest(ca
     assert diligent.graduated_on == batch.end_date
     assert absent.status == "dropped_out"
     assert "0 dari 2" in absent.status_reason
+
+
+def test_sessions_are_generated_on_working_days_only(cast):
+    from jejaring.regions.models import Holiday
+
+    batch = BatchFactory(
+        program__institution=cast.lpks, start_date=date(2026, 3, 6), end_date=date(2026, 3, 10)
+    )
+    Holiday.objects.create(date=date(2026, 3, 9), name="Libur")
+    created = batch_generate_sessions(actor=cast.operator, batch=batch)
+    assert [s.date for s in created] == [date(2026, 3, 6), date(2026, 3, 10)]
+
+
+def test_attendance_is_recorded_in_bulk_and_corrections_are_audited(cast):
+    batch = BatchFactory(program__institution=cast.lpks, status=Batch.Status.RUNNING)
+    session = BatchSession.objects.create(batch=batch, date=date(2026, 3, 2))
+    first, second = EnrolmentFactory.create_batch(2, batch=batch, status="training")
+    attendance_record(
+        actor=cast.operator, session=session, statuses={first.pk: "present", second.pk: "absent"}
+    )
+    assert (
+        attendance_record(actor=cast.operator, session=session, statuses={second.pk: "late"}) == 1
+    )
+    assert Attendance.objects.get(enrolment=second).status == "late"
+
+
+def test_attendance_for_someone_outside_the_batch_changes_nothing(cast):
+    batch = BatchFactory(program__institution=cast.lpks, status=Batch.Status.RUNNING)
+    session = BatchSession.objects.create(batch=batch, date=date(2026, 3, 2))
+    stranger = EnrolmentFactory(status="training")
+    with pytest.raises(ValidationError):
+        attendance_record(actor=cast.operator, session=session, statuses={stranger.pk: "present"})
+    assert not Attendance.objects.exists()
