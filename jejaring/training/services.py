@@ -478,3 +478,65 @@ def attendance_record(*, actor: Any, session: BatchSession, statuses: dict[int, 
             changes={"session": [None, session.pk], "new": [0, len(new)], **corrections},
         )
     return len(new) + len(changed)
+
+
+_BEFORE_START = frozenset(
+    {
+        Enrolment.Status.APPLIED,
+        Enrolment.Status.SHORTLISTED,
+        Enrolment.Status.WAITLISTED,
+        Enrolment.Status.ACCEPTED,
+    }
+)
+
+
+def enrolment_withdraw(*, actor: Any, enrolment: Enrolment, reason: str = "") -> Enrolment:
+    """A trainee withdraws their own enrolment before the batch runs."""
+    if not policy_for(Enrolment).can(actor, "withdraw", enrolment):
+        raise PermissionDenied(_("Anda tidak berwenang mengundurkan diri dari pendaftaran ini."))
+    return _enrolment_end(
+        actor=actor,
+        enrolment=enrolment,
+        status=Enrolment.Status.WITHDRAWN,
+        allowed=_BEFORE_START,
+        reason=reason.strip(),
+    )
+
+
+def enrolment_drop_out(*, actor: Any, enrolment: Enrolment, reason: str) -> Enrolment:
+    """An operator records that a participant left a running batch (reason required)."""
+    if not policy_for(Enrolment).can(actor, "change", enrolment):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah pendaftaran ini."))
+    if not reason.strip():
+        raise ValidationError(_("Alasan wajib diisi."), code="reason_required", field="reason")
+    return _enrolment_end(
+        actor=actor,
+        enrolment=enrolment,
+        status=Enrolment.Status.DROPPED_OUT,
+        allowed=frozenset({Enrolment.Status.TRAINING}),
+        reason=reason.strip(),
+    )
+
+
+def _enrolment_end(
+    *, actor: Any, enrolment: Enrolment, status: str, allowed: frozenset[str], reason: str
+) -> Enrolment:
+    with transaction.atomic():
+        Batch.objects.select_for_update().get(pk=enrolment.batch_id)
+        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if locked.status not in allowed:
+            raise InvalidTransition(
+                _("Pendaftaran dengan status %(status)s tidak dapat diubah seperti ini.")
+                % {"status": locked.get_status_display()},
+                code="invalid_enrolment_transition",
+            )
+        before = locked.status
+        locked.status, locked.status_reason = status, reason
+        locked.save(update_fields=["status", "status_reason"])
+        audit.record(
+            actor=actor,
+            action=f"training.enrolment.{status}",
+            target=locked,
+            changes={"status": [before, status]},
+        )
+    return locked

@@ -16,6 +16,8 @@ from jejaring.training.services import (
     batch_create,
     batch_generate_sessions,
     enrolment_decide,
+    enrolment_drop_out,
+    enrolment_withdraw,
 )
 from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory, ProgramFactory
 
@@ -204,3 +206,22 @@ def test_attendance_for_someone_outside_the_batch_changes_nothing(cast):
     with pytest.raises(ValidationError):
         attendance_record(actor=cast.operator, session=session, statuses={stranger.pk: "present"})
     assert not Attendance.objects.exists()
+
+
+def test_a_trainee_may_withdraw_before_the_batch_runs_but_not_after(cast):
+    waiting = EnrolmentFactory(person=cast.person_1, status="accepted")
+    enrolment_withdraw(actor=cast.trainee_1, enrolment=waiting)
+    waiting.refresh_from_db()
+    assert waiting.status == "withdrawn"
+    running = EnrolmentFactory(person=cast.person_1, status="training")
+    with pytest.raises(InvalidTransition):
+        enrolment_withdraw(actor=cast.trainee_1, enrolment=running)
+
+
+def test_a_drop_out_needs_a_reason(cast):
+    enrolment = EnrolmentFactory(batch__program__institution=cast.lpks, status="training")
+    with pytest.raises(ValidationError):
+        enrolment_drop_out(actor=cast.operator, enrolment=enrolment, reason=" ")
+    enrolment_drop_out(actor=cast.operator, enrolment=enrolment, reason="Bekerja")
+    enrolment.refresh_from_db()
+    assert enrolment.status == "dropped_out"
