@@ -540,3 +540,35 @@ def _enrolment_end(
             changes={"status": [before, status]},
         )
     return locked
+
+
+_ACTIVE = frozenset(
+    {
+        Enrolment.Status.APPLIED,
+        Enrolment.Status.SHORTLISTED,
+        Enrolment.Status.WAITLISTED,
+        Enrolment.Status.ACCEPTED,
+        Enrolment.Status.TRAINING,
+    }
+)
+
+
+def enrolment_check_duplicates(*, batch: Batch, person_id: int) -> None:
+    """Refuse a second enrolment of the person in `batch`, or an active enrolment in a
+    batch whose dates overlap it. The messages say nothing about the person's record."""
+    if Enrolment.objects.filter(batch=batch, person_id=person_id).exists():
+        raise Conflict(
+            _("NIK ini sudah mendaftar di paket ini."), code="already_enrolled", field="nik"
+        )
+    overlapping = Enrolment.objects.filter(
+        person_id=person_id,
+        status__in=_ACTIVE,
+        batch__start_date__lte=batch.end_date,
+        batch__end_date__gte=batch.start_date,
+    ).exclude(batch__status=Batch.Status.CANCELLED)
+    if overlapping.exists():
+        raise Conflict(
+            _("Pendaftar masih terdaftar di paket lain yang waktunya bertumpang tindih."),
+            code="overlapping_enrolment",
+            field="nik",
+        )

@@ -225,3 +225,17 @@ def test_a_drop_out_needs_a_reason(cast):
     enrolment_drop_out(actor=cast.operator, enrolment=enrolment, reason="Bekerja")
     enrolment.refresh_from_db()
     assert enrolment.status == "dropped_out"
+
+
+def test_the_same_person_twice_in_a_batch_or_in_overlapping_batches_is_refused(cast):
+    from jejaring.training.services import enrolment_check_duplicates
+
+    enrolment = EnrolmentFactory(person=cast.person_1)
+    with pytest.raises(Conflict):
+        enrolment_check_duplicates(batch=enrolment.batch, person_id=cast.person_1.pk)
+    overlapping = BatchFactory(start_date=date(2026, 4, 1), end_date=date(2026, 5, 1))
+    with pytest.raises(Conflict) as refused:
+        enrolment_check_duplicates(batch=overlapping, person_id=cast.person_1.pk)
+    assert refused.value.code == "overlapping_enrolment"
+    later = BatchFactory(start_date=date(2026, 6, 1), end_date=date(2026, 7, 1))
+    enrolment_check_duplicates(batch=later, person_id=cast.person_1.pk)
