@@ -79,3 +79,22 @@ def test_the_report_takes_the_same_queries_however_many_people(cast, rates):
     for _ in range(3):
         covered(cast.region_a, date(2026, 6, 1), date(2026, 6, 30))
     assert queries() == one
+
+
+def test_the_xlsx_for_the_insurer_has_full_niks_a_matching_total_and_is_audited(cast, rates):
+    import io
+
+    from openpyxl import load_workbook
+
+    from jejaring.core.models import AuditEvent
+    from jejaring.social_security.exports import premium_report_xlsx
+
+    first = covered(cast.region_a, date(2026, 6, 1), date(2026, 6, 30))
+    covered(cast.region_a, date(2026, 6, 16), date(2026, 6, 30))
+    report = premium_report_for(actor=cast.staff_a, month=date(2026, 6, 1))
+    sheet = load_workbook(io.BytesIO(premium_report_xlsx(actor=cast.staff_a, report=report))).active
+    values = list(sheet.iter_rows(values_only=True))
+    niks = [row[0] for row in values[1:-1]]
+    assert first.person.nik in niks
+    assert values[-1][-1] == sum(row[-1] for row in values[1:-1]) == report.total
+    assert AuditEvent.objects.filter(action="social_security.premium_report.export").exists()
