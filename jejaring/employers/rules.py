@@ -1,0 +1,97 @@
+"""The rules of domestic internship (Permenaker 6/2020), read from dated configuration.
+
+Placement calls `internship_rule_problems` to decide whether a person may be referred to
+an internship formation and to explain a refusal; the numbers come from the
+`InternshipRuleSet` in force on the day, never from constants here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from jejaring.core.errors import NotFound
+from jejaring.employers.models import Formation, InternshipRuleSet
+
+if TYPE_CHECKING:
+    from jejaring.trainees.models import Person
+
+
+def internship_rules_on(day: date) -> InternshipRuleSet:
+    """The rule set in force on `day`: the latest one valid from that day or earlier."""
+    # Rule sets are deployment-wide configuration, not region-owned records.
+    rules = InternshipRuleSet.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
+    if rules is None:
+        raise NotFound(
+            _("Belum ada aturan pemagangan yang berlaku pada tanggal %(day)s.")
+            % {"day": day.isoformat()},
+            code="internship_rules_missing",
+        )
+    return rules
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Completed years of age on `day`."""
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def internship_rule_problems(*, person: Person, formation: Formation, on: date) -> list[str]:
+    """Translated reasons why `person` may not (or only with conditions) start an
+    internship in `formation` on `on`; empty when the rules hold or it is a job.
+
+    - under the rule set's minimum age: a refusal;
+    - at least the minimum age but below `parental_consent_below_age` (17 under
+      Permenaker 6/2020): a flag, not a refusal — written parental consent is recorded
+      on the internship agreement;
+    - an earlier internship the person started in the same program or position: the
+      same internship program, or the same company and formation title
+      (case-insensitive), or the same company and one of the same vocations.
+    """
+    if formation.kind != Formation.Kind.INTERNSHIP:
+        return []
+    from jejaring.placement.models import Referral
+
+    # Once started, an internship counts as held: a second one in the same program or
+    # position is not allowed.
+    held = (Referral.Status.STARTED, Referral.Status.COMPLETED, Referral.Status.HIRED)
+    rules = internship_rules_on(on)
+    problems: list[str] = []
+    age = age_on(person.birth_date, on)
+    if age < rules.min_age:
+        problems.append(
+            _("Usia %(age)d tahun, di bawah usia minimal pemagangan %(min)d tahun.")
+            % {"age": age, "min": rules.min_age}
+        )
+    elif age < rules.parental_consent_below_age:
+        problems.append(
+            _("Usia %(age)d tahun: perlu izin tertulis orang tua/wali pada perjanjian pemagangan.")
+            % {"age": age}
+        )
+
+    same_position = Q(formation__company_id=formation.company_id) & (
+        Q(formation__title__iexact=formation.title)
+        | Q(formation__vocations__in=formation.vocations.all())
+    )
+    if formation.internship_program_id:
+        same_position |= Q(formation__internship_program_id=formation.internship_program_id)
+    earlier = (
+        Referral.objects.filter(
+            same_position,
+            person=person,
+            formation__kind=Formation.Kind.INTERNSHIP,
+            status__in=held,
+        )
+        .exclude(formation_id=formation.pk)
+        .exists()
+    )
+    if earlier:
+        problems.append(
+            _(
+                "Pernah magang pada program atau jabatan yang sama; "
+                "pemagangan kedua tidak diizinkan."
+            )
+        )
+    return problems
