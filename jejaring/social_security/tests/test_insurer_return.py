@@ -67,3 +67,27 @@ def test_only_office_staff_may_import_the_insurers_file(cast):
 
     with pytest.raises(PermissionDenied):
         coverage_apply_insurer_return(actor=cast.hr_a, rows=[])
+
+
+def test_an_incident_is_recorded_and_office_staff_are_emailed(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from jejaring.social_security.models import Incident
+    from jejaring.social_security.services import incident_record
+
+    cast.staff_a.email = "staf.a@example.test"
+    cast.staff_a.save(update_fields=["email"])
+    coverage = registered(cast.region_a, cast.person_1)
+    with django_capture_on_commit_callbacks(execute=True):
+        incident_record(
+            actor=cast.staff_a,
+            coverage=coverage,
+            kind=Incident.Kind.ACCIDENT,
+            occurred_at=timezone.now(),
+            place="Bengkel las",
+            description="Tangan terkena percikan las",
+        )
+    assert Incident.objects.get().reported_by == cast.staff_a
+    assert [m.to for m in mailoutbox] == [["staf.a@example.test"]]
