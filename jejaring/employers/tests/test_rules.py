@@ -105,3 +105,14 @@ def test_a_job_formation_is_not_subject_to_internship_rules():
     formation = FormationFactory(kind=Formation.Kind.JOB)
     person = PersonFactory(region=formation.region, birth_date=date(2012, 1, 1))
     assert internship_rule_problems(person=person, formation=formation, on=DAY) == []
+
+
+def test_the_decision_deadline_skips_the_weekend_and_a_holiday():
+    from jejaring.employers.rules import add_working_days
+    from jejaring.regions.models import Holiday
+    from jejaring.regions.tests.factories import RegionFactory
+
+    region = RegionFactory()
+    Holiday.objects.create(date=date(2026, 11, 30), name="Libur")
+    # Thursday 26 November + 3 working days: Fri 27, (weekend, holiday Mon 30), Tue 1, Wed 2.
+    assert add_working_days(date(2026, 11, 26), 3, region_id=region.pk) == date(2026, 12, 2)
