@@ -119,3 +119,29 @@ def add_working_days(start: date, days: int, *, region_id: int) -> date:
         if day.weekday() < 5 and day not in holidays:
             remaining -= 1
     return day
+
+
+def internship_seats_left(*, company_id: int, workforce_size: int, on: date) -> int:
+    """How many more internship seats the company may offer on `on`: the rule set's share
+    of its workforce (rounded down) less the quota of its open internship formations and
+    the interns currently in an internship."""
+    from django.db.models import Sum
+
+    from jejaring.placement.models import Referral
+
+    rules = internship_rules_on(on)
+    cap = int(workforce_size * rules.max_intern_pct_of_workforce // 100)
+    offered = (
+        Formation.objects.filter(
+            company_id=company_id,
+            kind=Formation.Kind.INTERNSHIP,
+            status=Formation.Status.OPEN,
+        ).aggregate(total=Sum("quota"))["total"]
+        or 0
+    )
+    interning = Referral.objects.filter(
+        company_id=company_id,
+        formation__kind=Formation.Kind.INTERNSHIP,
+        status=Referral.Status.STARTED,
+    ).count()
+    return cap - offered - interning

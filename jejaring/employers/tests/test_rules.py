@@ -116,3 +116,20 @@ def test_the_decision_deadline_skips_the_weekend_and_a_holiday():
     Holiday.objects.create(date=date(2026, 11, 30), name="Libur")
     # Thursday 26 November + 3 working days: Fri 27, (weekend, holiday Mon 30), Tue 1, Wed 2.
     assert add_working_days(date(2026, 11, 26), 3, region_id=region.pk) == date(2026, 12, 2)
+
+
+def test_interns_are_capped_at_the_rule_sets_share_of_the_workforce():
+    from jejaring.employers.rules import internship_seats_left
+
+    _rules()
+    formation = FormationFactory(kind=Formation.Kind.INTERNSHIP, quota=5)
+    company = formation.company
+    ReferralFactory(
+        formation=FormationFactory(
+            kind=Formation.Kind.INTERNSHIP, company=company, status=Formation.Status.CLOSED
+        ),
+        status=Referral.Status.STARTED,
+    )
+    # 20 % of 49 is 9.8: nine interns at most, less five offered and one interning.
+    left = internship_seats_left(company_id=company.pk, workforce_size=49, on=DAY)
+    assert left == 9 - 5 - 1
