@@ -248,6 +248,7 @@ def _instructors(ctx: Ctx, programs: list[Program]) -> None:
 
 
 def _configuration(ctx: Ctx) -> None:
+    InternshipRuleSet.objects.filter(valid_from=date(2020, 1, 1)).delete()  # migration seed
     InternshipRuleSet.objects.create(
         valid_from=date(2020, 1, 1),
         legal_basis="Permenaker 6/2020",

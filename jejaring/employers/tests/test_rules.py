@@ -28,7 +28,17 @@ def _rules(valid_from: date = date(2020, 1, 1), **overrides: object) -> Internsh
         "decision_working_days": 3,
     }
     values.update(overrides)
-    return InternshipRuleSet.objects.create(valid_from=valid_from, **values)
+    rules, _created = InternshipRuleSet.objects.update_or_create(
+        valid_from=valid_from, defaults=values
+    )
+    return rules
+
+
+def test_a_fresh_database_holds_the_permenaker_6_2020_rules():
+    rules = internship_rules_on(DAY)
+    assert rules.legal_basis == "Permenaker 6/2020" and rules.valid_from == date(2020, 1, 1)
+    assert rules.max_intern_pct_of_workforce == Decimal("20.00") and rules.min_age == 17
+    assert rules.decision_working_days == 3 and rules.max_duration_months == 12
 
 
 def test_the_rule_set_in_force_is_the_latest_valid_on_the_day():
@@ -41,7 +51,7 @@ def test_the_rule_set_in_force_is_the_latest_valid_on_the_day():
 def test_without_a_rule_set_in_force_a_clear_error_is_raised():
     _rules(date(2030, 1, 1))
     with pytest.raises(NotFound) as raised:
-        internship_rules_on(DAY)
+        internship_rules_on(date(2019, 12, 31))
     assert raised.value.code == "internship_rules_missing"
 
 
