@@ -9,3 +9,4 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         from jejaring.training import policies  # noqa: F401
+        from jejaring.training import imports  # noqa: F401  (registers the importer)
