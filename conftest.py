@@ -48,6 +48,19 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="session")
+def pdftotext() -> str:
+    """poppler's pdftotext, to read what a generated PDF says. Skips locally without it;
+    fails under CI=true, where .ci/run installs it."""
+    path = shutil.which("pdftotext")
+    if path is None:
+        message = "needs pdftotext: apt-get install poppler-utils"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
 def browser() -> Any:
     """Debian's chromium driven by Playwright, headless. Skips locally without chromium;
     fails under CI=true, where .ci/run installs it."""

@@ -118,7 +118,6 @@ def test_a_need_in_industry_s_words_becomes_an_approved_plan_line(browser, live_
 
 def test_an_approved_plan_line_creates_its_batch_from_the_plan_page(browser, live_server, cast):
     # Batches come into being only through training's batch_create.
-    pytest.importorskip("jejaring.training.services", reason="needs training's batch_create")
     program = ProgramFactory(institution=cast.lpks, region=cast.region_a, duration_days=20)
     EnvelopeFactory(region=cast.region_a, year=2027, amount=200_000_000)
     plan = services.plan_create(

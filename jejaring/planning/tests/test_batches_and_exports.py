@@ -46,7 +46,6 @@ def approved(cast):
 
 
 def test_an_approved_line_creates_one_batch_per_package_once(cast, approved):
-    pytest.importorskip("jejaring.training.services", reason="needs training's batch_create")
     batches = services.plan_line_create_batches(
         actor=cast.staff_a, line=approved, start_date=date(2027, 2, 1)
     )
