@@ -8,6 +8,7 @@ class SocialSecurityConfig(AppConfig):
     verbose_name = _("BPJS Ketenagakerjaan")
 
     def ready(self) -> None:
-        from jejaring.social_security import coverage_gates, policies  # noqa: F401
+        from jejaring.social_security import coverage_gates, importers, policies  # noqa: F401
 
         coverage_gates.register()
+        importers.register()

@@ -57,11 +57,10 @@ def batch_cover_gaps(*, obj: Any, **context: Any) -> list[gates.GateProblem]:
 
 def internship_cover_gaps(*, obj: Any, **context: Any) -> list[gates.GateProblem]:
     """A problem when the intern of referral `obj` lacks active cover for the agreement."""
-    agreement = getattr(obj, "internship_agreement", None)
-    start = agreement.starts_on if agreement else obj.started_on
-    end = agreement.ends_on if agreement else (obj.ended_on or start)
-    if start is None:
+    period = internship_period(obj)
+    if period is None:
         return []
+    start, end = period
     if _active_cover_spanning(start, end).filter(referral=obj).exists():
         return []
     return [
@@ -95,21 +94,22 @@ def internship_cover_override(*, actor: Any, obj: Any, reason: str, problems: An
     _record_override(actor=actor, obj=obj, reason=reason, problems=problems, referral=obj)
 
 
-def _insert_missing(rows: list[Coverage], link: str) -> None:
-    """Create the cover rows whose enrolment or referral has none yet, in one insert."""
+def insert_missing(rows: list[Coverage], link: str) -> int:
+    """Create the cover rows whose enrolment or referral has none yet, in one insert, and
+    return how many were created."""
     if not rows:
-        return
+        return 0
     existing = set(
         Coverage.objects.filter(
             **{f"{link}_id__in": [getattr(row, f"{link}_id") for row in rows]}
         ).values_list(f"{link}_id", flat=True)
     )
-    Coverage.objects.bulk_create(
-        [row for row in rows if getattr(row, f"{link}_id") not in existing]
-    )
+    missing = [row for row in rows if getattr(row, f"{link}_id") not in existing]
+    Coverage.objects.bulk_create(missing)
+    return len(missing)
 
 
-def _trainee_cover(enrolment: Any) -> Coverage:
+def trainee_cover(enrolment: Any) -> Coverage:
     batch = enrolment.batch
     return Coverage(
         region_id=enrolment.region_id,
@@ -125,42 +125,68 @@ def _trainee_cover(enrolment: Any) -> Coverage:
 
 def cover_accepted_enrolment(*, obj: Any, **context: Any) -> None:
     """An accepted trainee goes on the office's list to register for the batch period."""
-    _insert_missing([_trainee_cover(obj)], "enrolment")
+    insert_missing([trainee_cover(obj)], "enrolment")
 
 
 def cover_batch_participants(*, obj: Any, **context: Any) -> None:
     """When a batch changes status, every accepted participant without cover gets on the
     list (enrolments accepted before this app listened, or imported ones)."""
+    batch_list_build(obj)
+
+
+def batch_list_build(batch: Any) -> int:
+    """Put every accepted or training participant of `batch` without cover on the list,
+    and move the cover not yet sent to the insurer to the batch's current dates. Safe to
+    run again: returns how many were added."""
     from jejaring.training.models import Enrolment
 
     will_train = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
-    enrolments = Enrolment.objects.filter(batch=obj, status__in=will_train)
+    enrolments = Enrolment.objects.filter(batch=batch, status__in=will_train)
     rows = []
     for enrolment in enrolments.exclude(coverage__isnull=False):
-        enrolment.batch = obj
-        rows.append(_trainee_cover(enrolment))
-    _insert_missing(rows, "enrolment")
+        enrolment.batch = batch
+        rows.append(trainee_cover(enrolment))
+    Coverage.objects.filter(enrolment__batch=batch, status=Coverage.Status.TO_REGISTER).exclude(
+        cover_start=batch.start_date, cover_end=batch.end_date
+    ).update(cover_start=batch.start_date, cover_end=batch.end_date)
+    return insert_missing(rows, "enrolment")
+
+
+def internship_period(referral: Any) -> tuple[Any, Any] | None:
+    """The internship's period: the ratified agreement's dates, else the day it started
+    (to its end, or the same day); None when neither is known yet."""
+    agreement = getattr(referral, "internship_agreement", None)
+    if agreement is not None:
+        return agreement.starts_on, agreement.ends_on
+    if referral.started_on is None:
+        return None
+    return referral.started_on, referral.ended_on or referral.started_on
+
+
+def intern_cover(referral: Any) -> Coverage | None:
+    """A new cover row for the intern of `referral`, paid by the host company, or None
+    when the internship has no period yet."""
+    period = internship_period(referral)
+    if period is None:
+        return None
+    return Coverage(
+        region_id=referral.region_id,
+        person_id=referral.person_id,
+        kind=Coverage.Kind.INTERN,
+        referral=referral,
+        payer=Coverage.Payer.COMPANY,
+        payer_company_id=referral.company_id,
+        declared_income=DEFAULT_DECLARED_INCOME,
+        cover_start=period[0],
+        cover_end=period[1],
+    )
 
 
 def cover_started_internship(*, obj: Any, **context: Any) -> None:
     """An intern who starts goes on the list, paid by the host company by default."""
-    agreement = getattr(obj, "internship_agreement", None)
-    start = agreement.starts_on if agreement else obj.started_on
-    if start is None:
-        return
-    end = agreement.ends_on if agreement else (obj.ended_on or start)
-    row = Coverage(
-        region_id=obj.region_id,
-        person_id=obj.person_id,
-        kind=Coverage.Kind.INTERN,
-        referral=obj,
-        payer=Coverage.Payer.COMPANY,
-        payer_company_id=obj.company_id,
-        declared_income=DEFAULT_DECLARED_INCOME,
-        cover_start=start,
-        cover_end=end,
-    )
-    _insert_missing([row], "referral")
+    row = intern_cover(obj)
+    if row is not None:
+        insert_missing([row], "referral")
 
 
 def register() -> None:

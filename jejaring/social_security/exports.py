@@ -3,6 +3,7 @@ every export is audited as an export of personal data."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from jejaring.core import audit
 from jejaring.core.spreadsheets import Sheet, xlsx_bytes
+from jejaring.social_security.models import Coverage
 from jejaring.social_security.selectors import PremiumReport
 
 
@@ -52,3 +54,49 @@ def premium_report_xlsx(*, actor: Any, report: PremiumReport) -> bytes:
             },
         )
     return xlsx_bytes([Sheet(title=report.month.strftime("%Y-%m"), headers=headers, rows=rows)])
+
+
+def registrations_xlsx(*, actor: Any, coverages: Sequence[Coverage]) -> bytes:
+    """The registration list for the insurer: one line per person with full NIK, name,
+    birth date, cover period, payer and declared income. The insurer returns the same
+    list with KPJ numbers filled in (see importers.InsurerReturnImporter, which reads
+    the NIK and KPJ columns of this layout)."""
+    headers = [
+        _("NIK"),
+        _("Nama"),
+        _("Tanggal lahir"),
+        _("Jenis kelamin"),
+        _("Jenis peserta"),
+        _("Mulai"),
+        _("Selesai"),
+        _("Pembayar"),
+        _("Penghasilan dilaporkan (Rp)"),
+        _("Nomor KPJ"),
+    ]
+    rows: list[list[Any]] = [
+        [
+            c.person.nik,
+            c.person.full_name,
+            c.person.birth_date,
+            c.person.sex,
+            c.get_kind_display(),
+            c.cover_start,
+            c.cover_end,
+            c.payer_company.name if c.payer_company else str(c.get_payer_display()),
+            c.declared_income,
+            c.kpj_number,
+        ]
+        for c in coverages
+    ]
+    with transaction.atomic():
+        for region_id in sorted({c.region_id for c in coverages}) or [None]:
+            audit.record(
+                actor=actor,
+                action="social_security.registrations.export",
+                region=next((c.region for c in coverages if c.region_id == region_id), None),
+                changes={
+                    "people": [None, sum(1 for c in coverages if c.region_id == region_id)],
+                    "full_nik": [None, True],
+                },
+            )
+    return xlsx_bytes([Sheet(title=_("Pendaftaran"), headers=headers, rows=rows)])

@@ -14,12 +14,218 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit
-from jejaring.core.errors import PermissionDenied, ValidationError
+from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from jejaring.core.spreadsheets import RowError
+from jejaring.social_security import coverage_gates
 from jejaring.social_security.models import Coverage, Incident
 
 #: KPJ card numbers as the insurer prints them: 11 digits.
 KPJ_FORMAT = re.compile(r"\d{11}")
+
+
+def _require_office_staff(actor: Any) -> None:
+    scope = scope_of(actor)
+    if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
+        raise PermissionDenied(_("Hanya staf dinas yang dapat mengelola kepesertaan BPJS."))
+
+
+def coverage_list_build_for_batch(*, actor: Any, batch: Any) -> int:
+    """(Re)build the office's list for `batch`: every accepted participant without cover
+    is added for the batch period, paid by the office; cover not yet sent to the insurer
+    follows the batch's dates. Idempotent; returns how many were added."""
+    _require_office_staff(actor)
+    with transaction.atomic():
+        added = coverage_gates.batch_list_build(batch)
+        audit.record(
+            actor=actor,
+            action="social_security.list_build",
+            target=batch,
+            changes={"added": [None, added]},
+        )
+    return added
+
+
+def internship_referrals_to_cover() -> Any:
+    """Referrals to an internship that has started or is about to (accepted by the
+    company), of any region: callers scope them."""
+    from jejaring.employers.models import Formation
+    from jejaring.placement.models import Referral
+
+    return Referral.objects.filter(
+        formation__kind=Formation.Kind.INTERNSHIP,
+        status__in=(Referral.Status.ACCEPTED, Referral.Status.STARTED),
+    )
+
+
+def coverage_list_build_internships(*, actor: Any, region_ids: Any = None) -> int:
+    """Put every started or about-to-start intern of the actor's regions (or of
+    `region_ids` when run by the system, actor None) on the list for the internship
+    period, paid by the host company. Idempotent; returns how many were added."""
+    if actor is not None:
+        _require_office_staff(actor)
+        scope = scope_of(actor)
+        region_ids = None if scope.is_superuser else scope.office_region_ids
+    referrals = internship_referrals_to_cover().filter(coverage__isnull=True)
+    if region_ids is not None:
+        referrals = referrals.filter(region_id__in=region_ids)
+    rows = [
+        row
+        for row in map(
+            coverage_gates.intern_cover, referrals.select_related("internship_agreement")
+        )
+        if row is not None
+    ]
+    with transaction.atomic():
+        added = coverage_gates.insert_missing(rows, "referral")
+        if actor is not None or added:
+            audit.record(
+                actor=actor,
+                action="social_security.list_build_internships",
+                changes={"added": [None, added]},
+            )
+    return added
+
+
+#: Status changes staff make by hand; ended also happens by itself after the cover end.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Coverage.Status.TO_REGISTER: frozenset({Coverage.Status.REGISTERED, Coverage.Status.CANCELLED}),
+    Coverage.Status.REGISTERED: frozenset(
+        {Coverage.Status.ACTIVE, Coverage.Status.TO_REGISTER, Coverage.Status.CANCELLED}
+    ),
+    Coverage.Status.ACTIVE: frozenset({Coverage.Status.ENDED}),
+}
+
+
+def coverage_change_status(
+    *, actor: Any, coverage_ids: Sequence[int], status: str, kpj_number: str = ""
+) -> int:
+    """Move every cover of `coverage_ids` to `status` (e.g. mark a whole list registered
+    after sending it to the insurer). All or nothing: an unknown id (or another region's)
+    is NotFound, a cover that cannot make the move refuses the whole change naming it.
+    Making cover active needs its KPJ number: `kpj_number` gives it for one cover."""
+    _require_office_staff(actor)
+    ids = sorted(set(coverage_ids))
+    if not ids:
+        raise ValidationError(_("Pilih minimal satu peserta."), code="nothing_selected")
+    if status not in Coverage.Status.values:
+        raise ValidationError(_("Status tidak dikenal."), field="status")
+    kpj_number = kpj_number.strip()
+    if kpj_number and (len(ids) != 1 or not KPJ_FORMAT.fullmatch(kpj_number)):
+        raise ValidationError(
+            _("Nomor KPJ harus 11 angka dan hanya untuk satu peserta."), field="kpj_number"
+        )
+    with transaction.atomic():
+        coverages = list(
+            Coverage.objects.for_actor(actor)
+            .filter(pk__in=ids)
+            .select_related("person")
+            .select_for_update(of=("self",))
+            .order_by("pk")
+        )
+        if len(coverages) != len(ids):
+            raise NotFound(_("Kepesertaan tidak ditemukan."))
+        refused = [c for c in coverages if status not in TRANSITIONS.get(c.status, frozenset())]
+        if refused:
+            raise InvalidTransition(
+                _("Status tidak dapat diubah menjadi “%(status)s” untuk: %(names)s")
+                % {
+                    "status": Coverage.Status(status).label,
+                    "names": ", ".join(c.person.full_name for c in refused),
+                },
+                code="invalid_coverage_transition",
+                detail={"coverages": [c.pk for c in refused]},
+            )
+        if kpj_number:
+            coverages[0].kpj_number = kpj_number
+        if status == Coverage.Status.ACTIVE:
+            missing = [c for c in coverages if not c.kpj_number]
+            if missing:
+                raise ValidationError(
+                    _("Nomor KPJ belum ada untuk: %(names)s")
+                    % {"names": ", ".join(c.person.full_name for c in missing)},
+                    code="kpj_missing",
+                    field="kpj_number",
+                )
+        before = {c.pk: c.status for c in coverages}
+        for coverage in coverages:
+            coverage.status = status
+        Coverage.objects.bulk_update(coverages, ["status", "kpj_number"])
+        for region_id in sorted({c.region_id for c in coverages}):
+            audit.record(
+                actor=actor,
+                action="social_security.coverage.status",
+                region=next(c.region for c in coverages if c.region_id == region_id),
+                changes={
+                    "status": [sorted({before[c.pk] for c in coverages}), status],
+                    "coverages": [c.pk for c in coverages if c.region_id == region_id],
+                },
+            )
+    return len(coverages)
+
+
+def coverage_end_expired(*, today: Any) -> int:
+    """End every active or registered cover whose cover end is before `today` (the daily
+    timer runs this); cover not yet registered by then is cancelled. Idempotent."""
+    ended = 0
+    with transaction.atomic():
+        due = Coverage.objects.filter(cover_end__lt=today)
+        by_region: dict[int, list[int]] = {}
+        for status, after in (
+            (Coverage.Status.ACTIVE, Coverage.Status.ENDED),
+            (Coverage.Status.REGISTERED, Coverage.Status.ENDED),
+            (Coverage.Status.TO_REGISTER, Coverage.Status.CANCELLED),
+        ):
+            rows = list(
+                due.filter(status=status).select_for_update().values_list("pk", "region_id")
+            )
+            for pk, region_id in rows:
+                by_region.setdefault(region_id, []).append(pk)
+            Coverage.objects.filter(pk__in=[pk for pk, _region in rows]).update(status=after)
+            ended += len(rows)
+        for region_id, pks in sorted(by_region.items()):
+            audit.record(
+                actor=None,
+                action="social_security.coverage.end_expired",
+                region=_region(region_id),
+                changes={"coverages": pks, "today": str(today)},
+            )
+    return ended
+
+
+def _region(region_id: int) -> Any:
+    from jejaring.regions.models import Region
+
+    return Region.objects.get(pk=region_id)
+
+
+def insurer_return_check(
+    *, actor: Any, rows: Sequence[tuple[int, str, str]], lock: bool = False
+) -> tuple[dict[str, Coverage], list[RowError]]:
+    """The registered cover matched by each row's NIK, and every bad row: a NIK twice, a
+    NIK not among the actor's registered participants, a KPJ that is not 11 digits."""
+    _require_office_staff(actor)
+    niks = Counter(nik for _row, nik, _kpj in rows)
+    waiting_qs = (
+        Coverage.objects.for_actor(actor)
+        .filter(status=Coverage.Status.REGISTERED, person__nik__in=list(niks))
+        .select_related("person", "region")
+    )
+    if lock:
+        waiting_qs = waiting_qs.select_for_update(of=("self",))
+    waiting = {coverage.person.nik: coverage for coverage in waiting_qs}
+    errors: list[RowError] = []
+    for row, nik, kpj in rows:
+        if niks[nik] > 1:
+            errors.append(RowError(row, "nik", str(_("NIK muncul lebih dari sekali."))))
+        elif nik not in waiting:
+            errors.append(
+                RowError(row, "nik", str(_("NIK tidak ditemukan di antara peserta terdaftar.")))
+            )
+        if not KPJ_FORMAT.fullmatch(kpj):
+            errors.append(RowError(row, "kpj", str(_("Nomor KPJ harus 11 angka."))))
+    if not rows:
+        errors.append(RowError(0, "", str(_("Berkas tidak berisi baris data."))))
+    return waiting, errors
 
 
 def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, str]]) -> int:
@@ -30,25 +236,8 @@ def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, 
     scope = scope_of(actor)
     if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor berkas BPJS."))
-    niks = Counter(nik for _row, nik, _kpj in rows)
     with transaction.atomic():
-        waiting = {
-            coverage.person.nik: coverage
-            for coverage in Coverage.objects.for_actor(actor)
-            .filter(status=Coverage.Status.REGISTERED, person__nik__in=list(niks))
-            .select_related("person")
-            .select_for_update()
-        }
-        errors: list[RowError] = []
-        for row, nik, kpj in rows:
-            if niks[nik] > 1:
-                errors.append(RowError(row, "nik", str(_("NIK muncul lebih dari sekali."))))
-            elif nik not in waiting:
-                errors.append(
-                    RowError(row, "nik", str(_("NIK tidak ditemukan di antara peserta terdaftar.")))
-                )
-            if not KPJ_FORMAT.fullmatch(kpj):
-                errors.append(RowError(row, "kpj", str(_("Nomor KPJ harus 11 angka."))))
+        waiting, errors = insurer_return_check(actor=actor, rows=rows, lock=True)
         if errors:
             raise ValidationError(
                 _("Berkas ditolak: %(count)d baris bermasalah.") % {"count": len(errors)},
@@ -118,3 +307,53 @@ def incident_record(
         subject = str(_("Kejadian baru: %(kind)s") % {"kind": incident.get_kind_display()})
         transaction.on_commit(lambda: send_mail(subject, incident.description, None, recipients))
     return incident
+
+
+#: Claim statuses follow the insurer's process; paid and rejected are final.
+CLAIM_TRANSITIONS: dict[str, frozenset[str]] = {
+    Incident.ClaimStatus.REPORTED: frozenset(
+        {Incident.ClaimStatus.SUBMITTED, Incident.ClaimStatus.REJECTED}
+    ),
+    Incident.ClaimStatus.SUBMITTED: frozenset(
+        {Incident.ClaimStatus.IN_PROCESS, Incident.ClaimStatus.PAID, Incident.ClaimStatus.REJECTED}
+    ),
+    Incident.ClaimStatus.IN_PROCESS: frozenset(
+        {Incident.ClaimStatus.PAID, Incident.ClaimStatus.REJECTED}
+    ),
+}
+
+
+def incident_claim_update(
+    *, actor: Any, incident: Incident, claim_status: str, claim_number: str = ""
+) -> Incident:
+    """Follow the claim of `incident`: reported → submitted → in process → paid or
+    rejected (office staff only, audited). A claim number, once the insurer gives one,
+    is kept with it."""
+    _require_office_staff(actor)
+    claim_number = claim_number.strip()
+    if len(claim_number) > 40:
+        raise ValidationError(_("Nomor klaim terlalu panjang."), field="claim_number")
+    with transaction.atomic():
+        locked = (
+            Incident.objects.for_actor(actor).select_for_update().filter(pk=incident.pk).first()
+        )
+        if locked is None:
+            raise NotFound(_("Kejadian tidak ditemukan."))
+        if claim_status not in CLAIM_TRANSITIONS.get(locked.claim_status, frozenset()):
+            raise InvalidTransition(
+                _("Status klaim tidak dapat diubah dari “%(before)s”.")
+                % {"before": locked.get_claim_status_display()},
+                code="invalid_claim_transition",
+                field="claim_status",
+            )
+        changes = {"claim_status": [locked.claim_status, claim_status]}
+        if claim_number and claim_number != locked.claim_number:
+            changes["claim_number"] = [locked.claim_number, claim_number]
+            locked.claim_number = claim_number
+        locked.claim_status = claim_status
+        locked.save(update_fields=["claim_status", "claim_number"])
+        audit.record(
+            actor=actor, action="social_security.incident.claim", target=locked, changes=changes
+        )
+    incident.claim_status, incident.claim_number = locked.claim_status, locked.claim_number
+    return locked
