@@ -8,3 +8,39 @@ OUTSIDERS = {
     "person_id": lambda cast: PersonFactory(region=cast.region_b).pk,
 }
 EXEMPT_PARAMETERS: dict[str, Any] = {}
+
+
+def _region_b_batch(cast: Any) -> Any:
+    from jejaring.training.tests.factories import BatchFactory
+
+    return BatchFactory(program__institution__region=cast.region_b)
+
+
+def _region_b_enrolment(cast: Any) -> int:
+    from jejaring.training.tests.factories import EnrolmentFactory
+
+    return EnrolmentFactory(batch=_region_b_batch(cast)).pk
+
+
+def _region_b_batch_session(cast: Any) -> int:
+    from datetime import date
+
+    from jejaring.training.models import BatchSession
+
+    return BatchSession.objects.create(batch=_region_b_batch(cast), date=date(2026, 3, 2)).pk
+
+
+# The trainee's own training pages (/pelatihan-saya/) and the training API.
+OUTSIDERS.update(
+    {
+        "enrolment_id": _region_b_enrolment,
+        "batch_id": lambda cast: _region_b_batch(cast).pk,
+        "batch_session_id": _region_b_batch_session,
+    }
+)
+EXEMPT_PARAMETERS.update(
+    {
+        "open_batch_id": "public registration (/daftar/ and /api/training/open-batches/): "
+        "any region's batch that is open for registration is public, others are a 404",
+    }
+)

@@ -1,0 +1,406 @@
+"""Public registration for a batch, from a phone and without an account.
+
+`registration_submit` does everything in one transaction: it finds or creates the person
+by NIK, refuses duplicates, records the enrolment and its documents, invites an account
+so the person can follow their status, and emails a confirmation after commit.
+
+What a registrant learns must not depend on whether their NIK was already known: the
+person's record is never changed or shown, the answer is the same, and emails go only to
+an address the office already holds for an existing person (so typing someone else's NIK
+with one's own email gets no account on their record).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.accounts.models import User
+from jejaring.accounts.services import account_invite
+from jejaring.core import audit
+from jejaring.core.errors import Conflict, NotFound, ValidationError
+from jejaring.core.phone import PhoneError, normalise_phone
+from jejaring.core.validation_messages import message_for
+from jejaring.regions import areas
+from jejaring.trainees.models import Education, Person
+from jejaring.trainees.nik import NikError, parse_nik
+from jejaring.training.models import Batch, Enrolment, EnrolmentDocument
+from jejaring.training.services import enrolment_check_duplicates
+
+#: Version of the personal-data consent text shown on the form (UU 27/2022).
+CONSENT_VERSION = "2022.1"
+#: Upload limits: a phone photo of a KTP or a scanned diploma fits easily.
+MAX_DOCUMENT_BYTES = 3 * 1024 * 1024
+MAX_DOCUMENTS = 3
+#: Accepted documents by extension, with the magic bytes their content must start with.
+DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".pdf": (b"%PDF",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+}
+#: Seats are taken by accepted people and those in training.
+_SEATED = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
+
+
+@dataclass(frozen=True)
+class DocumentUpload:
+    kind: str
+    file: UploadedFile
+
+
+@dataclass(frozen=True)
+class RegistrationData:
+    nik: str
+    full_name: str
+    education: str
+    email: str
+    phone: str
+    sex: str | None = None
+    birth_date: date | None = None
+    birth_place: str = ""
+    education_major: str = ""
+    address: str = ""
+    domicile_regency_code: str = ""
+    domicile_district_code: str = ""
+    domicile_village_code: str = ""
+    motivation: str = ""
+    consent: bool = False
+    documents: tuple[DocumentUpload, ...] = field(default_factory=tuple)
+
+
+# --- reads -----------------------------------------------------------------------------
+
+
+def open_batch_list(*, today: date | None = None) -> QuerySet[Batch]:
+    """Batches anyone may register for today, in every region, soonest first, each
+    annotated with `seats_taken`."""
+    today = today or timezone.localdate()
+    return (
+        Batch.objects.filter(status=Batch.Status.OPEN)
+        .filter(Q(registration_opens_on__isnull=True) | Q(registration_opens_on__lte=today))
+        .filter(Q(registration_closes_on__isnull=True) | Q(registration_closes_on__gte=today))
+        .select_related("program", "program__vocation", "institution", "region")
+        .annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=_SEATED)))
+        .order_by("start_date", "pk")
+    )
+
+
+def open_batch_get(*, batch_id: int, today: date | None = None) -> Batch:
+    """One batch open for registration; NotFound for any other (closed, cancelled,
+    planned or unknown alike)."""
+    batch = open_batch_list(today=today).filter(pk=batch_id).first()
+    if batch is None:
+        raise NotFound(_("Paket tidak ditemukan atau pendaftarannya sudah ditutup."))
+    return batch
+
+
+def seats_left(batch: Batch) -> int:
+    taken = getattr(batch, "seats_taken", None)
+    if taken is None:
+        taken = batch.enrolments.filter(status__in=_SEATED).count()
+    return max(batch.capacity - taken, 0)
+
+
+# --- checks ----------------------------------------------------------------------------
+
+
+def _checked_identity(data: RegistrationData) -> tuple[str, str, date, bool]:
+    try:
+        parsed = parse_nik(data.nik, today=timezone.localdate())
+    except NikError as error:
+        raise ValidationError(
+            message_for(error.code, error.params), code=error.code, field="nik"
+        ) from None
+    if data.sex and data.sex != parsed.sex:
+        raise ValidationError(
+            _("Jenis kelamin tidak sesuai dengan NIK (tanggal lahir perempuan ditambah 40)."),
+            code="nik_sex_mismatch",
+            field="sex",
+        )
+    if data.birth_date and data.birth_date != parsed.birth_date:
+        raise ValidationError(
+            _("Tanggal lahir tidak sesuai dengan NIK."),
+            code="nik_birth_date_mismatch",
+            field="birth_date",
+        )
+    return parsed.nik, parsed.sex, parsed.birth_date, parsed.needs_review
+
+
+def _checked_contact(data: RegistrationData) -> tuple[str, str]:
+    email = data.email.strip().lower()
+    if not email or "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
+        raise ValidationError(
+            _("Alamat email wajib diisi dengan benar."), code="invalid_email", field="email"
+        )
+    if not data.phone.strip():
+        raise ValidationError(_("Nomor HP wajib diisi."), code="required", field="phone")
+    try:
+        phone = normalise_phone(data.phone)
+    except PhoneError as error:
+        raise ValidationError(
+            message_for(error.code, error.params), code=error.code, field="phone"
+        ) from None
+    return email, phone
+
+
+def _check_address(data: RegistrationData) -> None:
+    regency, district = data.domicile_regency_code, data.domicile_district_code
+    village = data.domicile_village_code
+    if regency and regency not in areas.load_areas().regencies:
+        raise ValidationError(
+            _("Kabupaten/kota tidak dikenal."), code="unknown_area", field="domicile_regency_code"
+        )
+    if district and (not regency or not district.startswith(regency + ".")):
+        raise ValidationError(
+            _("Kecamatan tidak berada di kabupaten/kota ini."),
+            code="area_mismatch",
+            field="domicile_district_code",
+        )
+    if village and (not district or not village.startswith(district + ".")):
+        raise ValidationError(
+            _("Kelurahan/desa tidak berada di kecamatan ini."),
+            code="area_mismatch",
+            field="domicile_village_code",
+        )
+
+
+def check_document(upload: DocumentUpload) -> None:
+    """Refuse a document of an unknown kind, too large, empty, or whose content is not
+    what its name says (a PDF, JPEG or PNG)."""
+    if upload.kind not in EnrolmentDocument.Kind.values:
+        raise ValidationError(_("Jenis dokumen tidak dikenal."), code="invalid_document_kind")
+    name = (upload.file.name or "").lower()
+    extension = name[name.rfind(".") :] if "." in name else ""
+    size = upload.file.size or 0
+    if size == 0:
+        raise ValidationError(
+            _("Berkas %(name)s kosong.") % {"name": upload.file.name},
+            code="empty_document",
+            field="documents",
+        )
+    if size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("Berkas %(name)s terlalu besar; maksimal %(mb)d MB.")
+            % {"name": upload.file.name, "mb": MAX_DOCUMENT_BYTES // (1024 * 1024)},
+            code="document_too_large",
+            field="documents",
+        )
+    signatures = DOCUMENT_SIGNATURES.get(extension)
+    upload.file.seek(0)
+    head = upload.file.read(8)
+    upload.file.seek(0)
+    if signatures is None or not any(head.startswith(s) for s in signatures):
+        raise ValidationError(
+            _("Berkas %(name)s harus PDF, JPG atau PNG.") % {"name": upload.file.name},
+            code="invalid_document_type",
+            field="documents",
+        )
+
+
+def _checked(data: RegistrationData) -> tuple[str, str, date, bool, str, str]:
+    nik, sex, birth_date, needs_review = _checked_identity(data)
+    full_name = " ".join(data.full_name.split())
+    if not full_name:
+        raise ValidationError(_("Nama lengkap wajib diisi."), code="required", field="full_name")
+    if len(full_name) > 200:
+        raise ValidationError(_("Nama terlalu panjang."), code="too_long", field="full_name")
+    if data.education not in Education.values:
+        raise ValidationError(
+            _("Pilih pendidikan terakhir."), code="invalid_education", field="education"
+        )
+    email, phone = _checked_contact(data)
+    _check_address(data)
+    if len(data.address) > 500 or len(data.motivation) > 2000:
+        raise ValidationError(_("Isian terlalu panjang."), code="too_long")
+    if not data.consent:
+        raise ValidationError(
+            _("Anda perlu menyetujui pengolahan data pribadi untuk mendaftar."),
+            code="consent_required",
+            field="consent",
+        )
+    if len(data.documents) > MAX_DOCUMENTS:
+        raise ValidationError(
+            _("Paling banyak %(count)d dokumen.") % {"count": MAX_DOCUMENTS},
+            code="too_many_documents",
+            field="documents",
+        )
+    for upload in data.documents:
+        check_document(upload)
+    return nik, sex, birth_date, needs_review, email, phone
+
+
+# --- the write -------------------------------------------------------------------------
+
+
+def registration_submit(
+    *,
+    batch_id: int,
+    data: RegistrationData,
+    base_url: str = "",
+    ip_address: str | None = None,
+    today: date | None = None,
+) -> Enrolment:
+    """Register someone without an account for an open batch. All or nothing: a bad
+    field, a closed batch or a duplicate (same NIK in this batch or in an overlapping
+    one) raises an ApplicationError and writes nothing.
+
+    A NIK not yet known becomes a person of the batch's region with an invited trainee
+    account on the typed email. A NIK already known (in any region) is linked as it is;
+    an account is invited only on the email the office holds for it. Either way the
+    person is emailed a confirmation after commit when an address is on record."""
+    nik, sex, birth_date, needs_review, email, phone = _checked(data)
+    with transaction.atomic():
+        batch = Batch.objects.select_for_update().filter(pk=batch_id).first()
+        if batch is None or not open_batch_list(today=today).filter(pk=batch.pk).exists():
+            raise NotFound(_("Paket tidak ditemukan atau pendaftarannya sudah ditutup."))
+        person = Person.objects.select_for_update().filter(nik=nik).first()
+        is_new = person is None
+        if person is None:
+            person = _person_create(
+                batch=batch,
+                data=data,
+                nik=nik,
+                sex=sex,
+                birth_date=birth_date,
+                needs_review=needs_review,
+                email=email,
+                phone=phone,
+            )
+        enrolment_check_duplicates(batch=batch, person_id=person.pk)
+        enrolment = Enrolment.objects.create(
+            region=batch.region,
+            batch=batch,
+            institution=batch.institution,
+            person=person,
+            status=Enrolment.Status.APPLIED,
+            source=Enrolment.Source.SELF,
+            motivation=data.motivation.strip(),
+        )
+        for upload in data.documents:
+            EnrolmentDocument.objects.create(
+                enrolment=enrolment, kind=upload.kind, file=upload.file
+            )
+        invited = _invite_account(person=person, base_url=base_url)
+        audit.record(
+            actor=None,
+            action="training.enrolment.register",
+            target=enrolment,
+            changes={
+                "status": ["", Enrolment.Status.APPLIED],
+                "source": ["", Enrolment.Source.SELF],
+                "new_person": [False, is_new],
+                "account_invited": [False, invited],
+                "documents": [0, len(data.documents)],
+            },
+            ip_address=ip_address,
+        )
+        _confirm(person=person, batch=batch, base_url=base_url)
+    return enrolment
+
+
+def _person_create(
+    *,
+    batch: Batch,
+    data: RegistrationData,
+    nik: str,
+    sex: str,
+    birth_date: date,
+    needs_review: bool,
+    email: str,
+    phone: str,
+) -> Person:
+    person = Person(
+        region=batch.region,
+        nik=nik,
+        nik_needs_review=needs_review,
+        sex=sex,
+        birth_date=birth_date,
+        full_name=" ".join(data.full_name.split()),
+        birth_place=data.birth_place.strip()[:100],
+        education=data.education,
+        education_major=data.education_major.strip()[:120],
+        address=data.address.strip(),
+        domicile_regency_code=data.domicile_regency_code,
+        domicile_district_code=data.domicile_district_code,
+        domicile_village_code=data.domicile_village_code,
+        phone=phone,
+        email=email,
+        consent_at=timezone.now(),
+        consent_version=CONSENT_VERSION,
+    )
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError:
+        # The same NIK registered at the same moment elsewhere: ask to try again.
+        raise Conflict(
+            _("Pendaftaran sedang diproses; coba lagi sebentar lagi."),
+            code="registration_busy",
+            field="nik",
+        ) from None
+    audit.record(
+        actor=None,
+        action="trainees.person.create",
+        target=person,
+        changes=audit.diff({}, {"full_name": person.full_name, "nik": nik}),
+    )
+    return person
+
+
+def _invite_account(*, person: Person, base_url: str) -> bool:
+    """Give the person a trainee account (a User linked to the person) on the email on
+    record, unless they have one or that email already belongs to another account."""
+    if person.user_id is not None or not person.email:
+        return False
+    if User.objects.filter(
+        Q(email__iexact=person.email) | Q(username__iexact=person.email)
+    ).exists():
+        return False
+    user = account_invite(
+        actor=None, email=person.email, full_name=person.full_name, base_url=base_url
+    )
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    return True
+
+
+def _confirm(*, person: Person, batch: Batch, base_url: str) -> None:
+    if not person.email:
+        return
+    subject = _g("Pendaftaran pelatihan diterima: {batch}").format(batch=batch.name)
+    body = _g(
+        "Halo {name},\n\nPendaftaran Anda untuk {batch} ({program}, {institution}) telah kami "
+        "terima dengan status: Mendaftar. Pelatihan dijadwalkan {start} sampai {end}.\n\n"
+        "Operator lembaga akan menyeleksi pendaftar; hasilnya kami kirim lewat email. "
+        "Status pendaftaran dapat dilihat setelah masuk ke Jejaring:\n{url}\n"
+    ).format(
+        name=person.full_name,
+        batch=batch.name,
+        program=batch.program.name,
+        institution=batch.institution.name,
+        start=date_format(batch.start_date, "DATE_FORMAT"),
+        end=date_format(batch.end_date, "DATE_FORMAT"),
+        url=base_url.rstrip("/") + reverse("my_training:enrolments"),
+    )
+    recipient = person.email
+    transaction.on_commit(
+        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+    )
+
+
+def registration_form_defaults(batch: Batch) -> dict[str, Any]:
+    """Initial form values: the domicile defaults to the batch's own regency."""
+    return {"domicile_regency_code": batch.region.code}

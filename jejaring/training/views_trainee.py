@@ -1,0 +1,135 @@
+"""A trainee's own training pages: their registrations and status (with withdrawal
+before the batch runs), attendance per session, and their assessment results and
+training certificates (the PDF comes from the assessment area's download view).
+
+Every read goes through `for_actor` and is narrowed to the signed-in person, so a user
+who is also staff still sees only their own registrations here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from jejaring.accounts.scope import Role, require_any_role, scope_of
+from jejaring.assessment import selectors as assessment_selectors
+from jejaring.core.errors import ApplicationError
+from jejaring.training.models import Attendance, Batch, BatchSession, Enrolment
+from jejaring.training.services import enrolment_withdraw
+
+#: Statuses from which the trainee may still withdraw (the service has the last word).
+WITHDRAWABLE = frozenset(
+    {
+        Enrolment.Status.APPLIED,
+        Enrolment.Status.SHORTLISTED,
+        Enrolment.Status.WAITLISTED,
+        Enrolment.Status.ACCEPTED,
+    }
+)
+
+
+def own_enrolments(actor: Any) -> QuerySet[Enrolment]:
+    """The actor's own enrolments, newest first."""
+    return (
+        Enrolment.objects.for_actor(actor)
+        .filter(person_id=scope_of(actor).person_id or 0)
+        .select_related("batch", "batch__program", "institution")
+        .order_by("-applied_at", "-pk")
+    )
+
+
+def own_enrolment_get(actor: Any, enrolment_id: int) -> Enrolment:
+    enrolment = own_enrolments(actor).filter(pk=enrolment_id).first()
+    if enrolment is None:
+        raise Http404
+    return enrolment
+
+
+def can_withdraw(enrolment: Enrolment) -> bool:
+    return enrolment.status in WITHDRAWABLE and enrolment.batch.status in (
+        Batch.Status.PLANNED,
+        Batch.Status.OPEN,
+        Batch.Status.SELECTION,
+    )
+
+
+def _certificates_by_enrolment(actor: Any) -> dict[int, Any]:
+    return {
+        certificate.enrolment_id: certificate
+        for certificate in assessment_selectors.training_certificate_list_for(actor=actor).filter(
+            enrolment__person_id=scope_of(actor).person_id or 0
+        )
+    }
+
+
+@login_required
+@require_GET
+def enrolment_list(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.TRAINEE)
+    certificates = _certificates_by_enrolment(request.user)
+    rows = [
+        (enrolment, can_withdraw(enrolment), certificates.get(enrolment.pk))
+        for enrolment in own_enrolments(request.user)
+    ]
+    return render(
+        request,
+        "training/my/enrolment_list.html",
+        {
+            "rows": rows,
+            "assessments": assessment_selectors.own_candidates_for(actor=request.user),
+        },
+    )
+
+
+@login_required
+@require_GET
+def enrolment_detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    require_any_role(request.user, Role.TRAINEE)
+    enrolment = own_enrolment_get(request.user, enrolment_id)
+    marks = {
+        row.session_id: row
+        for row in Attendance.objects.filter(enrolment=enrolment).only(
+            "session_id", "status", "note"
+        )
+    }
+    sessions = list(BatchSession.objects.filter(batch_id=enrolment.batch_id).order_by("date"))
+    rows = [(session, marks.get(session.pk)) for session in sessions]
+    counts = Counter(mark.status for mark in marks.values())
+    attended = counts[Attendance.Status.PRESENT] + counts[Attendance.Status.LATE]
+    return render(
+        request,
+        "training/my/enrolment_detail.html",
+        {
+            "enrolment": enrolment,
+            "rows": rows,
+            "attended": attended,
+            "session_count": len(sessions),
+            "can_withdraw": can_withdraw(enrolment),
+            "certificate": _certificates_by_enrolment(request.user).get(enrolment.pk),
+        },
+    )
+
+
+@login_required
+@require_POST
+def enrolment_withdraw_view(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    require_any_role(request.user, Role.TRAINEE)
+    enrolment = own_enrolment_get(request.user, enrolment_id)
+    reason = request.POST.get("reason", "")[:1000]
+    try:
+        enrolment_withdraw(actor=request.user, enrolment=enrolment, reason=reason)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            _("Anda telah mengundurkan diri dari %(batch)s.") % {"batch": enrolment.batch.name},
+        )
+    return redirect("my_training:enrolment_detail", enrolment_id=enrolment.pk)
