@@ -346,6 +346,11 @@ def _person_ids(niks: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def taken_places(batch: Batch) -> int:
+    """Places of the batch's quota already held (accepted or in training)."""
+    return Enrolment.objects.filter(batch=batch, status__in=HOLDING_PLACE).count()
+
+
 def batch_problems(batch: Batch | None, rows: int) -> list[RowError]:
     """Problems of the file as a whole: the batch no longer takes participants, or has
     too few places left for every row."""
@@ -360,7 +365,7 @@ def batch_problems(batch: Batch | None, rows: int) -> list[RowError]:
                 % {"status": batch.get_status_display()},
             )
         ]
-    taken = Enrolment.objects.filter(batch=batch, status__in=HOLDING_PLACE).count()
+    taken = taken_places(batch)
     if taken + rows > batch.capacity:
         return [
             RowError(
