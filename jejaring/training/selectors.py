@@ -1,12 +1,30 @@
-"""Reads of training records, scoped through `for_actor`."""
+"""Reads of training records, scoped through `for_actor`: office staff see their region,
+operators their own institution. A record outside the actor's scope is NotFound."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from jejaring.training.models import Enrolment
+from jejaring.assessment.models import CompetencyUnit, Scheme
+from jejaring.core.errors import NotFound
+from jejaring.trainees.models import Education
+from jejaring.training.models import (
+    Attendance,
+    Batch,
+    BatchSession,
+    Enrolment,
+    Instructor,
+    InstructorCredential,
+    Program,
+    TrainingInstitution,
+    Vocation,
+)
 
 
 def enrolment_list_for_person(*, actor: Any, person: Any) -> QuerySet[Enrolment]:
@@ -18,3 +36,384 @@ def enrolment_list_for_person(*, actor: Any, person: Any) -> QuerySet[Enrolment]
         .select_related("batch", "batch__program", "institution")
         .order_by("-applied_at")
     )
+
+
+# --- reference data ---------------------------------------------------------------------
+
+
+def vocation_list() -> QuerySet[Vocation]:
+    return Vocation.objects.filter(is_active=True).order_by("name")
+
+
+def scheme_list() -> QuerySet[Scheme]:
+    return Scheme.objects.order_by("name")
+
+
+def unit_list() -> QuerySet[CompetencyUnit]:
+    return CompetencyUnit.objects.order_by("code")
+
+
+# --- institutions, programs, instructors ------------------------------------------------
+
+
+def institution_list_for(*, actor: Any) -> QuerySet[TrainingInstitution]:
+    return TrainingInstitution.objects.for_actor(actor).order_by("kind", "name")
+
+
+def institution_get_for(*, actor: Any, institution_id: int) -> TrainingInstitution:
+    institution = institution_list_for(actor=actor).filter(pk=institution_id).first()
+    if institution is None:
+        raise NotFound(_("Lembaga tidak ditemukan."), code="institution_not_found")
+    return institution
+
+
+def program_list_for(
+    *, actor: Any, institution_id: int | None = None, active_only: bool = False
+) -> QuerySet[Program]:
+    programs = (
+        Program.objects.for_actor(actor)
+        .select_related("institution", "vocation", "scheme")
+        .annotate(unit_count=Count("units"))
+        .order_by("institution__name", "name")
+    )
+    if institution_id is not None:
+        programs = programs.filter(institution_id=institution_id)
+    if active_only:
+        programs = programs.filter(status=Program.Status.ACTIVE)
+    return programs
+
+
+def program_get_for(*, actor: Any, program_id: int) -> Program:
+    program = (
+        Program.objects.for_actor(actor)
+        .select_related("institution", "vocation", "scheme")
+        .filter(pk=program_id)
+        .first()
+    )
+    if program is None:
+        raise NotFound(_("Program tidak ditemukan."), code="program_not_found")
+    return program
+
+
+def instructor_list_for(*, actor: Any, institution_id: int | None = None) -> QuerySet[Instructor]:
+    instructors = (
+        Instructor.objects.for_actor(actor)
+        .select_related("institution")
+        .annotate(credential_count=Count("credentials"))
+        .order_by("full_name")
+    )
+    if institution_id is not None:
+        instructors = instructors.filter(institution_id=institution_id)
+    return instructors
+
+
+def instructor_get_for(*, actor: Any, instructor_id: int) -> Instructor:
+    instructor = (
+        Instructor.objects.for_actor(actor)
+        .select_related("institution")
+        .filter(pk=instructor_id)
+        .first()
+    )
+    if instructor is None:
+        raise NotFound(_("Instruktur tidak ditemukan."), code="instructor_not_found")
+    return instructor
+
+
+def instructors_for_batch(*, actor: Any, institution: TrainingInstitution) -> QuerySet[Instructor]:
+    """Instructors who may teach at `institution`: its own and those engaged by the office
+    of its region."""
+    return (
+        Instructor.objects.for_actor(actor)
+        .filter(region_id=institution.region_id)
+        .filter(Q(institution=institution) | Q(institution__isnull=True))
+        .exclude(status=Instructor.Status.INACTIVE)
+        .order_by("full_name")
+    )
+
+
+def instructor_choices_for(*, actor: Any) -> QuerySet[Instructor]:
+    """Instructors the actor may assign to a new batch (the service checks the
+    institution once the program is known)."""
+    return (
+        Instructor.objects.for_actor(actor)
+        .exclude(status=Instructor.Status.INACTIVE)
+        .order_by("full_name")
+    )
+
+
+def credential_list(*, instructor: Instructor) -> QuerySet[InstructorCredential]:
+    return instructor.credentials.select_related("unit").order_by("title", "pk")
+
+
+def credential_get_for(*, actor: Any, credential_id: int) -> InstructorCredential:
+    visible = Instructor.objects.for_actor(actor).values("pk")
+    credential = (
+        InstructorCredential.objects.select_related("instructor")
+        .filter(pk=credential_id, instructor__in=visible)
+        .first()
+    )
+    if credential is None:
+        raise NotFound(_("Kompetensi tidak ditemukan."), code="credential_not_found")
+    return credential
+
+
+# --- batches ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchFilters:
+    status: str = ""
+    institution_id: int | None = None
+    year: int | None = None
+    funding_source: str = ""
+    query: str = ""
+
+
+def batch_list_for(*, actor: Any, filters: BatchFilters | None = None) -> QuerySet[Batch]:
+    """Batches the actor may see, newest first, with their headcounts."""
+    filters = filters or BatchFilters()
+    batches = (
+        Batch.objects.for_actor(actor)
+        .select_related("institution", "program")
+        .annotate(
+            applicant_count=Count("enrolments"),
+            participant_count=Count(
+                "enrolments",
+                filter=Q(
+                    enrolments__status__in=[
+                        Enrolment.Status.ACCEPTED,
+                        Enrolment.Status.TRAINING,
+                        Enrolment.Status.GRADUATED,
+                    ]
+                ),
+            ),
+        )
+        .order_by("-start_date", "code")
+    )
+    if filters.status:
+        batches = batches.filter(status=filters.status)
+    if filters.institution_id is not None:
+        batches = batches.filter(institution_id=filters.institution_id)
+    if filters.year is not None:
+        batches = batches.filter(year=filters.year)
+    if filters.funding_source:
+        batches = batches.filter(funding_source=filters.funding_source)
+    if filters.query:
+        batches = batches.filter(
+            Q(code__icontains=filters.query) | Q(name__icontains=filters.query)
+        )
+    return batches
+
+
+def batch_years_for(*, actor: Any) -> list[int]:
+    return list(
+        Batch.objects.for_actor(actor).order_by("-year").values_list("year", flat=True).distinct()
+    )
+
+
+def batch_get_for(*, actor: Any, batch_id: int) -> Batch:
+    batch = (
+        Batch.objects.for_actor(actor)
+        .select_related("institution", "program", "program__vocation", "region")
+        .filter(pk=batch_id)
+        .first()
+    )
+    if batch is None:
+        raise NotFound(_("Paket tidak ditemukan."), code="batch_not_found")
+    return batch
+
+
+def batch_instructors(*, batch: Batch) -> QuerySet[Instructor]:
+    return batch.instructors.order_by("full_name")
+
+
+def batch_sessions(*, batch: Batch) -> QuerySet[BatchSession]:
+    """The batch's sessions in order, each with how many were marked."""
+    return (
+        BatchSession.objects.filter(batch=batch)
+        .annotate(marked=Count("attendance"))
+        .select_related("instructor")
+        .order_by("date", "starts_at")
+    )
+
+
+@dataclass(frozen=True)
+class Quota:
+    capacity: int
+    taken: int
+
+    @property
+    def left(self) -> int:
+        return max(self.capacity - self.taken, 0)
+
+
+def batch_quota(*, batch: Batch) -> Quota:
+    taken = Enrolment.objects.filter(
+        batch=batch, status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING]
+    ).count()
+    return Quota(capacity=batch.capacity, taken=taken)
+
+
+def batch_status_counts(*, batch: Batch) -> list[tuple[str, int]]:
+    """(status label, count) of the batch's enrolments, in the status order."""
+    counts = dict(
+        Enrolment.objects.filter(batch=batch)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return [
+        (str(label), counts[value]) for value, label in Enrolment.Status.choices if value in counts
+    ]
+
+
+def batch_session_get_for(*, actor: Any, session_id: int) -> BatchSession:
+    visible = Batch.objects.for_actor(actor).values("pk")
+    session = (
+        BatchSession.objects.select_related("batch", "batch__program", "batch__institution")
+        .filter(pk=session_id, batch__in=visible)
+        .first()
+    )
+    if session is None:
+        raise NotFound(_("Sesi tidak ditemukan."), code="session_not_found")
+    return session
+
+
+def enrolment_get_for(*, actor: Any, enrolment_id: int) -> Enrolment:
+    enrolment = (
+        Enrolment.objects.for_actor(actor)
+        .select_related("batch", "person", "institution")
+        .filter(pk=enrolment_id)
+        .first()
+    )
+    if enrolment is None:
+        raise NotFound(_("Pendaftaran tidak ditemukan."), code="enrolment_not_found")
+    return enrolment
+
+
+# --- selection -------------------------------------------------------------------------
+
+_EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
+
+
+def age_on(birth_date: date, day: date) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+@dataclass
+class Candidate:
+    """One applicant with, per criterion of the batch, whether they meet it (None when
+    the batch sets no such criterion)."""
+
+    enrolment: Enrolment
+    age: int
+    age_ok: bool | None
+    domicile_ok: bool | None
+    education_ok: bool | None
+
+    @property
+    def meets_all(self) -> bool:
+        return all(ok is not False for ok in (self.age_ok, self.domicile_ok, self.education_ok))
+
+
+def meets_criteria(batch: Batch, person: Any) -> tuple[int, bool | None, bool | None, bool | None]:
+    """Age on the batch's first day, and whether the person meets its age range, domicile
+    and minimum education criteria."""
+    age = age_on(person.birth_date, batch.start_date)
+    age_ok: bool | None = None
+    if batch.min_age is not None or batch.max_age is not None:
+        age_ok = (batch.min_age is None or age >= batch.min_age) and (
+            batch.max_age is None or age <= batch.max_age
+        )
+    domicile_ok: bool | None = None
+    if batch.residents_only:
+        domicile_ok = person.domicile_regency_code == batch.region.code
+    education_ok: bool | None = None
+    if batch.min_education:
+        education_ok = _EDUCATION_RANK.get(person.education, -1) >= _EDUCATION_RANK.get(
+            batch.min_education, 0
+        )
+    return age, age_ok, domicile_ok, education_ok
+
+
+def selection_candidates(*, batch: Batch, status: str = "") -> list[Candidate]:
+    """Every enrolment of the batch (or those of one status) with the criteria they
+    meet, in the order they applied."""
+    enrolments = (
+        Enrolment.objects.filter(batch=batch).select_related("person").order_by("applied_at", "pk")
+    )
+    if status:
+        enrolments = enrolments.filter(status=status)
+    candidates = []
+    for enrolment in enrolments:
+        age, age_ok, domicile_ok, education_ok = meets_criteria(batch, enrolment.person)
+        candidates.append(Candidate(enrolment, age, age_ok, domicile_ok, education_ok))
+    return candidates
+
+
+def selection_enrolment_ids(*, batch: Batch) -> list[int]:
+    return list(Enrolment.objects.filter(batch=batch).values_list("pk", flat=True))
+
+
+# --- attendance ------------------------------------------------------------------------
+
+
+def session_participants(*, session: BatchSession) -> list[tuple[Enrolment, str]]:
+    """The batch's active participants with their recorded status at `session` ("" when
+    not marked yet), by name."""
+    marked = dict(Attendance.objects.filter(session=session).values_list("enrolment_id", "status"))
+    participants = (
+        Enrolment.objects.filter(batch_id=session.batch_id, status=Enrolment.Status.TRAINING)
+        .select_related("person")
+        .order_by("person__full_name", "pk")
+    )
+    return [(enrolment, marked.get(enrolment.pk, "")) for enrolment in participants]
+
+
+@dataclass
+class AttendanceRow:
+    enrolment: Enrolment
+    counts: dict[str, int] = field(default_factory=dict)
+    attended: int = 0
+    pct: Decimal | None = None
+    meets_minimum: bool = False
+
+
+def attendance_summary(*, batch: Batch) -> tuple[int, list[AttendanceRow]]:
+    """How many sessions the batch has, and for each participant (in training, graduated
+    or dropped out) their counts per attendance status and share attended so far (present
+    or late, over all sessions), in one query."""
+    sessions = BatchSession.objects.filter(batch=batch).count()
+    annotations = {
+        f"n_{status}": Count("attendance", filter=Q(attendance__status=status))
+        for status in Attendance.Status.values
+    }
+    enrolments = (
+        Enrolment.objects.filter(
+            batch=batch,
+            status__in=[
+                Enrolment.Status.TRAINING,
+                Enrolment.Status.GRADUATED,
+                Enrolment.Status.DROPPED_OUT,
+            ],
+        )
+        .select_related("person")
+        .annotate(**annotations)
+        .order_by("person__full_name", "pk")
+    )
+    minimum = Decimal(batch.program.min_attendance_pct)
+    rows = []
+    for enrolment in enrolments:
+        counts = {status: getattr(enrolment, f"n_{status}") for status in Attendance.Status.values}
+        attended = counts[Attendance.Status.PRESENT] + counts[Attendance.Status.LATE]
+        pct = (Decimal(attended) * 100 / sessions).quantize(Decimal("0.1")) if sessions else None
+        rows.append(
+            AttendanceRow(
+                enrolment=enrolment,
+                counts=counts,
+                attended=attended,
+                pct=pct,
+                meets_minimum=pct is not None and pct >= minimum,
+            )
+        )
+    return sessions, rows

@@ -1,5 +1,6 @@
-"""Writes to training: batches (paket) and their status. Each service is atomic, checks
-the policy and leaves an audit event in the same transaction."""
+"""Writes to training: institutions, programs, instructors, batches (paket) and their
+status, selection and attendance. Each service is atomic, checks the policy and leaves an
+audit event in the same transaction."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ from jejaring.training.models import (
     BatchSession,
     Enrolment,
     FundingSource,
+    Instructor,
+    InstructorCredential,
     Program,
     TrainingInstitution,
 )
@@ -55,6 +58,7 @@ class BatchData:
     min_education: str = ""
     residents_only: bool = False
     plan_line: Any = None
+    instructors: tuple[Any, ...] = ()
 
 
 def _checked_batch_data(data: BatchData) -> int:
@@ -100,6 +104,16 @@ def _checked_batch_data(data: BatchData) -> int:
         raise ValidationError(
             _("Kuota peserta minimal 1."), code="invalid_capacity", field="capacity"
         )
+    for instructor in data.instructors:
+        if instructor.region_id != data.institution.region_id or (
+            instructor.institution_id not in (None, data.institution.pk)
+        ):
+            raise ValidationError(
+                _("Instruktur %(name)s tidak dapat ditugaskan di lembaga ini.")
+                % {"name": instructor.full_name},
+                code="instructor_elsewhere",
+                field="instructors",
+            )
     return capacity
 
 
@@ -146,6 +160,8 @@ def batch_create(*, actor: Any, data: BatchData) -> Batch:
             if Batch.objects.filter(institution=institution, code=batch.code).exists():
                 raise conflict
             batch.save()
+            if data.instructors:
+                batch.instructors.set(data.instructors)
             audit.record(
                 actor=actor,
                 action="training.batch.create",
@@ -164,6 +180,119 @@ def batch_create(*, actor: Any, data: BatchData) -> Batch:
     except IntegrityError:
         raise conflict from None
     return batch
+
+
+_EDITABLE = frozenset({Batch.Status.PLANNED, Batch.Status.OPEN, Batch.Status.SELECTION})
+_BATCH_FIELDS = (
+    "program_id",
+    "code",
+    "name",
+    "year",
+    "funding_source",
+    "funding_note",
+    "capacity",
+    "registration_opens_on",
+    "registration_closes_on",
+    "start_date",
+    "end_date",
+    "location",
+    "min_age",
+    "max_age",
+    "min_education",
+    "residents_only",
+)
+
+
+def batch_update(*, actor: Any, batch: Batch, data: BatchData) -> Batch:
+    """Change a batch that has not started yet (planned, open or in selection). The
+    institution stays; the quota may not fall below the people already accepted.
+    Audited with before and after of every changed field."""
+    if not policy_for(Batch).can(actor, "change", batch):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah paket ini."))
+    if data.institution.pk != batch.institution_id:
+        raise ValidationError(
+            _("Lembaga paket tidak dapat diganti."), code="institution_fixed", field="program"
+        )
+    capacity = _checked_batch_data(data)
+    conflict = Conflict(
+        _("Kode paket ini sudah dipakai di lembaga tersebut."),
+        code="batch_code_taken",
+        field="code",
+    )
+    try:
+        with transaction.atomic():
+            locked = Batch.objects.select_for_update().get(pk=batch.pk)
+            if locked.status not in _EDITABLE:
+                raise InvalidTransition(
+                    _("Paket yang sudah berjalan, selesai atau batal tidak dapat diubah."),
+                    code="batch_not_editable",
+                )
+            taken = Enrolment.objects.filter(
+                batch=locked, status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING]
+            ).count()
+            if capacity < taken:
+                raise ValidationError(
+                    _("Kuota tidak boleh di bawah %(taken)d peserta yang sudah diterima.")
+                    % {"taken": taken},
+                    code="capacity_below_accepted",
+                    field="capacity",
+                )
+            code = data.code.strip()
+            if (
+                Batch.objects.filter(institution_id=locked.institution_id, code=code)
+                .exclude(pk=locked.pk)
+                .exists()
+            ):
+                raise conflict
+            before = {name: getattr(locked, name) for name in _BATCH_FIELDS}
+            before_instructors = sorted(locked.instructors.values_list("pk", flat=True))
+            locked.program = data.program
+            locked.code = code
+            locked.name = " ".join(data.name.split())
+            locked.year = data.year
+            locked.funding_source = data.funding_source
+            locked.funding_note = data.funding_note.strip()
+            locked.capacity = capacity
+            locked.registration_opens_on = data.registration_opens_on
+            locked.registration_closes_on = data.registration_closes_on
+            locked.start_date = data.start_date
+            locked.end_date = data.end_date
+            locked.location = data.location.strip()
+            locked.min_age = data.min_age
+            locked.max_age = data.max_age
+            locked.min_education = data.min_education
+            locked.residents_only = data.residents_only
+            locked.save()
+            locked.instructors.set(data.instructors)
+            after = {name: getattr(locked, name) for name in _BATCH_FIELDS}
+            changes = audit.diff(
+                {k: str(v) if v is not None else None for k, v in before.items()},
+                {k: str(v) if v is not None else None for k, v in after.items()},
+            )
+            after_instructors = sorted(i.pk for i in data.instructors)
+            if before_instructors != after_instructors:
+                changes["instructors"] = [before_instructors, after_instructors]
+            audit.record(
+                actor=actor, action="training.batch.update", target=locked, changes=changes
+            )
+    except IntegrityError:
+        raise conflict from None
+    return locked
+
+
+def next_batch_statuses(batch: Batch) -> list[tuple[str, str]]:
+    """The statuses the batch may move to next, in order, as (value, label), without
+    cancellation (which needs a reason and has its own form)."""
+    allowed = _TRANSITIONS.get(batch.status, frozenset())
+    return [
+        (value, str(label))
+        for value, label in Batch.Status.choices
+        if value in allowed and value != Batch.Status.CANCELLED
+    ]
+
+
+def batch_may_cancel(batch: Batch) -> bool:
+    return Batch.Status.CANCELLED in _TRANSITIONS.get(batch.status, frozenset())
 
 
 _TRANSITIONS: dict[str, frozenset[str]] = {
@@ -572,3 +701,395 @@ def enrolment_check_duplicates(*, batch: Batch, person_id: int) -> None:
             code="overlapping_enrolment",
             field="nik",
         )
+
+
+# --- institutions, programs, instructors ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class InstitutionData:
+    kind: str
+    name: str
+    short_name: str = ""
+    registration_number: str = ""
+    head_name: str = ""
+    address: str = ""
+    village_code: str = ""
+    phone: str = ""
+    email: str = ""
+    is_active: bool = True
+
+
+_INSTITUTION_FIELDS = tuple(InstitutionData.__dataclass_fields__)
+
+
+def _checked_institution_data(data: InstitutionData) -> dict[str, Any]:
+    if data.kind not in TrainingInstitution.Kind.values:
+        raise ValidationError(_("Jenis lembaga tidak dikenal."), code="invalid_kind", field="kind")
+    name = " ".join(data.name.split())
+    if not name:
+        raise ValidationError(_("Nama lembaga wajib diisi."), code="required", field="name")
+    values = {field: getattr(data, field) for field in _INSTITUTION_FIELDS}
+    for field, value in values.items():
+        if isinstance(value, str):
+            values[field] = value.strip()
+    values["name"] = name
+    return values
+
+
+def _institution_conflict() -> Conflict:
+    return Conflict(
+        _("Nama lembaga ini sudah terdaftar di wilayah Anda."),
+        code="institution_name_taken",
+        field="name",
+    )
+
+
+def institution_create(*, actor: Any, region: Any, data: InstitutionData) -> TrainingInstitution:
+    """Register a training institution in `region` (office staff of that region only).
+    Conflict when the region already has an institution of that name."""
+    scope = scope_of(actor)
+    if region is None or not (scope.is_superuser or region.pk in scope.office_region_ids):
+        raise PermissionDenied(_("Hanya staf dinas yang dapat mendaftarkan lembaga."))
+    values = _checked_institution_data(data)
+    try:
+        with transaction.atomic():
+            if TrainingInstitution.objects.filter(region=region, name=values["name"]).exists():
+                raise _institution_conflict()
+            institution = TrainingInstitution.objects.create(region=region, **values)
+            audit.record(
+                actor=actor,
+                action="training.institution.create",
+                target=institution,
+                changes=audit.diff({}, {"name": institution.name, "kind": institution.kind}),
+            )
+    except IntegrityError:
+        raise _institution_conflict() from None
+    return institution
+
+
+def institution_update(
+    *, actor: Any, institution: TrainingInstitution, data: InstitutionData
+) -> TrainingInstitution:
+    """Change an institution's details (office staff of its region, or its operator)."""
+    if not policy_for(TrainingInstitution).can(actor, "change", institution):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah lembaga ini."))
+    values = _checked_institution_data(data)
+    try:
+        with transaction.atomic():
+            locked = TrainingInstitution.objects.select_for_update().get(pk=institution.pk)
+            if (
+                TrainingInstitution.objects.filter(region_id=locked.region_id, name=values["name"])
+                .exclude(pk=locked.pk)
+                .exists()
+            ):
+                raise _institution_conflict()
+            before = {field: getattr(locked, field) for field in _INSTITUTION_FIELDS}
+            for field, value in values.items():
+                setattr(locked, field, value)
+            locked.save()
+            audit.record(
+                actor=actor,
+                action="training.institution.update",
+                target=locked,
+                changes=audit.diff(before, values),
+            )
+    except IntegrityError:
+        raise _institution_conflict() from None
+    return locked
+
+
+@dataclass(frozen=True)
+class ProgramData:
+    institution: TrainingInstitution
+    vocation: Any
+    code: str
+    name: str
+    hours_jp: int
+    duration_days: int
+    default_capacity: int
+    min_attendance_pct: int = 80
+    description: str = ""
+    scheme: Any = None
+    units: tuple[Any, ...] = ()
+    is_entrepreneurship: bool = False
+    status: str = Program.Status.ACTIVE
+
+
+_PROGRAM_FIELDS = (
+    "institution_id",
+    "vocation_id",
+    "code",
+    "name",
+    "hours_jp",
+    "duration_days",
+    "default_capacity",
+    "min_attendance_pct",
+    "description",
+    "scheme_id",
+    "is_entrepreneurship",
+    "status",
+)
+
+
+def _checked_program_data(data: ProgramData) -> dict[str, Any]:
+    code = data.code.strip()
+    name = " ".join(data.name.split())
+    if not code:
+        raise ValidationError(_("Kode program wajib diisi."), code="required", field="code")
+    if not name:
+        raise ValidationError(_("Nama program wajib diisi."), code="required", field="name")
+    for field, value, low, high in (
+        ("hours_jp", data.hours_jp, 1, 5000),
+        ("duration_days", data.duration_days, 1, 1000),
+        ("default_capacity", data.default_capacity, 1, 1000),
+        ("min_attendance_pct", data.min_attendance_pct, 0, 100),
+    ):
+        if value is None or not low <= value <= high:
+            raise ValidationError(
+                _("Nilai harus antara %(low)d dan %(high)d.") % {"low": low, "high": high},
+                code="out_of_range",
+                field=field,
+            )
+    if data.status not in Program.Status.values:
+        raise ValidationError(_("Status tidak dikenal."), code="invalid_status", field="status")
+    return {
+        "institution": data.institution,
+        "vocation": data.vocation,
+        "code": code,
+        "name": name,
+        "hours_jp": data.hours_jp,
+        "duration_days": data.duration_days,
+        "default_capacity": data.default_capacity,
+        "min_attendance_pct": data.min_attendance_pct,
+        "description": data.description.strip(),
+        "scheme": data.scheme,
+        "is_entrepreneurship": data.is_entrepreneurship,
+        "status": data.status,
+    }
+
+
+def _program_conflict() -> Conflict:
+    return Conflict(
+        _("Kode program ini sudah dipakai di lembaga tersebut."),
+        code="program_code_taken",
+        field="code",
+    )
+
+
+def program_create(*, actor: Any, data: ProgramData) -> Program:
+    """Add a program to an institution the actor works with: its completion rule (the
+    minimum attendance) and the competency units it prepares for."""
+    if not policy_for(TrainingInstitution).can(actor, "view", data.institution) or not (
+        policy_for(Program).can_any(actor, "create")
+    ):
+        raise PermissionDenied(_("Anda tidak berwenang menambah program di lembaga ini."))
+    values = _checked_program_data(data)
+    try:
+        with transaction.atomic():
+            if Program.objects.filter(institution=data.institution, code=values["code"]).exists():
+                raise _program_conflict()
+            program = Program.objects.create(region_id=data.institution.region_id, **values)
+            program.units.set(data.units)
+            audit.record(
+                actor=actor,
+                action="training.program.create",
+                target=program,
+                changes=audit.diff(
+                    {},
+                    {
+                        "code": program.code,
+                        "hours_jp": program.hours_jp,
+                        "min_attendance_pct": program.min_attendance_pct,
+                        "units": sorted(u.pk for u in data.units),
+                    },
+                ),
+            )
+    except IntegrityError:
+        raise _program_conflict() from None
+    return program
+
+
+def program_update(*, actor: Any, program: Program, data: ProgramData) -> Program:
+    """Change a program; its institution stays. Batches already finished keep the
+    attendance figures they were judged on."""
+    if not policy_for(Program).can(actor, "change", program):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah program ini."))
+    if data.institution.pk != program.institution_id:
+        raise ValidationError(
+            _("Lembaga program tidak dapat diganti."),
+            code="institution_fixed",
+            field="institution",
+        )
+    values = _checked_program_data(data)
+    try:
+        with transaction.atomic():
+            locked = Program.objects.select_for_update().get(pk=program.pk)
+            if (
+                Program.objects.filter(institution_id=locked.institution_id, code=values["code"])
+                .exclude(pk=locked.pk)
+                .exists()
+            ):
+                raise _program_conflict()
+            before = {field: getattr(locked, field) for field in _PROGRAM_FIELDS}
+            before_units = sorted(locked.units.values_list("pk", flat=True))
+            for field, value in values.items():
+                setattr(locked, field, value)
+            locked.save()
+            locked.units.set(data.units)
+            after = {field: getattr(locked, field) for field in _PROGRAM_FIELDS}
+            changes = audit.diff(before, after)
+            after_units = sorted(u.pk for u in data.units)
+            if before_units != after_units:
+                changes["units"] = [before_units, after_units]
+            audit.record(
+                actor=actor, action="training.program.update", target=locked, changes=changes
+            )
+    except IntegrityError:
+        raise _program_conflict() from None
+    return locked
+
+
+@dataclass(frozen=True)
+class InstructorData:
+    full_name: str
+    institution: TrainingInstitution | None = None
+    phone: str = ""
+    email: str = ""
+    vocations: tuple[Any, ...] = ()
+    status: str = Instructor.Status.ACTIVE
+    notes: str = ""
+
+
+def _checked_instructor_data(actor: Any, data: InstructorData) -> dict[str, Any]:
+    name = " ".join(data.full_name.split())
+    if not name:
+        raise ValidationError(_("Nama instruktur wajib diisi."), code="required", field="full_name")
+    if data.status not in Instructor.Status.values:
+        raise ValidationError(_("Status tidak dikenal."), code="invalid_status", field="status")
+    scope = scope_of(actor)
+    if data.institution is None:
+        if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
+            raise ValidationError(
+                _("Pilih lembaga instruktur."), code="required", field="institution"
+            )
+    elif not policy_for(TrainingInstitution).can(actor, "view", data.institution):
+        raise PermissionDenied(_("Anda tidak berwenang menambah instruktur di lembaga ini."))
+    return {
+        "full_name": name,
+        "institution": data.institution,
+        "phone": data.phone.strip(),
+        "email": data.email.strip(),
+        "status": data.status,
+        "notes": data.notes.strip(),
+    }
+
+
+def instructor_create(*, actor: Any, region: Any, data: InstructorData) -> Instructor:
+    """Register an instructor, of an institution (its region) or engaged per batch by the
+    office (`region`, office staff only)."""
+    if not policy_for(Instructor).can_any(actor, "create"):
+        raise PermissionDenied(_("Anda tidak berwenang menambah instruktur."))
+    values = _checked_instructor_data(actor, data)
+    if data.institution is not None:
+        region_id = data.institution.region_id
+    else:
+        scope = scope_of(actor)
+        if region is None or not (scope.is_superuser or region.pk in scope.office_region_ids):
+            raise PermissionDenied(_("Anda tidak berwenang menambah instruktur."))
+        region_id = region.pk
+    with transaction.atomic():
+        instructor = Instructor.objects.create(region_id=region_id, **values)
+        instructor.vocations.set(data.vocations)
+        audit.record(
+            actor=actor,
+            action="training.instructor.create",
+            target=instructor,
+            changes=audit.diff({}, {"full_name": instructor.full_name}),
+        )
+    return instructor
+
+
+def instructor_update(*, actor: Any, instructor: Instructor, data: InstructorData) -> Instructor:
+    """Change an instructor's details; an institution's instructor stays in its region."""
+    if not policy_for(Instructor).can(actor, "change", instructor):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah instruktur ini."))
+    values = _checked_instructor_data(actor, data)
+    if data.institution is not None and data.institution.region_id != instructor.region_id:
+        raise ValidationError(
+            _("Lembaga harus di wilayah yang sama."), code="other_region", field="institution"
+        )
+    fields = ("full_name", "institution_id", "phone", "email", "status", "notes")
+    with transaction.atomic():
+        locked = Instructor.objects.select_for_update().get(pk=instructor.pk)
+        before = {field: getattr(locked, field) for field in fields}
+        for field, value in values.items():
+            setattr(locked, field, value)
+        locked.save()
+        locked.vocations.set(data.vocations)
+        audit.record(
+            actor=actor,
+            action="training.instructor.update",
+            target=locked,
+            changes=audit.diff(before, {field: getattr(locked, field) for field in fields}),
+        )
+    return locked
+
+
+def credential_add(
+    *,
+    actor: Any,
+    instructor: Instructor,
+    title: str,
+    issuer: str = "",
+    number: str = "",
+    issued_on: date | None = None,
+    valid_until: date | None = None,
+    unit: Any = None,
+) -> InstructorCredential:
+    """Record a competency or certificate the instructor holds."""
+    if not policy_for(Instructor).can(actor, "change", instructor):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah instruktur ini."))
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError(
+            _("Nama kompetensi/sertifikat wajib diisi."), code="required", field="title"
+        )
+    if issued_on and valid_until and valid_until < issued_on:
+        raise ValidationError(
+            _("Masa berlaku tidak boleh berakhir sebelum tanggal terbit."),
+            code="invalid_dates",
+            field="valid_until",
+        )
+    with transaction.atomic():
+        credential = InstructorCredential.objects.create(
+            instructor=instructor,
+            title=title,
+            issuer=issuer.strip(),
+            number=number.strip(),
+            issued_on=issued_on,
+            valid_until=valid_until,
+            unit=unit,
+        )
+        audit.record(
+            actor=actor,
+            action="training.instructor.credential_add",
+            target=instructor,
+            changes={"credential": ["", title]},
+        )
+    return credential
+
+
+def credential_remove(*, actor: Any, credential: InstructorCredential) -> None:
+    """Remove a credential recorded by mistake; the audit keeps what it said."""
+    instructor = credential.instructor
+    if not policy_for(Instructor).can(actor, "change", instructor):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah instruktur ini."))
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action="training.instructor.credential_remove",
+            target=instructor,
+            changes={"credential": [credential.title, ""], "number": [credential.number, ""]},
+        )
+        credential.delete()

@@ -1,0 +1,16 @@
+"""Menu entries of the training app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.accounts.scope import Role
+from jejaring.core.context_processors import NavEntry
+
+_MANAGERS = frozenset({Role.OFFICE_STAFF, Role.OPERATOR})
+
+ENTRIES = [
+    NavEntry(_("Paket pelatihan"), "training:batch_list", _MANAGERS, order=100),
+    NavEntry(_("Lembaga pelatihan"), "training:institution_list", _MANAGERS, order=110),
+    NavEntry(_("Program pelatihan"), "training:program_list", _MANAGERS, order=120),
+    NavEntry(_("Instruktur"), "training:instructor_list", _MANAGERS, order=130),
+    NavEntry(_("Pelatihan saya"), "my_training:enrolments", frozenset({Role.TRAINEE}), order=140),
+]
