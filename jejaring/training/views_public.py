@@ -73,13 +73,14 @@ def register(request: HttpRequest, open_batch_id: int) -> HttpResponse:
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if length > MAX_REQUEST_BYTES:
         form = RegistrationForm(initial=registration.registration_form_defaults(batch))
-        form.add_error(
-            None,
-            _("Berkas yang dikirim terlalu besar; maksimal %(mb)d MB per dokumen.")
-            % {"mb": registration.MAX_DOCUMENT_BYTES // (1024 * 1024)},
-        )
+        problem = _("Berkas yang dikirim terlalu besar; maksimal %(mb)d MB per dokumen.") % {
+            "mb": registration.MAX_DOCUMENT_BYTES // (1024 * 1024)
+        }
         return render(
-            request, "training/public/register.html", {**context, "form": form}, status=413
+            request,
+            "training/public/register.html",
+            {**context, "form": form, "problem": problem},
+            status=413,
         )
     form = RegistrationForm(request.POST, request.FILES)
     if _over_the_limit(request):

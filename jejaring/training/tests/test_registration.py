@@ -1,0 +1,276 @@
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from jejaring.accounts.models import User
+from jejaring.accounts.tests.factories import UserFactory
+from jejaring.core.errors import Conflict, NotFound, ValidationError
+from jejaring.core.models import AuditEvent
+from jejaring.trainees.models import Person
+from jejaring.trainees.nik import format_nik
+from jejaring.trainees.tests.factories import PersonFactory
+from jejaring.training.models import Batch, Enrolment, EnrolmentDocument
+from jejaring.training.registration import (
+    DocumentUpload,
+    RegistrationData,
+    open_batch_get,
+    open_batch_list,
+    registration_submit,
+    seats_left,
+)
+from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory, ProgramFactory
+
+pytestmark = pytest.mark.django_db
+
+BIRTH = date(2001, 5, 17)
+NIK = format_nik(district_code="33.75.01", birth_date=BIRTH, sex="F", serial=12)
+PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n"
+
+
+def open_batch(cast, **kwargs):
+    today = timezone.localdate()
+    values = {
+        "program": ProgramFactory(region=cast.region_a, institution=cast.lpks, name="Menjahit"),
+        "status": Batch.Status.OPEN,
+        "start_date": today + timedelta(days=30),
+        "end_date": today + timedelta(days=70),
+    }
+    values.update(kwargs)
+    return BatchFactory(**values)
+
+
+def data(**overrides):
+    values = {
+        "nik": NIK,
+        "full_name": "  Siti   Rahayu ",
+        "sex": "F",
+        "birth_date": BIRTH,
+        "birth_place": "Pekalongan",
+        "education": "smk",
+        "address": "Jl. Hayam Wuruk 5",
+        "domicile_regency_code": "33.75",
+        "domicile_district_code": "33.75.01",
+        "phone": "0812 3456 7890",
+        "email": "Siti@Example.ID",
+        "consent": True,
+    }
+    values.update(overrides)
+    return RegistrationData(**values)
+
+
+def submit(batch, registration, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return registration_submit(
+            batch_id=batch.pk, data=registration, base_url="https://jejaring.example"
+        )
+
+
+def test_a_new_person_registers_and_gets_an_account_and_a_confirmation(
+    cast, django_capture_on_commit_callbacks
+):
+    batch = open_batch(cast)
+    enrolment = submit(batch, data(), django_capture_on_commit_callbacks)
+
+    assert enrolment.status == Enrolment.Status.APPLIED
+    assert enrolment.source == Enrolment.Source.SELF
+    assert enrolment.region == cast.region_a
+    assert enrolment.institution == cast.lpks
+    person = enrolment.person
+    assert person.region == cast.region_a
+    assert person.full_name == "Siti Rahayu"
+    assert person.phone == "+6281234567890"
+    assert person.email == "siti@example.id"
+    assert person.consent_at is not None
+    assert person.user is not None
+    assert person.user.email == "siti@example.id"
+    assert not person.user.has_usable_password()
+    subjects = sorted(message.subject for message in mail.outbox)
+    assert subjects == ["Akun Jejaring Anda", f"Pendaftaran pelatihan diterima: {batch.name}"]
+    assert all(message.to == ["siti@example.id"] for message in mail.outbox)
+    account_mail = next(m for m in mail.outbox if m.subject == "Akun Jejaring Anda")
+    assert "https://jejaring.example/akun/" in account_mail.body
+    assert AuditEvent.objects.filter(action="training.enrolment.register").count() == 1
+
+
+def test_a_known_nik_of_another_region_is_linked_without_changing_or_taking_the_record(
+    cast, django_capture_on_commit_callbacks
+):
+    person = PersonFactory(
+        region=cast.region_b,
+        nik=NIK,
+        sex="F",
+        birth_date=BIRTH,
+        full_name="Siti Rahayu",
+        email="",
+    )
+    batch = open_batch(cast)
+    enrolment = submit(
+        batch,
+        data(full_name="Orang Lain", email="lain@example.id"),
+        django_capture_on_commit_callbacks,
+    )
+
+    person.refresh_from_db()
+    assert enrolment.person == person
+    assert person.region == cast.region_b
+    assert person.full_name == "Siti Rahayu"
+    # The typed email gets no account on someone else's record, and no mail.
+    assert person.user is None
+    assert not User.objects.filter(email="lain@example.id").exists()
+    assert mail.outbox == []
+    assert Person.objects.count() == 3  # the cast's two trainees and this one
+
+
+def test_a_known_person_with_an_email_on_record_is_invited_on_that_email(
+    cast, django_capture_on_commit_callbacks
+):
+    person = PersonFactory(region=cast.region_a, nik=NIK, sex="F", birth_date=BIRTH)
+    Person.objects.filter(pk=person.pk).update(email="tercatat@example.id")
+    batch = open_batch(cast)
+    submit(batch, data(email="lain@example.id"), django_capture_on_commit_callbacks)
+
+    person.refresh_from_db()
+    assert person.user.email == "tercatat@example.id"
+    assert {tuple(m.to) for m in mail.outbox} == {("tercatat@example.id",)}
+
+
+def test_an_email_already_used_by_an_account_registers_without_a_second_account(
+    cast, django_capture_on_commit_callbacks
+):
+    UserFactory(username="siti", email="siti@example.id")
+    batch = open_batch(cast)
+    enrolment = submit(batch, data(), django_capture_on_commit_callbacks)
+
+    assert enrolment.person.user is None
+    assert User.objects.filter(email__iexact="siti@example.id").count() == 1
+    assert [m.subject for m in mail.outbox] == [f"Pendaftaran pelatihan diterima: {batch.name}"]
+
+
+def test_the_same_nik_twice_in_a_batch_is_refused_and_nothing_more_is_written(
+    cast, django_capture_on_commit_callbacks
+):
+    batch = open_batch(cast)
+    submit(batch, data(), django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with pytest.raises(Conflict) as error:
+        submit(batch, data(), django_capture_on_commit_callbacks)
+    assert error.value.code == "already_enrolled"
+    assert Enrolment.objects.count() == 1
+    assert mail.outbox == []
+
+
+def test_an_active_registration_in_an_overlapping_batch_is_refused(
+    cast, django_capture_on_commit_callbacks
+):
+    first = open_batch(cast)
+    person = PersonFactory(region=cast.region_a, nik=NIK, sex="F", birth_date=BIRTH)
+    EnrolmentFactory(batch=first, person=person)
+    second = open_batch(cast, start_date=first.start_date + timedelta(days=10))
+    with pytest.raises(Conflict) as error:
+        submit(second, data(), django_capture_on_commit_callbacks)
+    assert error.value.code == "overlapping_enrolment"
+    assert "Siti" not in error.value.message
+    assert Enrolment.objects.filter(batch=second).count() == 0
+
+
+@pytest.mark.parametrize(
+    "status", [Batch.Status.PLANNED, Batch.Status.SELECTION, Batch.Status.RUNNING]
+)
+def test_only_a_batch_open_for_registration_takes_registrations(
+    cast, status, django_capture_on_commit_callbacks
+):
+    batch = open_batch(cast, status=status)
+    with pytest.raises(NotFound):
+        submit(batch, data(), django_capture_on_commit_callbacks)
+    assert not Person.objects.filter(nik=NIK).exists()
+
+
+def test_registration_closes_after_the_closing_date(cast, django_capture_on_commit_callbacks):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    batch = open_batch(cast, registration_closes_on=yesterday)
+    assert batch not in open_batch_list()
+    with pytest.raises(NotFound):
+        submit(batch, data(), django_capture_on_commit_callbacks)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"nik": "1234"}, "nik"),
+        ({"sex": "M"}, "sex"),
+        ({"birth_date": date(2001, 5, 18)}, "birth_date"),
+        ({"full_name": "   "}, "full_name"),
+        ({"education": "phd"}, "education"),
+        ({"email": "bukan-email"}, "email"),
+        ({"phone": ""}, "phone"),
+        ({"phone": "12"}, "phone"),
+        ({"domicile_district_code": "33.19.01"}, "domicile_district_code"),
+        ({"domicile_regency_code": "99.99", "domicile_district_code": ""}, "domicile_regency_code"),
+        ({"consent": False}, "consent"),
+    ],
+)
+def test_bad_input_gets_an_indonesian_error_and_writes_nothing(
+    cast, overrides, field, django_capture_on_commit_callbacks
+):
+    batch = open_batch(cast)
+    with pytest.raises(ValidationError) as error:
+        submit(batch, data(**overrides), django_capture_on_commit_callbacks)
+    assert error.value.field == field
+    assert str(error.value.message)
+    assert Person.objects.count() == 2
+    assert not Enrolment.objects.exists()
+    assert not User.objects.filter(email="siti@example.id").exists()
+    assert mail.outbox == []
+
+
+def test_documents_are_kept_with_the_registration(cast, django_capture_on_commit_callbacks):
+    batch = open_batch(cast)
+    upload = DocumentUpload(kind="ktp", file=SimpleUploadedFile("ktp.pdf", PDF))
+    enrolment = submit(batch, data(documents=(upload,)), django_capture_on_commit_callbacks)
+    document = EnrolmentDocument.objects.get(enrolment=enrolment)
+    assert document.kind == "ktp"
+    assert document.file.read().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("ktp.pdf", b"", "empty_document"),
+        ("ktp.exe", PDF, "invalid_document_type"),
+        ("ktp.pdf", b"MZ\x90\x00 not a pdf", "invalid_document_type"),
+        ("ktp.jpg", b"%PDF-1.4", "invalid_document_type"),
+        ("ktp.pdf", b"%PDF" + b"0" * (3 * 1024 * 1024), "document_too_large"),
+    ],
+)
+def test_a_bad_document_rejects_the_registration(
+    cast, name, content, code, django_capture_on_commit_callbacks
+):
+    batch = open_batch(cast)
+    upload = DocumentUpload(kind="ktp", file=SimpleUploadedFile(name, content))
+    with pytest.raises(ValidationError) as error:
+        submit(batch, data(documents=(upload,)), django_capture_on_commit_callbacks)
+    assert error.value.code == code
+    assert not Enrolment.objects.exists()
+    assert not EnrolmentDocument.objects.exists()
+
+
+def test_more_than_three_documents_are_refused(cast, django_capture_on_commit_callbacks):
+    batch = open_batch(cast)
+    uploads = tuple(
+        DocumentUpload(kind="other", file=SimpleUploadedFile(f"d{i}.pdf", PDF)) for i in range(4)
+    )
+    with pytest.raises(ValidationError):
+        submit(batch, replace(data(), documents=uploads), django_capture_on_commit_callbacks)
+
+
+def test_open_batches_show_the_seats_left_and_hide_other_statuses(cast):
+    batch = open_batch(cast, capacity=16)
+    open_batch(cast, status=Batch.Status.PLANNED)
+    EnrolmentFactory(batch=batch, status=Enrolment.Status.ACCEPTED)
+    EnrolmentFactory(batch=batch, status=Enrolment.Status.APPLIED)
+    assert list(open_batch_list()) == [batch]
+    assert seats_left(open_batch_get(batch_id=batch.pk)) == 15
