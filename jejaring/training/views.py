@@ -25,6 +25,7 @@ from jejaring.core.spreadsheets import Sheet, xlsx_response
 from jejaring.regions.selectors import home_region_for
 from jejaring.training import selectors, services
 from jejaring.training.forms import (
+    DECISIONS,
     AttendanceForm,
     BatchFilterForm,
     BatchForm,
@@ -392,8 +393,8 @@ def batch_list_export(request: HttpRequest) -> HttpResponse:
             batch.start_date,
             batch.end_date,
             batch.capacity,
-            batch.applicant_count,
-            batch.participant_count,
+            getattr(batch, "applicant_count", 0),
+            getattr(batch, "participant_count", 0),
             batch.get_status_display(),
         ]
         for batch in batches.iterator(chunk_size=2000)
@@ -611,7 +612,7 @@ def batch_selection(request: HttpRequest, batch_id: int) -> HttpResponse:
             "shown": shown,
             "filters": [(value, Enrolment.Status(value).label) for value in _SELECTION_FILTERS],
             "decidable": batch.status in {Batch.Status.OPEN, Batch.Status.SELECTION},
-            "decisions": SelectionForm.base_fields["decision"].choices,
+            "decisions": DECISIONS,
         },
         status=status,
     )
