@@ -165,6 +165,8 @@ class ApplicationChoice(models.Model):
     eligible = models.BooleanField(null=True)
     ineligible_reason = models.CharField(max_length=40, blank=True)
     priority = models.DecimalField(max_digits=12, decimal_places=4, null=True, blank=True)
+    # The first competency test in the vocation that gave `priority`: the first tie-break.
+    tested_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["rank"]

@@ -1,0 +1,228 @@
+"""Writes on referrals: what became of a candidate (company HR or office staff record it),
+a candidate declining, and a direct referral outside a round.
+
+Allowed transitions::
+
+    referred  → accepted | rejected (reason) | declined (reason) | cancelled
+    accepted  → started | rejected (reason) | declined (reason)
+    started   → completed (internships) | hired | declined (reason)
+    completed → hired
+
+An internship starts only with a ratified internship agreement ("no agreement, no
+start", `employers.internships.internship_agreement_ratified`) and when the gate
+``placement.internship.start`` finds nothing, or office staff override it with a reason.
+Starting or being hired emits ``placement.referral.started``.
+
+Seats: see `jejaring.placement.services`. A direct referral takes a seat under a lock of
+the formation row, so concurrent referrals never exceed the quota.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from jejaring.accounts.scope import Role, scope_of
+from jejaring.core import audit, gates
+from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from jejaring.core.policies import policy_for
+from jejaring.employers.internships import internship_agreement_ratified
+from jejaring.employers.models import Formation
+from jejaring.placement.models import Referral
+from jejaring.placement.services import lock_formations, seats_held
+from jejaring.trainees.models import Person
+
+R = Referral.Status
+TRANSITIONS: dict[str, frozenset[str]] = {
+    R.REFERRED: frozenset({R.ACCEPTED, R.REJECTED, R.DECLINED, R.CANCELLED}),
+    R.ACCEPTED: frozenset({R.STARTED, R.REJECTED, R.DECLINED}),
+    R.STARTED: frozenset({R.COMPLETED, R.HIRED, R.DECLINED}),
+    R.COMPLETED: frozenset({R.HIRED}),
+}
+#: Outcomes company HR and office staff record (declining is the candidate's).
+OUTCOMES = (R.ACCEPTED, R.REJECTED, R.STARTED, R.COMPLETED, R.HIRED)
+NEEDS_REASON = (R.REJECTED, R.DECLINED, R.CANCELLED)
+
+
+def referral_record_outcome(
+    *,
+    actor: Any,
+    referral: Referral,
+    status: str,
+    reason: str = "",
+    on: date | None = None,
+    override_reason: str = "",
+) -> Referral:
+    """Record what became of a referred candidate (`status` in OUTCOMES, or cancelled by
+    office staff). `on` is the day it happened (start, end of internship, hire)."""
+    if not policy_for(Referral).can(actor, "record_outcome", referral):
+        raise NotFound(_("Penyaluran tidak ditemukan."))
+    scope = scope_of(actor)
+    is_office = scope.is_superuser or referral.region_id in scope.office_region_ids
+    if status == R.CANCELLED and not is_office:
+        raise NotFound(_("Penyaluran tidak ditemukan."))
+    if status not in (*OUTCOMES, R.CANCELLED):
+        raise ValidationError(_("Hasil tidak dikenal."), code="unknown_outcome", field="status")
+    return _change(
+        actor=actor,
+        referral=referral,
+        status=status,
+        reason=reason,
+        on=on,
+        override_reason=override_reason if is_office else "",
+    )
+
+
+def referral_decline(*, actor: Any, referral: Referral, reason: str) -> Referral:
+    """The candidate withdraws; the seat goes back to the formation."""
+    if scope_of(actor).person_id != referral.person_id:
+        raise NotFound(_("Penyaluran tidak ditemukan."))
+    return _change(actor=actor, referral=referral, status=R.DECLINED, reason=reason, on=None)
+
+
+def _change(
+    *,
+    actor: Any,
+    referral: Referral,
+    status: str,
+    reason: str,
+    on: date | None,
+    override_reason: str = "",
+) -> Referral:
+    reason = reason.strip()
+    if status in NEEDS_REASON and not reason:
+        raise ValidationError(_("Tuliskan alasannya."), code="reason_required", field="reason")
+    if len(reason) > 2000:
+        raise ValidationError(_("Alasan terlalu panjang."), code="reason_too_long", field="reason")
+    today = timezone.localdate()
+    day = on or today
+    if day > today:
+        raise ValidationError(
+            _("Tanggal tidak boleh di masa depan."), code="date_in_future", field="on"
+        )
+    with transaction.atomic():
+        locked = (
+            Referral.objects.select_for_update()
+            .select_related("formation", "person", "region")
+            .get(pk=referral.pk)
+        )
+        if status not in TRANSITIONS.get(locked.status, frozenset()):
+            raise InvalidTransition(
+                _("Penyaluran berstatus “%(status)s”; tidak dapat diubah menjadi “%(to)s”.")
+                % {"status": locked.get_status_display(), "to": R(status).label},
+                detail={"status": locked.status, "to": status},
+            )
+        internship = locked.formation.kind == Formation.Kind.INTERNSHIP
+        if status == R.COMPLETED and not internship:
+            raise InvalidTransition(_("Hanya pemagangan yang dapat dinyatakan selesai."))
+        if status == R.STARTED and internship:
+            _internship_may_start(actor, locked, override_reason)
+        before = {"status": locked.status, "status_reason": locked.status_reason}
+        locked.status = status
+        if status in NEEDS_REASON:
+            locked.status_reason = reason
+        if status in (R.ACCEPTED, R.REJECTED):
+            locked.decided_at = timezone.now()
+        if status == R.STARTED:
+            locked.started_on = day
+        if status == R.COMPLETED:
+            locked.ended_on = day
+        if status == R.HIRED:
+            locked.hired_on = day
+            if locked.started_on is None:
+                locked.started_on = day
+        locked.save()
+        audit.record(
+            actor=actor,
+            action=f"placement.referral.{status}",
+            target=locked,
+            changes=audit.diff(
+                before, {"status": locked.status, "status_reason": locked.status_reason}
+            ),
+        )
+        if status in (R.STARTED, R.HIRED):
+            gates.emit("placement.referral.started", actor=actor, obj=locked)
+    return locked
+
+
+def _internship_may_start(actor: Any, referral: Referral, override_reason: str) -> None:
+    if not internship_agreement_ratified(referral):
+        raise Conflict(
+            _(
+                "Pemagangan belum dapat dimulai: perjanjian pemagangan belum disahkan dinas "
+                "(tanpa perjanjian, tidak ada magang)."
+            ),
+            code="agreement_not_ratified",
+        )
+    problems = gates.check("placement.internship.start", obj=referral)
+    if not problems:
+        return
+    overridable = all(p.overridable for p in problems)
+    if override_reason.strip() and overridable:
+        gates.record_override(
+            "placement.internship.start",
+            actor=actor,
+            obj=referral,
+            reason=override_reason.strip(),
+            problems=problems,
+        )
+        audit.record(
+            actor=actor,
+            action="placement.internship.start_override",
+            target=referral,
+            changes={"reason": override_reason.strip(), "problems": [p.code for p in problems]},
+        )
+        return
+    raise Conflict(
+        _("Pemagangan belum dapat dimulai: %(problems)s")
+        % {"problems": " ".join(str(p.message) for p in problems)},
+        code="internship_start_blocked",
+        detail={"problems": [p.code for p in problems], "overridable": overridable},
+    )
+
+
+def referral_create(*, actor: Any, formation: Formation, person: Person) -> Referral:
+    """Refer one person directly to a formation (outside a round), taking one of its seats.
+    The formation row is locked, so concurrent referrals never exceed its quota."""
+    scope = scope_of(actor)
+    if not scope.is_superuser and (
+        Role.OFFICE_STAFF not in scope.roles or formation.region_id not in scope.office_region_ids
+    ):
+        raise NotFound(_("Formasi tidak ditemukan."))
+    if person.region_id != formation.region_id:
+        raise NotFound(_("Orang tidak ditemukan."))
+    with transaction.atomic():
+        (locked,) = lock_formations([formation.pk])
+        if locked.status != Formation.Status.OPEN:
+            raise InvalidTransition(_("Formasi ini tidak sedang dibuka."))
+        taken = seats_held([locked.pk]).get(locked.pk, 0)
+        if taken >= locked.quota:
+            raise Conflict(
+                _("Kuota formasi sudah penuh (%(quota)d).") % {"quota": locked.quota},
+                code="quota_full",
+            )
+        try:
+            with transaction.atomic():
+                referral = Referral.objects.create(
+                    region_id=locked.region_id,
+                    formation=locked,
+                    company_id=locked.company_id,
+                    person=person,
+                )
+        except IntegrityError:
+            raise Conflict(
+                _("Orang ini sudah disalurkan ke formasi ini."), code="already_referred"
+            ) from None
+        referral.letter_number = f"560/PNY-L/{referral.pk:05d}/{timezone.localdate().year}"
+        referral.save(update_fields=["letter_number"])
+        audit.record(
+            actor=actor,
+            action="placement.referral.create",
+            target=referral,
+            changes={"formation": locked.pk, "seats_taken": taken + 1},
+        )
+    return referral
