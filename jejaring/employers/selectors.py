@@ -1,0 +1,282 @@
+"""Reads of the employers area, scoped by actor: office staff see their region's
+companies, agreements, formations and internship programs; company HR only their own
+company's. The public sees open formations only, with no contact data."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.core.errors import NotFound
+from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
+from jejaring.placement.models import InternshipAgreement, Referral
+from jejaring.regions.models import Region
+
+#: An active agreement ending within this many days is flagged as expiring soon.
+EXPIRING_WITHIN_DAYS = 90
+
+
+class Expiry:
+    NOT_YET = "not_yet"
+    VALID = "valid"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+
+    LABELS = {
+        NOT_YET: _("Belum berlaku"),
+        VALID: _("Berlaku"),
+        EXPIRING: _("Segera berakhir"),
+        EXPIRED: _("Sudah berakhir"),
+    }
+
+
+def company_list_for(
+    *, actor: Any, query: str = "", partners_only: bool = False
+) -> QuerySet[Company]:
+    qs = Company.objects.for_actor(actor)
+    query = query.strip()
+    if query:
+        qs = qs.filter(Q(name__icontains=query) | Q(sector__icontains=query) | Q(kbli_code=query))
+    if partners_only:
+        qs = qs.filter(is_partner=True)
+    return qs.annotate(
+        open_formations=Count("formations", filter=Q(formations__status=Formation.Status.OPEN))
+    ).order_by("name", "pk")
+
+
+def company_get_for(*, actor: Any, company_id: int) -> Company:
+    company = (
+        Company.objects.for_actor(actor).select_related("region").filter(pk=company_id).first()
+    )
+    if company is None:
+        raise NotFound(_("Perusahaan tidak ditemukan."))
+    return company
+
+
+def company_hr_accounts(*, company: Company) -> list[Any]:
+    from jejaring.accounts.models import Membership
+    from jejaring.accounts.scope import Role
+
+    return list(
+        Membership.objects.filter(company=company, role=Role.COMPANY_HR)
+        .select_related("user")
+        .order_by("user__full_name", "pk")
+    )
+
+
+def _with_expiry(qs: QuerySet[Agreement], today: date) -> QuerySet[Agreement]:
+    soon = today + timedelta(days=EXPIRING_WITHIN_DAYS)
+    return qs.annotate(
+        expiry=Case(
+            When(valid_until__lt=today, then=Value(Expiry.EXPIRED)),
+            When(valid_from__gt=today, then=Value(Expiry.NOT_YET)),
+            When(valid_until__lte=soon, then=Value(Expiry.EXPIRING)),
+            default=Value(Expiry.VALID),
+            output_field=CharField(),
+        )
+    )
+
+
+def agreement_list_for(
+    *, actor: Any, company_id: int | None = None, expiry: str = "", today: date | None = None
+) -> QuerySet[Agreement]:
+    """Agreements with `expiry` (not_yet, valid, expiring, expired) by today's date."""
+    today = today or timezone.localdate()
+    qs = _with_expiry(Agreement.objects.for_actor(actor), today).select_related("company")
+    if company_id is not None:
+        qs = qs.filter(company_id=company_id)
+    if expiry:
+        qs = qs.filter(expiry=expiry)
+    return qs.order_by("valid_until", "pk")
+
+
+def agreement_get_for(*, actor: Any, agreement_id: int) -> Agreement:
+    agreement = (
+        _with_expiry(Agreement.objects.for_actor(actor), timezone.localdate())
+        .select_related("company")
+        .filter(pk=agreement_id)
+        .first()
+    )
+    if agreement is None:
+        raise NotFound(_("Kerja sama tidak ditemukan."))
+    return agreement
+
+
+def formation_list_for(
+    *, actor: Any, status: str = "", kind: str = "", company_id: int | None = None, query: str = ""
+) -> QuerySet[Formation]:
+    qs = Formation.objects.for_actor(actor)
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if company_id is not None:
+        qs = qs.filter(company_id=company_id)
+    query = query.strip()
+    if query:
+        qs = qs.filter(Q(title__icontains=query) | Q(company__name__icontains=query))
+    return (
+        qs.select_related("company")
+        .prefetch_related("vocations")
+        .annotate(seats_taken=Count("referrals", filter=Q(referrals__status__in=Referral.ACTIVE)))
+        .order_by("company__name", "title", "pk")
+    )
+
+
+def formation_get_for(*, actor: Any, formation_id: int) -> Formation:
+    formation = (
+        Formation.objects.for_actor(actor)
+        .select_related("company", "internship_program", "region")
+        .prefetch_related("vocations")
+        .filter(pk=formation_id)
+        .first()
+    )
+    if formation is None:
+        raise NotFound(_("Formasi tidak ditemukan."))
+    return formation
+
+
+def formation_seats_taken(*, formation: Formation) -> int:
+    return Referral.objects.filter(formation=formation, status__in=Referral.ACTIVE).count()
+
+
+def public_formation_list(
+    *, region: Region | None = None, kind: str = "", vocation_id: int | None = None
+) -> QuerySet[Formation]:
+    """Open formations whose closing date has not passed, of one region or all."""
+    today = timezone.localdate()
+    qs = Formation.objects.filter(
+        Q(closes_on__isnull=True) | Q(closes_on__gte=today),
+        status=Formation.Status.OPEN,
+        company__status=Company.Status.ACTIVE,
+    )
+    if region is not None:
+        qs = qs.filter(region=region)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if vocation_id:
+        qs = qs.filter(Q(accepts_all_vocations=True) | Q(vocations__pk=vocation_id)).distinct()
+    return (
+        qs.select_related("company", "region")
+        .prefetch_related("vocations")
+        .order_by("closes_on", "company__name", "title", "pk")
+    )
+
+
+def public_formation_get(*, public_formation_id: int) -> Formation:
+    formation = public_formation_list().filter(pk=public_formation_id).first()
+    if formation is None:
+        raise NotFound(_("Formasi tidak ditemukan atau sudah ditutup."))
+    return formation
+
+
+def public_region_get(*, slug: str) -> Region:
+    region = Region.objects.filter(slug=slug).first()
+    if region is None:
+        raise NotFound(_("Wilayah tidak ditemukan."))
+    return region
+
+
+def public_regions() -> QuerySet[Region]:
+    return (
+        Region.objects.filter(formations__status=Formation.Status.OPEN).distinct().order_by("name")
+    )
+
+
+def internship_program_list_for(
+    *, actor: Any, status: str = "", company_id: int | None = None
+) -> QuerySet[InternshipProgram]:
+    """Programs with `overdue`: submitted and past their decision deadline."""
+    today = timezone.localdate()
+    qs = InternshipProgram.objects.for_actor(actor).annotate(
+        overdue=Case(
+            When(
+                status=InternshipProgram.Status.SUBMITTED,
+                decision_due_on__lt=today,
+                then=Value(True),
+            ),
+            default=Value(False),
+        )
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if company_id is not None:
+        qs = qs.filter(company_id=company_id)
+    # Waiting programs first, the most urgent deadline on top.
+    return qs.select_related("company").order_by(
+        Case(When(status=InternshipProgram.Status.SUBMITTED, then=Value(0)), default=Value(1)),
+        "decision_due_on",
+        "-pk",
+    )
+
+
+def internship_program_get_for(*, actor: Any, internship_program_id: int) -> InternshipProgram:
+    program = (
+        internship_program_list_for(actor=actor)
+        .select_related("decided_by")
+        .filter(pk=internship_program_id)
+        .first()
+    )
+    if program is None:
+        raise NotFound(_("Program pemagangan tidak ditemukan."))
+    return program
+
+
+def approved_programs_for(*, company: Company) -> QuerySet[InternshipProgram]:
+    return InternshipProgram.objects.filter(
+        company=company, status=InternshipProgram.Status.APPROVED
+    ).order_by("title")
+
+
+def internship_referral_list_for(*, actor: Any, formation: Formation) -> QuerySet[Referral]:
+    """Interns referred to an internship formation, with their agreement if any."""
+    return (
+        Referral.objects.for_actor(actor)
+        .filter(formation=formation)
+        .select_related("person", "internship_agreement")
+        .order_by("person__full_name", "pk")
+    )
+
+
+def referral_get_for(*, actor: Any, referral_id: int) -> Referral:
+    referral = (
+        Referral.objects.for_actor(actor)
+        .select_related("person", "formation__internship_program", "company")
+        .filter(pk=referral_id)
+        .first()
+    )
+    if referral is None:
+        raise NotFound(_("Penyaluran tidak ditemukan."))
+    return referral
+
+
+def internship_agreement_list_for(*, actor: Any, status: str = "") -> QuerySet[InternshipAgreement]:
+    qs = InternshipAgreement.objects.for_actor(actor)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.select_related(
+        "referral__person", "referral__company", "referral__formation"
+    ).order_by("status", "-pk")
+
+
+def internship_agreement_get_for(
+    *, actor: Any, internship_agreement_id: int
+) -> InternshipAgreement:
+    agreement = (
+        InternshipAgreement.objects.for_actor(actor)
+        .select_related(
+            "referral__person",
+            "referral__company",
+            "referral__formation__internship_program",
+            "ratified_by",
+        )
+        .filter(pk=internship_agreement_id)
+        .first()
+    )
+    if agreement is None:
+        raise NotFound(_("Perjanjian pemagangan tidak ditemukan."))
+    return agreement
