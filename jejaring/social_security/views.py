@@ -1,0 +1,479 @@
+"""BPJS Ketenagakerjaan pages: the office's dashboard (cover by batch and internship,
+warnings, premium report, registration export and the insurer's returned file), cover
+lists with bulk status changes, incidents and their claims, company HR's interns, and a
+trainee's own cover."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from jejaring.accounts.scope import Role, require_any_role, scope_of
+from jejaring.core import gates, imports
+from jejaring.core.errors import ApplicationError
+from jejaring.core.spreadsheets import XLSX_CONTENT_TYPE, Sheet, xlsx_bytes
+from jejaring.social_security import exports, importers, selectors, services
+from jejaring.social_security.forms import (
+    ActivateForm,
+    BulkStatusForm,
+    ClaimForm,
+    IncidentForm,
+    OverrideStartForm,
+    PremiumReportForm,
+    UploadForm,
+)
+from jejaring.social_security.models import Coverage, Incident
+
+PAGE_SIZE = 50
+
+
+def _form_error(form: Any, error: ApplicationError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+
+
+def _xlsx(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _staff(request: HttpRequest) -> None:
+    require_any_role(request.user, Role.OFFICE_STAFF)
+
+
+# --- office staff --------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    today = timezone.localdate()
+    coverages = selectors.coverage_list_for(actor=request.user)
+    return render(
+        request,
+        "social_security/dashboard.html",
+        {
+            "today": today,
+            "days": selectors.warning_days(),
+            "warnings": selectors.warnings_for(actor=request.user, today=today),
+            "batches": selectors.batch_cover_list_for(actor=request.user),
+            "interns": selectors.internship_cover_list_for(actor=request.user).filter(
+                cover_end__gte=today
+            )[:PAGE_SIZE],
+            "counts": selectors.status_counts(coverages),
+            "statuses": Coverage.Status.choices,
+            "incidents": selectors.incident_list_for(actor=request.user)[:5],
+            "month": today.strftime("%Y-%m"),
+        },
+    )
+
+
+@login_required
+@require_GET
+def coverage_list(request: HttpRequest) -> HttpResponse:
+    """Office staff: every cover with filters and bulk status changes. Company HR: their
+    interns' cover (read only)."""
+    require_any_role(request.user, Role.OFFICE_STAFF, Role.COMPANY_HR)
+    status = request.GET.get("status", "")
+    kind = request.GET.get("jenis", "")
+    query = request.GET.get("q", "")[:100]
+    coverages = selectors.coverage_list_for(
+        actor=request.user,
+        status=status if status in Coverage.Status.values else "",
+        kind=kind if kind in Coverage.Kind.values else "",
+        query=query,
+    )
+    page = Paginator(coverages, PAGE_SIZE).get_page(request.GET.get("page"))
+    is_staff = Role.OFFICE_STAFF in scope_of(request.user).roles
+    return render(
+        request,
+        "social_security/coverage_list.html",
+        {
+            "page_obj": page,
+            "status": status,
+            "kind": kind,
+            "query": query,
+            "statuses": Coverage.Status.choices,
+            "kinds": Coverage.Kind.choices,
+            "is_staff": is_staff,
+            "bulk_form": BulkStatusForm() if is_staff else None,
+        },
+    )
+
+
+def _safe_next(request: HttpRequest, target: str, fallback: str) -> str:
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return fallback
+
+
+@login_required
+@require_POST
+def coverage_bulk_status(request: HttpRequest) -> HttpResponse:
+    """Mark every selected cover registered, active, … at once (all or nothing)."""
+    _staff(request)
+    form = BulkStatusForm(request.POST)
+    back = _safe_next(
+        request, request.POST.get("next", ""), reverse("social_security:coverage_list")
+    )
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    try:
+        count = services.coverage_change_status(
+            actor=request.user,
+            coverage_ids=form.cleaned_data["coverage"],
+            status=form.cleaned_data["status"],
+        )
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            _("Status %(count)d peserta diubah menjadi “%(status)s”.")
+            % {"count": count, "status": Coverage.Status(form.cleaned_data["status"]).label},
+        )
+    return redirect(back)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def coverage_detail(request: HttpRequest, coverage_id: int) -> HttpResponse:
+    coverage = selectors.coverage_get_for(actor=request.user, coverage_id=coverage_id)
+    is_staff = Role.OFFICE_STAFF in scope_of(request.user).roles
+    form = ActivateForm(request.POST or None, initial={"kpj_number": coverage.kpj_number})
+    if request.method == "POST":
+        if not is_staff:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.coverage_change_status(
+                    actor=request.user,
+                    coverage_ids=[coverage.pk],
+                    status=Coverage.Status.ACTIVE,
+                    kpj_number=form.cleaned_data["kpj_number"],
+                )
+            except ApplicationError as error:
+                _form_error(form, error)
+            else:
+                messages.success(request, _("Perlindungan diaktifkan."))
+                return redirect("social_security:coverage_detail", coverage_id=coverage.pk)
+    scope = scope_of(request.user)
+    return render(
+        request,
+        "social_security/coverage_detail.html",
+        {
+            "coverage": coverage,
+            "is_staff": is_staff,
+            "own": scope.person_id == coverage.person_id,
+            "form": form if is_staff and coverage.status == Coverage.Status.REGISTERED else None,
+            "incidents": selectors.incident_list_for(actor=request.user).filter(coverage=coverage),
+            "may_report": is_staff or Role.COMPANY_HR in scope.roles,
+        },
+    )
+
+
+@login_required
+@require_GET
+def batch_cover(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """One batch's participants and their cover, the gate's answer, and the start."""
+    from jejaring.training.selectors import batch_get_for
+
+    _staff(request)
+    batch = batch_get_for(actor=request.user, batch_id=batch_id)
+    return _batch_page(request, batch, OverrideStartForm())
+
+
+def _batch_page(request: HttpRequest, batch: Any, form: Any, status: int = 200) -> HttpResponse:
+    from jejaring.training.models import Batch
+
+    problems = (
+        gates.check("training.batch.start", obj=batch)
+        if batch.status in (Batch.Status.OPEN, Batch.Status.SELECTION)
+        else []
+    )
+    return render(
+        request,
+        "social_security/batch_cover.html",
+        {
+            "batch": batch,
+            "coverages": selectors.coverage_list_for(actor=request.user, batch_id=batch.pk)
+            .exclude(status=Coverage.Status.CANCELLED)
+            .order_by("person__full_name"),
+            "problems": problems,
+            "may_start": batch.status == Batch.Status.SELECTION,
+            "form": form,
+            "bulk_form": BulkStatusForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def batch_list_build(request: HttpRequest, batch_id: int) -> HttpResponse:
+    from jejaring.training.selectors import batch_get_for
+
+    _staff(request)
+    batch = batch_get_for(actor=request.user, batch_id=batch_id)
+    try:
+        added = services.coverage_list_build_for_batch(actor=request.user, batch=batch)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("%(count)d peserta ditambahkan ke daftar.") % {"count": added})
+    return redirect("social_security:batch_cover", batch_id=batch.pk)
+
+
+@login_required
+@require_POST
+def batch_start(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """Start the batch through training's service: refused while a participant lacks
+    active cover, unless a reason is given for the (audited) override."""
+    from jejaring.training.models import Batch
+    from jejaring.training.selectors import batch_get_for
+    from jejaring.training.services import batch_change_status
+
+    _staff(request)
+    batch = batch_get_for(actor=request.user, batch_id=batch_id)
+    form = OverrideStartForm(request.POST)
+    if form.is_valid():
+        try:
+            batch_change_status(
+                actor=request.user,
+                batch=batch,
+                status=Batch.Status.RUNNING,
+                override_reason=form.cleaned_data["override_reason"],
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Paket dimulai."))
+            return redirect("social_security:batch_cover", batch_id=batch.pk)
+    return _batch_page(request, batch, form, status=409)
+
+
+@login_required
+@require_POST
+def internship_list_build(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    try:
+        added = services.coverage_list_build_internships(actor=request.user)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request, _("%(count)d peserta magang ditambahkan ke daftar.") % {"count": added}
+        )
+    return redirect("social_security:dashboard")
+
+
+@login_required
+@require_GET
+def registrations_export(request: HttpRequest) -> HttpResponse:
+    """The registration list for the insurer, with full NIKs (audited)."""
+    _staff(request)
+    status = request.GET.get("status", Coverage.Status.TO_REGISTER)
+    if status not in (Coverage.Status.TO_REGISTER, Coverage.Status.REGISTERED):
+        status = Coverage.Status.TO_REGISTER
+    coverages = list(
+        selectors.coverage_list_for(actor=request.user, status=status).select_related("region")
+    )
+    data = exports.registrations_xlsx(actor=request.user, coverages=coverages)
+    return _xlsx(data, f"pendaftaran-bpjs-{timezone.localdate():%Y%m%d}.xlsx")
+
+
+@login_required
+@require_GET
+def premium_report(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    today = timezone.localdate()
+    companies = selectors.premium_companies_for(actor=request.user)
+    data = request.GET if "month" in request.GET else None
+    form = PremiumReportForm(
+        data,
+        companies=companies,
+        initial={"month": today.replace(day=1), "payer": Coverage.Payer.OFFICE},
+    )
+    report = None
+    if data is None or form.is_valid():
+        cleaned = form.cleaned_data if data is not None else {}
+        month: date = cleaned.get("month") or today.replace(day=1)
+        report = selectors.premium_report_for(
+            actor=request.user,
+            month=month,
+            payer=cleaned.get("payer") or Coverage.Payer.OFFICE,
+            company_id=cleaned.get("company"),
+        )
+        if request.GET.get("format") == "xlsx":
+            return _xlsx(
+                exports.premium_report_xlsx(actor=request.user, report=report),
+                f"iuran-bpjs-{month:%Y-%m}.xlsx",
+            )
+    return render(request, "social_security/premium_report.html", {"form": form, "report": report})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def insurer_import(request: HttpRequest) -> HttpResponse:
+    """Upload the insurer's returned list; checked whole in the background, then
+    confirmed on the import job's page."""
+    _staff(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = imports.import_job_create(
+                actor=request.user, kind=importers.KIND, file=form.cleaned_data["file"]
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            return redirect("imports:job_detail", import_job_id=job.pk)
+    return render(
+        request,
+        "social_security/insurer_import.html",
+        {"form": form, "columns": importers.InsurerReturnImporter.columns},
+    )
+
+
+@login_required
+@require_GET
+def insurer_template(request: HttpRequest) -> HttpResponse:
+    _staff(request)
+    headers = [column.header for column in importers.InsurerReturnImporter.columns]
+    data = xlsx_bytes([Sheet(title="KPJ", headers=headers, rows=[])])
+    return _xlsx(data, "templat-balikan-bpjs.xlsx")
+
+
+# --- incidents -----------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def incident_list(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.OFFICE_STAFF, Role.COMPANY_HR)
+    claim_status = request.GET.get("status", "")
+    incidents = selectors.incident_list_for(
+        actor=request.user,
+        claim_status=claim_status if claim_status in Incident.ClaimStatus.values else "",
+    )
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "social_security/incident_list.html",
+        {"page_obj": page, "status": claim_status, "statuses": Incident.ClaimStatus.choices},
+    )
+
+
+def _coverage_choice(coverage: Coverage) -> tuple[int, str]:
+    where = coverage.referral.company.name if coverage.referral else ""
+    if coverage.enrolment:
+        where = coverage.enrolment.batch.code
+    return coverage.pk, f"{coverage.person.full_name} — {where} ({coverage.cover_start:%d-%m-%Y})"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_create(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.OFFICE_STAFF, Role.COMPANY_HR)
+    today = timezone.localdate()
+    choices = [
+        _coverage_choice(c)
+        for c in selectors.incident_coverage_choices(actor=request.user, today=today)[:2000]
+    ]
+    initial = {}
+    chosen = request.GET.get("kepesertaan", "")
+    if chosen.isdigit():
+        initial["coverage"] = int(chosen)
+    form = IncidentForm(request.POST or None, coverages=choices, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            coverage = selectors.coverage_get_for(actor=request.user, coverage_id=data["coverage"])
+            incident = services.incident_record(
+                actor=request.user,
+                coverage=coverage,
+                kind=data["kind"],
+                occurred_at=data["occurred_at"],
+                place=data["place"],
+                description=data["description"],
+                injury=data["injury"],
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Kejadian tercatat; staf dinas diberi tahu."))
+            return redirect("social_security:incident_detail", incident_id=incident.pk)
+    return render(request, "social_security/incident_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_detail(request: HttpRequest, incident_id: int) -> HttpResponse:
+    incident = selectors.incident_get_for(actor=request.user, incident_id=incident_id)
+    is_staff = Role.OFFICE_STAFF in scope_of(request.user).roles
+    final = incident.claim_status not in services.CLAIM_TRANSITIONS
+    form = ClaimForm(request.POST or None, initial={"claim_number": incident.claim_number})
+    if request.method == "POST":
+        if not is_staff:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.incident_claim_update(
+                    actor=request.user,
+                    incident=incident,
+                    claim_status=form.cleaned_data["claim_status"],
+                    claim_number=form.cleaned_data["claim_number"],
+                )
+            except ApplicationError as error:
+                _form_error(form, error)
+            else:
+                messages.success(request, _("Status klaim diperbarui."))
+                return redirect("social_security:incident_detail", incident_id=incident.pk)
+    return render(
+        request,
+        "social_security/incident_detail.html",
+        {"incident": incident, "form": form if is_staff and not final else None},
+    )
+
+
+# --- company HR and trainees ---------------------------------------------------------
+
+
+@login_required
+@require_GET
+def company_interns(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.COMPANY_HR)
+    return render(
+        request,
+        "social_security/company_interns.html",
+        {
+            "coverages": selectors.internship_cover_list_for(actor=request.user)[:500],
+            "incidents": selectors.incident_list_for(actor=request.user)[:20],
+        },
+    )
+
+
+@login_required
+@require_GET
+def my_cover(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.TRAINEE)
+    return render(
+        request,
+        "social_security/my_cover.html",
+        {"coverages": selectors.my_coverages(actor=request.user)},
+    )
