@@ -1,5 +1,425 @@
-"""API routes of the training app (mounted at /api/training/)."""
+"""API routes of the training app (mounted at /api/training/), scoped like the pages:
+office staff see their region's batches, operators their institution's, trainees their
+own enrolments. Batches open for registration are public.
 
-from ninja import Router
+Write routes look the record up first (a 404 for anyone outside its scope) and only
+then read the body, so an empty POST to another region's id is a 404 too."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+from pydantic import ValidationError as PydanticValidationError
+
+from jejaring.accounts.scope import scope_of
+from jejaring.core.errors import NotFound, ValidationError
+from jejaring.core.policies import policy_for
+from jejaring.core.schemas import ErrorOut
+from jejaring.training import registration, services
+from jejaring.training.models import Attendance, Batch, BatchSession, Enrolment
 
 router = Router(tags=["training"])
+
+S = TypeVar("S", bound=Schema)
+_SEATED = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
+
+
+# --- schemas ---------------------------------------------------------------------------
+
+
+class CriteriaOut(Schema):
+    min_age: int | None
+    max_age: int | None
+    min_education: str
+    residents_only: bool
+
+
+class OpenBatchOut(Schema):
+    id: int
+    code: str
+    name: str
+    program: str = Field(alias="program.name")
+    vocation: str = Field(alias="program.vocation.name")
+    institution: str = Field(alias="institution.name")
+    region: str = Field(alias="region.name")
+    start_date: date
+    end_date: date
+    registration_closes_on: date | None
+    location: str
+    capacity: int
+    seats_left: int
+    criteria: CriteriaOut
+
+    @staticmethod
+    def resolve_seats_left(obj: Batch) -> int:
+        return registration.seats_left(obj)
+
+    @staticmethod
+    def resolve_criteria(obj: Batch) -> dict[str, Any]:
+        return {
+            "min_age": obj.min_age,
+            "max_age": obj.max_age,
+            "min_education": obj.min_education,
+            "residents_only": obj.residents_only,
+        }
+
+
+class BatchOut(OpenBatchOut):
+    status: str
+    status_reason: str
+    year: int
+    funding_source: str
+    institution_id: int
+    program_id: int
+
+
+class EnrolmentOut(Schema):
+    id: int
+    batch_id: int
+    person_name: str = Field(alias="person.full_name")
+    masked_nik: str = Field(alias="person.masked_nik")
+    education: str = Field(alias="person.education")
+    status: str
+    status_reason: str
+    source: str
+    applied_at: datetime
+    decided_at: datetime | None
+    graduated_on: date | None
+    attendance_pct: Decimal | None
+
+
+class DecisionIn(Schema):
+    enrolment_ids: list[int] = Field(..., min_length=1, max_length=500)
+    decision: str = Field(..., pattern="^(shortlisted|accepted|waitlisted|rejected)$")
+    reason: str = Field("", max_length=1000)
+
+
+class SessionOut(Schema):
+    id: int
+    batch_id: int
+    date: date
+    starts_at: time | None
+    ends_at: time | None
+    topic: str
+
+
+class AttendanceEntryIn(Schema):
+    enrolment_id: int
+    status: str = Field(..., pattern="^(present|late|excused|absent)$")
+
+
+class AttendanceIn(Schema):
+    entries: list[AttendanceEntryIn] = Field(..., min_length=1, max_length=500)
+
+
+class AttendanceRowOut(Schema):
+    enrolment_id: int
+    person_name: str
+    masked_nik: str
+    status: str
+
+
+class AttendanceResultOut(Schema):
+    changed: int
+    rows: list[AttendanceRowOut]
+
+
+class MyAttendanceOut(Schema):
+    session_id: int
+    date: date
+    status: str
+
+
+class MyEnrolmentOut(Schema):
+    id: int
+    status: str
+    status_reason: str
+    applied_at: datetime
+    graduated_on: date | None
+    batch_id: int
+    batch_name: str = Field(alias="batch.name")
+    batch_status: str = Field(alias="batch.status")
+    program: str = Field(alias="batch.program.name")
+    institution: str = Field(alias="institution.name")
+    start_date: date = Field(alias="batch.start_date")
+    end_date: date = Field(alias="batch.end_date")
+
+
+class MyEnrolmentDetailOut(Schema):
+    enrolment: MyEnrolmentOut
+    attendance: list[MyAttendanceOut]
+
+
+class WithdrawIn(Schema):
+    reason: str = Field("", max_length=1000)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _body(request: HttpRequest, schema: type[S], *, empty: bytes = b"null") -> S:
+    """The JSON body, validated by hand after the record was looked up; `empty` stands
+    for a request without a JSON body. Errors leave out the input, which may be bytes."""
+    raw = request.body if request.content_type == "application/json" else b""
+    try:
+        return schema.model_validate_json(raw or empty)
+    except PydanticValidationError as error:
+        raise ValidationError(
+            _("Isi permintaan tidak valid."),
+            code="invalid",
+            detail={
+                "errors": error.errors(
+                    include_url=False, include_context=False, include_input=False
+                )
+            },
+        ) from None
+
+
+def _request_body(schema: type[Schema]) -> dict:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": schema.model_json_schema()}},
+        }
+    }
+
+
+def _batches(actor: Any) -> QuerySet[Batch]:
+    return (
+        Batch.objects.for_actor(actor)
+        .select_related("program", "program__vocation", "institution", "region")
+        .annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=_SEATED)))
+        .order_by("-start_date", "code")
+    )
+
+
+def _batch_get(actor: Any, batch_id: int, *, action: str = "view") -> Batch:
+    """A batch the actor may see and perform `action` on; NotFound otherwise, so a
+    trainee enrolled in a batch cannot tell its staff routes exist."""
+    batch = _batches(actor).filter(pk=batch_id).first()
+    if batch is None or not policy_for(Batch).can(actor, action, batch):
+        raise NotFound(_("Paket tidak ditemukan."), code="batch_not_found")
+    return batch
+
+
+def _session_get(actor: Any, session_id: int) -> BatchSession:
+    session = (
+        BatchSession.objects.filter(pk=session_id, batch__in=Batch.objects.for_actor(actor))
+        .select_related("batch")
+        .first()
+    )
+    if session is None or not policy_for(Batch).can(actor, "take_attendance", session.batch):
+        raise NotFound(_("Sesi tidak ditemukan."), code="session_not_found")
+    return session
+
+
+def _attendance_rows(session: BatchSession) -> list[dict[str, Any]]:
+    marks = dict(Attendance.objects.filter(session=session).values_list("enrolment_id", "status"))
+    participants = (
+        Enrolment.objects.filter(batch_id=session.batch_id, status=Enrolment.Status.TRAINING)
+        .select_related("person")
+        .order_by("person__full_name", "pk")
+    )
+    return [
+        {
+            "enrolment_id": e.pk,
+            "person_name": e.person.full_name,
+            "masked_nik": e.person.masked_nik,
+            "status": marks.get(e.pk, ""),
+        }
+        for e in participants
+    ]
+
+
+def _own_enrolments(actor: Any) -> QuerySet[Enrolment]:
+    return (
+        Enrolment.objects.for_actor(actor)
+        .filter(person_id=scope_of(actor).person_id or 0)
+        .select_related("batch", "batch__program", "institution")
+        .order_by("-applied_at", "-pk")
+    )
+
+
+def _own_enrolment_get(actor: Any, enrolment_id: int) -> Enrolment:
+    enrolment = _own_enrolments(actor).filter(pk=enrolment_id).first()
+    if enrolment is None:
+        raise NotFound(_("Pendaftaran tidak ditemukan."), code="enrolment_not_found")
+    return enrolment
+
+
+# --- public ----------------------------------------------------------------------------
+
+
+@router.get(
+    "/open-batches",
+    response=list[OpenBatchOut],
+    auth=None,
+    summary="Batches open for registration (public)",
+)
+@paginate(PageNumberPagination, page_size=50)
+def list_open_batches(request: HttpRequest) -> QuerySet[Batch]:
+    return registration.open_batch_list()
+
+
+@router.get(
+    "/open-batches/{int:open_batch_id}",
+    response={200: OpenBatchOut, 404: ErrorOut},
+    auth=None,
+    summary="One batch open for registration (public)",
+)
+def open_batch_detail(request: HttpRequest, open_batch_id: int) -> Batch:
+    return registration.open_batch_get(batch_id=open_batch_id)
+
+
+# --- staff -----------------------------------------------------------------------------
+
+
+@router.get("/batches", response=list[BatchOut], summary="Batches the caller may see")
+@paginate(PageNumberPagination, page_size=50)
+def list_batches(
+    request: HttpRequest, status: str | None = None, year: int | None = None
+) -> QuerySet[Batch]:
+    batches = _batches(request.user)
+    if status:
+        if status not in Batch.Status.values:
+            raise ValidationError(_("Status paket tidak dikenal."), code="invalid_status")
+        batches = batches.filter(status=status)
+    if year is not None:
+        batches = batches.filter(year=year)
+    return batches
+
+
+@router.get(
+    "/batches/{int:batch_id}",
+    response={200: BatchOut, 404: ErrorOut},
+    summary="One batch",
+)
+def batch_detail(request: HttpRequest, batch_id: int) -> Batch:
+    return _batch_get(request.user, batch_id)
+
+
+@router.get(
+    "/batches/{int:batch_id}/enrolments",
+    response={200: list[EnrolmentOut], 404: ErrorOut, 422: ErrorOut},
+    summary="A batch's registrations, NIK masked (office staff and the institution)",
+)
+def batch_enrolments(
+    request: HttpRequest, batch_id: int, status: str | None = None
+) -> list[Enrolment]:
+    batch = _batch_get(request.user, batch_id, action="select")
+    enrolments = (
+        Enrolment.objects.for_actor(request.user)
+        .filter(batch=batch)
+        .select_related("person")
+        .order_by("applied_at", "pk")
+    )
+    if status:
+        if status not in Enrolment.Status.values:
+            raise ValidationError(_("Status pendaftaran tidak dikenal."), code="invalid_status")
+        enrolments = enrolments.filter(status=status)
+    return list(enrolments)
+
+
+@router.post(
+    "/batches/{int:batch_id}/decisions",
+    response={200: list[EnrolmentOut], 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Shortlist, accept, waitlist or reject (with reason) registrations, all or nothing",
+    openapi_extra=_request_body(DecisionIn),
+)
+def decide(request: HttpRequest, batch_id: int) -> list[Enrolment]:
+    batch = _batch_get(request.user, batch_id, action="select")
+    body = _body(request, DecisionIn)
+    decided = services.enrolment_decide(
+        actor=request.user,
+        batch=batch,
+        enrolment_ids=body.enrolment_ids,
+        decision=body.decision,
+        reason=body.reason,
+    )
+    return list(
+        Enrolment.objects.filter(pk__in=[e.pk for e in decided])
+        .select_related("person")
+        .order_by("pk")
+    )
+
+
+@router.get(
+    "/batches/{int:batch_id}/sessions",
+    response={200: list[SessionOut], 404: ErrorOut},
+    summary="A batch's sessions",
+)
+def batch_sessions(request: HttpRequest, batch_id: int) -> list[BatchSession]:
+    batch = _batch_get(request.user, batch_id, action="take_attendance")
+    return list(BatchSession.objects.filter(batch=batch).order_by("date", "starts_at"))
+
+
+@router.get(
+    "/sessions/{int:batch_session_id}/attendance",
+    response={200: list[AttendanceRowOut], 404: ErrorOut},
+    summary="A session's participants and their attendance",
+)
+def session_attendance(request: HttpRequest, batch_session_id: int) -> list[dict[str, Any]]:
+    return _attendance_rows(_session_get(request.user, batch_session_id))
+
+
+@router.post(
+    "/sessions/{int:batch_session_id}/attendance",
+    response={200: AttendanceResultOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="Record a session's attendance for many participants at once",
+    openapi_extra=_request_body(AttendanceIn),
+)
+def record_attendance(request: HttpRequest, batch_session_id: int) -> dict[str, Any]:
+    session = _session_get(request.user, batch_session_id)
+    body = _body(request, AttendanceIn)
+    statuses = {entry.enrolment_id: entry.status for entry in body.entries}
+    if len(statuses) != len(body.entries):
+        raise ValidationError(
+            _("Peserta yang sama tercantum dua kali."), code="duplicate_participant"
+        )
+    changed = services.attendance_record(actor=request.user, session=session, statuses=statuses)
+    return {"changed": changed, "rows": _attendance_rows(session)}
+
+
+# --- the trainee's own -----------------------------------------------------------------
+
+
+@router.get("/my/enrolments", response=list[MyEnrolmentOut], summary="My own registrations")
+def my_enrolments(request: HttpRequest) -> list[Enrolment]:
+    return list(_own_enrolments(request.user))
+
+
+@router.get(
+    "/my/enrolments/{int:enrolment_id}",
+    response={200: MyEnrolmentDetailOut, 404: ErrorOut},
+    summary="One of my registrations with my attendance per session",
+)
+def my_enrolment_detail(request: HttpRequest, enrolment_id: int) -> dict[str, Any]:
+    enrolment = _own_enrolment_get(request.user, enrolment_id)
+    marks = dict(Attendance.objects.filter(enrolment=enrolment).values_list("session_id", "status"))
+    sessions = BatchSession.objects.filter(batch_id=enrolment.batch_id).order_by("date")
+    return {
+        "enrolment": enrolment,
+        "attendance": [
+            {"session_id": s.pk, "date": s.date, "status": marks.get(s.pk, "")} for s in sessions
+        ],
+    }
+
+
+@router.post(
+    "/my/enrolments/{int:enrolment_id}/withdraw",
+    response={200: MyEnrolmentOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    summary="Withdraw my registration before the batch runs",
+    openapi_extra=_request_body(WithdrawIn),
+)
+def my_withdraw(request: HttpRequest, enrolment_id: int) -> Enrolment:
+    enrolment = _own_enrolment_get(request.user, enrolment_id)
+    body = _body(request, WithdrawIn, empty=b"{}")
+    services.enrolment_withdraw(actor=request.user, enrolment=enrolment, reason=body.reason)
+    return _own_enrolment_get(request.user, enrolment.pk)
