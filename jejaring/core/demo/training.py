@@ -5,18 +5,32 @@ packages of the news (15 APBN, 8 APBD), the first three of which drew 300 applic
 places. 2020 has exactly 190 graduates (95 from the BLK, 95 from the LPKS) so that the
 absorption of that year can come out at the 42.1 % of the news. Kabupaten Kudus has a few
 packages in 2025 and 2026 so that tenancy is visible.
+
+Every package that has started has its sessions (one per working day) and the attendance of
+its participants, consistent with their status: graduates reach the program's minimum
+attendance and drop-outs fall short of it (`attendance_pct` is computed from the rows, as
+finishing a batch computes it); the running package has attendance up to today.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import math
+import random
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from jejaring.core.demo.catalogue import INSTITUTION_BY_KEY
 from jejaring.core.demo.common import Ctx, add_working_days, at, next_monday
 from jejaring.core.demo.people import FEMALE_SHARE, PersonMaker, save_persons
 from jejaring.trainees.models import Person
-from jejaring.training.models import Batch, Enrolment, FundingSource, Program
+from jejaring.training.models import (
+    Attendance,
+    Batch,
+    BatchSession,
+    Enrolment,
+    FundingSource,
+    Program,
+)
 
 APBN, APBD, DBHCHT = FundingSource.APBN, FundingSource.APBD, FundingSource.DBHCHT
 BLK_PKL, BUSANA, CIPTA, BLK_KDS, LPKS_KDS = (
@@ -101,8 +115,16 @@ def load_training(ctx: Ctx) -> None:
         )
         ctx.batches.extend(batches)
         _enrol(ctx, maker, sorted(batches, key=lambda b: (b.start_date, b.code)))
+    attendance = _sessions_and_attendance(ctx)
     save_persons(ctx.persons)
     Enrolment.objects.bulk_create(ctx.enrolments, batch_size=500)
+    Attendance.objects.bulk_create(
+        [
+            Attendance(session=session, enrolment_id=enrolment.pk, status=status, recorded_at=when)
+            for enrolment, session, status, when in attendance
+        ],
+        batch_size=2000,
+    )
 
 
 def _plan_batches(
@@ -326,3 +348,76 @@ def _add(
     )
     ctx.enrolments.append(enrolment)
     return enrolment
+
+
+ATTENDED = (Attendance.Status.PRESENT, Attendance.Status.LATE)
+MISSED = (Attendance.Status.EXCUSED, Attendance.Status.ABSENT)
+
+
+def _sessions_and_attendance(
+    ctx: Ctx,
+) -> list[tuple[Enrolment, BatchSession, str, datetime]]:
+    """Save one session per working day of every package that has started and decide each
+    participant's attendance; returns the attendance rows to save once the enrolments have
+    their ids. Uses a random source of its own so that the steps after training draw the
+    same numbers as before attendance existed."""
+    rng = random.Random(f"attendance-{ctx.seed}")
+    by_batch: dict[int, list[Enrolment]] = {}
+    for enrolment in ctx.enrolments:
+        by_batch.setdefault(id(enrolment.batch), []).append(enrolment)
+    sessions: dict[int, list[BatchSession]] = {}
+    for batch in ctx.batches:
+        if ctx.batch_state[id(batch)] not in (Batch.Status.RUNNING, Batch.Status.FINISHED):
+            continue
+        instructor = ctx.instructors[(batch.institution.pk, batch.program.vocation.code)]
+        day, days = batch.start_date, []
+        while day <= batch.end_date:
+            if day.weekday() < 5 and day not in ctx.holidays:
+                days.append(day)
+            day += timedelta(days=1)
+        sessions[id(batch)] = [
+            BatchSession(
+                batch=batch,
+                date=day,
+                starts_at=time(8),
+                ends_at=time(15),
+                topic=f"Pertemuan {n}",
+                instructor=instructor,
+            )
+            for n, day in enumerate(days, start=1)
+        ]
+    BatchSession.objects.bulk_create([s for batch in sessions.values() for s in batch])
+
+    rows: list[tuple[Enrolment, BatchSession, str, datetime]] = []
+    for batch in ctx.batches:
+        held = [s for s in sessions.get(id(batch), []) if s.date <= ctx.today]
+        if not held:
+            continue
+        minimum = batch.program.min_attendance_pct
+        # The fewest sessions that reach the minimum.
+        enough = math.ceil(minimum * len(held) / 100)
+        for enrolment in by_batch.get(id(batch), []):
+            if enrolment.status not in (
+                Enrolment.Status.GRADUATED,
+                Enrolment.Status.DROPPED_OUT,
+                Enrolment.Status.TRAINING,
+            ):
+                continue
+            wanted = round(float(enrolment.attendance_pct or 0) * len(held) / 100)
+            if enrolment.status == Enrolment.Status.DROPPED_OUT:
+                attended = max(min(wanted, enough - 1), 0)
+                # A drop-out stops coming: the missed days are mostly the last ones.
+                chosen = set(range(attended))
+            else:
+                attended = min(max(wanted, enough), len(held))
+                chosen = set(rng.sample(range(len(held)), attended))
+            for index, session in enumerate(held):
+                if index in chosen:
+                    status = Attendance.Status.LATE if rng.random() < 0.06 else ATTENDED[0]
+                else:
+                    status = MISSED[0] if rng.random() < 0.5 else MISSED[1]
+                rows.append((enrolment, session, status, at(session.date, 15, 30)))
+            enrolment.attendance_pct = (Decimal(attended) * 100 / len(held)).quantize(
+                Decimal("0.01")
+            )
+    return rows

@@ -317,3 +317,49 @@ def test_the_dashboard_computes_42_1_percent_for_2020_and_drills_down_to_those_p
     assert set(absorbed_rows) <= graduates
     _graduates, expected_absorbed = _absorption("33.75", 2020)
     assert len(absorbed_rows) == expected_absorbed == 80
+
+
+@pytest.mark.django_db
+def test_every_cohort_has_sessions_and_attendance_that_fit_its_status(demo: DemoSummary) -> None:
+    from jejaring.training.models import Attendance, Batch, BatchSession, Enrolment
+
+    S, B = Enrolment.Status, Batch.Status
+    held = dict(
+        BatchSession.objects.filter(date__lte=TODAY)
+        .values("batch")
+        .annotate(n=Count("pk"))
+        .values_list("batch", "n")
+    )
+    batches = {batch.pk: batch for batch in Batch.objects.select_related("program")}
+    for batch in batches.values():
+        if batch.status in (B.FINISHED, B.RUNNING):
+            assert held.get(batch.pk, 0) > 0, batch.code
+        else:
+            assert not BatchSession.objects.filter(batch=batch).exists(), batch.code
+        if batch.status == B.FINISHED:
+            assert held[batch.pk] == batch.program.duration_days, batch.code
+        if batch.status == B.OPEN:
+            assert Enrolment.objects.filter(batch=batch, status=S.APPLIED).count() > 0
+    assert {b.status for b in batches.values()} >= {B.FINISHED, B.RUNNING, B.OPEN}
+
+    attended = Count("attendance", filter=Q(attendance__status__in=["present", "late"]))
+    participants = Enrolment.objects.filter(
+        status__in=[S.GRADUATED, S.DROPPED_OUT, S.TRAINING]
+    ).annotate(attended=attended, rows=Count("attendance"))
+    seen = {S.GRADUATED: 0, S.DROPPED_OUT: 0, S.TRAINING: 0}
+    for enrolment in participants:
+        batch = batches[enrolment.batch_id]
+        sessions = held[batch.pk]
+        assert enrolment.rows == sessions, (batch.code, enrolment.status)
+        pct = enrolment.attended * 100 / sessions
+        assert abs(float(enrolment.attendance_pct) - pct) < 0.01
+        if enrolment.status == S.DROPPED_OUT:
+            assert pct < batch.program.min_attendance_pct, batch.code
+        else:
+            assert pct >= batch.program.min_attendance_pct, batch.code
+        seen[enrolment.status] += 1
+    assert all(seen.values()), seen
+    assert not Attendance.objects.filter(session__date__gt=TODAY).exists()
+    assert not Attendance.objects.exclude(
+        enrolment__status__in=[S.GRADUATED, S.DROPPED_OUT, S.TRAINING]
+    ).exists()
