@@ -1,0 +1,375 @@
+"""Placement pages: office staff open, close, allocate, review and publish rounds and see
+seats and outcomes per formation; company HR see the candidates referred to them, record
+outcomes and upload their ranking of applicants; trainees apply with ranked choices and
+read their result with its explanation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from jejaring.accounts.scope import Role, require_any_role, scope_of
+from jejaring.core.errors import ApplicationError
+from jejaring.core.pdf import pdf_response, render_pdf
+from jejaring.core.policies import policy_for
+from jejaring.placement import referrals, selectors, services
+from jejaring.placement.forms import ApplyForm, OutcomeForm, RankingForm, RoundForm
+from jejaring.placement.models import AllocationRound, Referral
+from jejaring.regions.selectors import home_region_for
+
+PAGE_SIZE = 50
+
+
+def _form_error(form: Any, error: ApplicationError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+
+
+# --- office staff: rounds -------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def round_list(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.OFFICE_STAFF)
+    page = Paginator(selectors.round_list_for(actor=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "placement/round_list.html", {"page_obj": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.OFFICE_STAFF)
+    region = home_region_for(actor=request.user)
+    if region is None or region.pk not in scope_of(request.user).office_region_ids:
+        raise Http404
+    choices = [
+        (f.pk, f"{f.company.name} · {f.title} ({f.get_kind_display()}, {f.quota})")
+        for f in selectors.formations_for_round_form(actor=request.user).filter(region=region)
+    ]
+    form = RoundForm(request.POST or None, formations=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rnd = services.round_create(
+                actor=request.user,
+                region=region,
+                name=form.cleaned_data["name"],
+                formation_ids=form.cleaned_data["formations"],
+                max_choices=form.cleaned_data["max_choices"],
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Putaran dibuka; lulusan dapat melamar."))
+            return redirect("placement:round_detail", round_id=rnd.pk)
+    return render(request, "placement/round_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
+    rnd = selectors.round_get_for(actor=request.user, round_id=round_id)
+    rfs = selectors.round_formations(rnd=rnd)
+    fill = services.fill_by_formation(rnd)
+    outcomes = selectors.round_outcomes(rnd=rnd)
+    held = selectors.formation_seat_counts(formation_ids=[rf.formation_id for rf in rfs])
+    rows = [
+        {
+            "rf": rf,
+            "fill": fill.get(rf.formation_id, {}),
+            "held": held.get(rf.formation_id, 0),
+            "outcomes": [
+                (Referral.Status(status).label, n)
+                for status, n in sorted(outcomes.get(rf.formation_id, {}).items())
+            ],
+        }
+        for rf in rfs
+    ]
+    return render(
+        request,
+        "placement/round_detail.html",
+        {
+            "round": rnd,
+            "rows": rows,
+            "Status": AllocationRound.Status,
+            "ranking_form": RankingForm(
+                formations=[(rf.formation_id, str(rf.formation)) for rf in rfs]
+            ),
+        },
+    )
+
+
+def _round_step(request: HttpRequest, round_id: int, step: Any, done: str) -> HttpResponse:
+    rnd = selectors.round_get_for(actor=request.user, round_id=round_id)
+    try:
+        step(actor=request.user, rnd=rnd)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, done)
+    return redirect("placement:round_detail", round_id=rnd.pk)
+
+
+@login_required
+@require_POST
+def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _round_step(request, round_id, services.round_close, _("Lamaran ditutup."))
+
+
+@login_required
+@require_POST
+def round_allocate(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _round_step(
+        request, round_id, services.round_allocate, _("Hasil dihitung; periksa sebelum diumumkan.")
+    )
+
+
+@login_required
+@require_POST
+def round_publish(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _round_step(
+        request, round_id, services.round_publish, _("Hasil diumumkan; surat pengantar dibuat.")
+    )
+
+
+@login_required
+@require_POST
+def round_cancel(request: HttpRequest, round_id: int) -> HttpResponse:
+    return _round_step(request, round_id, services.round_cancel, _("Putaran dibatalkan."))
+
+
+@login_required
+@require_GET
+def round_review(request: HttpRequest, round_id: int) -> HttpResponse:
+    rnd = selectors.round_get_for(actor=request.user, round_id=round_id)
+    formation = request.GET.get("formasi", "")
+    unassigned = request.GET.get("tanpa") == "1"
+    results = selectors.round_results(
+        rnd=rnd,
+        formation_id=int(formation) if formation.isdigit() else None,
+        unassigned=unassigned,
+    )
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placement/round_review.html",
+        {
+            "round": rnd,
+            "page_obj": page,
+            "formations": selectors.round_formations(rnd=rnd),
+            "formation": formation,
+            "unassigned": unassigned,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def ranking_upload(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Office staff, or company HR for their own formation, upload a company ranking."""
+    require_any_role(request.user, Role.OFFICE_STAFF, Role.COMPANY_HR)
+    scope = scope_of(request.user)
+    options = [
+        (rf.formation_id, str(rf.formation))
+        for rf in selectors.company_rounds_for(actor=request.user).filter(round_id=round_id)
+    ]
+    if not options:
+        rnd = selectors.round_get_for(actor=request.user, round_id=round_id)
+        options = [
+            (rf.formation_id, str(rf.formation)) for rf in selectors.round_formations(rnd=rnd)
+        ]
+    form = RankingForm(request.POST or None, request.FILES or None, formations=options)
+    if request.method == "POST" and form.is_valid():
+        rf = selectors.company_round_formation_get_for(
+            actor=request.user, round_id=round_id, formation_id=form.cleaned_data["formation"]
+        )
+        try:
+            n = services.ranking_upload(
+                actor=request.user, round_formation=rf, file=form.cleaned_data["file"]
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+            for row in error.detail.get("errors", []):
+                form.add_error(
+                    None,
+                    _("Baris %(row)s, kolom %(column)s: %(message)s") % row,
+                )
+        else:
+            messages.success(request, _("Peringkat %(n)d pelamar disimpan.") % {"n": n})
+            if round_id and rf.round.region_id in scope.office_region_ids:
+                return redirect("placement:round_detail", round_id=round_id)
+            return redirect("placement:company_rankings")
+    return render(request, "placement/ranking_form.html", {"form": form, "round_id": round_id})
+
+
+@login_required
+@require_GET
+def company_rankings(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.COMPANY_HR)
+    return render(
+        request,
+        "placement/company_rankings.html",
+        {"entries": selectors.company_rounds_for(actor=request.user)},
+    )
+
+
+# --- referrals ------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def referral_list(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.OFFICE_STAFF, Role.COMPANY_HR)
+    status = request.GET.get("status", "")
+    if status not in Referral.Status.values:
+        status = ""
+    page = Paginator(
+        selectors.referral_list_for(actor=request.user, status=status), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placement/referral_list.html",
+        {"page_obj": page, "status": status, "statuses": Referral.Status.choices},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
+    referral = selectors.referral_get_for(actor=request.user, referral_id=referral_id)
+    may_record = policy_for(Referral).can(request.user, "record_outcome", referral)
+    form = OutcomeForm(request.POST or None)
+    if request.method == "POST":
+        if not may_record:
+            raise Http404
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                referrals.referral_record_outcome(
+                    actor=request.user,
+                    referral=referral,
+                    status=data["status"],
+                    reason=data["reason"],
+                    on=data["on"],
+                    override_reason=data["override_reason"],
+                )
+            except ApplicationError as error:
+                _form_error(form, error)
+            else:
+                messages.success(request, _("Hasil penyaluran tersimpan."))
+                return redirect("placement:referral_detail", referral_id=referral.pk)
+    return render(
+        request,
+        "placement/referral_detail.html",
+        {"referral": referral, "form": form if may_record else None},
+    )
+
+
+@login_required
+@require_GET
+def referral_letter(request: HttpRequest, referral_id: int) -> HttpResponse:
+    """The referral letter (surat pengantar), rendered from the stored referral."""
+    referral = selectors.referral_get_for(actor=request.user, referral_id=referral_id)
+    pdf = render_pdf(
+        "placement/referral_letter_pdf.html",
+        {"referral": referral, "today": timezone.localdate()},
+    )
+    filename = "surat-pengantar-" + (referral.letter_number or str(referral.pk)).replace("/", "-")
+    return pdf_response(pdf, f"{filename}.pdf")
+
+
+# --- trainees ---------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def my_applications(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.TRAINEE)
+    person = selectors.person_of(request.user)
+    return render(
+        request,
+        "placement/my_applications.html",
+        {
+            "rounds": selectors.open_rounds_for_person(actor=request.user),
+            "applications": selectors.my_applications(actor=request.user),
+            "problem": services.applicant_problem(person) if person else "",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def apply(request: HttpRequest, round_id: int) -> HttpResponse:
+    rnd = selectors.open_round_get_for_applicant(actor=request.user, round_id=round_id)
+    person = selectors.person_of(request.user)
+    assert person is not None
+    rfs = selectors.round_formations(rnd=rnd)
+    verdicts = services.verdicts_for(person, [rf.formation_id for rf in rfs])
+    from jejaring.placement.eligibility import reason_message
+
+    options = [
+        {
+            "formation": rf.formation,
+            "eligible": not verdicts[rf.formation_id].reason,
+            "reason": reason_message(verdicts[rf.formation_id].reason, rf.formation)
+            if verdicts[rf.formation_id].reason
+            else "",
+        }
+        for rf in rfs
+    ]
+    choices = [
+        (o["formation"].pk, f"{o['formation'].company.name} · {o['formation'].title}")
+        for o in options
+        if o["eligible"]
+    ]
+    existing = selectors.my_applications(actor=request.user).filter(round=rnd).first()
+    initial = {}
+    if existing is not None and existing.status == existing.Status.SUBMITTED:
+        for choice in existing.choices.all():
+            initial[f"choice_{choice.rank}"] = choice.formation_id
+    form = ApplyForm(
+        request.POST or None, initial=initial, formations=choices, max_choices=rnd.max_choices
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_submit(actor=request.user, rnd=rnd, formation_ids=form.ranked())
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Lamaran Anda tersimpan."))
+            return redirect("placement:my_applications")
+    return render(
+        request,
+        "placement/apply.html",
+        {
+            "round": rnd,
+            "options": options,
+            "form": form,
+            "problem": services.applicant_problem(person),
+            "existing": existing,
+        },
+    )
+
+
+@login_required
+@require_GET
+def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
+    application = selectors.application_get_for(actor=request.user, application_id=application_id)
+    explanation = None
+    if selectors.may_see_result(actor=request.user, application=application):
+        explanation = selectors.explanation_for(application=application)
+    referral = Referral.objects.filter(application=application).select_related("company").first()
+    return render(
+        request,
+        "placement/application_detail.html",
+        {"application": application, "explanation": explanation, "referral": referral},
+    )
