@@ -34,7 +34,13 @@ def _rules(valid_from: date = date(2020, 1, 1), **overrides: object) -> Internsh
     return rules
 
 
-def test_a_fresh_database_holds_the_permenaker_6_2020_rules():
+def test_the_data_migration_seeds_the_permenaker_6_2020_rules():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    InternshipRuleSet.objects.all().delete()
+    import_module("jejaring.employers.migrations.0003_seed_permenaker_6_2020").seed(apps, None)
     rules = internship_rules_on(DAY)
     assert rules.legal_basis == "Permenaker 6/2020" and rules.valid_from == date(2020, 1, 1)
     assert rules.max_intern_pct_of_workforce == Decimal("20.00") and rules.min_age == 17

@@ -1,0 +1,22 @@
+"""The Permenaker 6/2020 rule set comes from data migration 0003; a test module that
+flushes the database (the demo test) removes it, so it is put back for every test here."""
+
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def permenaker_rules(request: Any) -> Any:
+    if "django_db" not in request.keywords and "db" not in request.fixturenames:
+        return None
+    request.getfixturevalue("db")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    seed = import_module("jejaring.employers.migrations.0003_seed_permenaker_6_2020").seed
+    seed(apps, None)
+    from jejaring.employers.models import InternshipRuleSet
+
+    return InternshipRuleSet.objects.get(valid_from="2020-01-01")
