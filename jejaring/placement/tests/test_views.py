@@ -101,7 +101,7 @@ def test_an_ineligible_applicant_sees_the_reason_per_formation(client, cast, set
 
 
 def test_a_trainee_without_a_graduation_is_told_they_cannot_apply(client, cast, setup):
-    formation, other, _people = setup
+    formation, _other, _people = setup
     rnd = services.round_create(
         actor=cast.staff_a, region=cast.region_a, name="R", formation_ids=[formation.pk]
     )
@@ -121,7 +121,7 @@ def test_the_referral_letter_is_a_pdf(client, cast):
 def test_the_round_list_takes_a_constant_number_of_queries(
     client, cast, setup, django_assert_max_num_queries
 ):
-    formation, other, _people = setup
+    formation, _other, _people = setup
     for n in range(5):
         services.round_create(
             actor=cast.staff_a, region=cast.region_a, name=f"R{n}", formation_ids=[formation.pk]
