@@ -6,6 +6,8 @@ from io import BytesIO
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -510,3 +512,18 @@ def test_pages_render_for_both_roles(client, cast):
             ("training:instructor_create", []),
         ):
             assert client.get(reverse(name, args=args)).status_code == 200, (user, name)
+
+
+def test_the_batch_list_takes_the_same_queries_for_many_batches(
+    client, cast, django_assert_max_num_queries
+):
+    _batch(cast)
+    client.force_login(cast.staff_a)
+    url = reverse("training:batch_list")
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _n in range(10):
+        _batch(cast)
+    with django_assert_max_num_queries(len(few)):
+        client.get(url)
