@@ -7,10 +7,10 @@ from jejaring.core.context_processors import NavEntry
 
 _MANAGERS = frozenset({Role.OFFICE_STAFF, Role.OPERATOR})
 
+# Programs and instructors are one tap away from both pages, in their sub-menu; the main
+# menu is already long for office staff.
 ENTRIES = [
     NavEntry(_("Paket pelatihan"), "training:batch_list", _MANAGERS, order=100),
     NavEntry(_("Lembaga pelatihan"), "training:institution_list", _MANAGERS, order=110),
-    NavEntry(_("Program pelatihan"), "training:program_list", _MANAGERS, order=120),
-    NavEntry(_("Instruktur"), "training:instructor_list", _MANAGERS, order=130),
     NavEntry(_("Pelatihan saya"), "my_training:enrolments", frozenset({Role.TRAINEE}), order=140),
 ]
