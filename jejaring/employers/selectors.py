@@ -182,9 +182,8 @@ def public_region_get(*, slug: str) -> Region:
 
 
 def public_regions() -> QuerySet[Region]:
-    return (
-        Region.objects.filter(formations__status=Formation.Status.OPEN).distinct().order_by("name")
-    )
+    open_regions = Formation.objects.filter(status=Formation.Status.OPEN).values("region_id")
+    return Region.objects.filter(pk__in=open_regions).order_by("name")
 
 
 def internship_program_list_for(
