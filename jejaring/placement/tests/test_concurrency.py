@@ -32,7 +32,7 @@ def _race(target, n: int) -> list[object]:
         try:
             barrier.wait()
             result: object = target(i)
-        except Exception as error:  # noqa: BLE001 - collected and asserted below
+        except Exception as error:
             result = error
         finally:
             connection.close()
