@@ -1,45 +1,48 @@
-"""The issue's whole training path in a real browser on a 360-px phone: a registered
-person is selected, attends and graduates, an assessor records their results, the
-operator issues the certificate, the trainee downloads its PDF and the QR link verifies
-it publicly without a login.
+"""The issue's whole training path in a real browser on a 360-px phone: a person
+registers through the public form without an account, sets their password from the
+emailed link, an operator selects them and takes attendance on the operator pages, the
+batch finishes and they graduate, an assessor records their results, the operator
+issues the certificate, the trainee downloads its PDF and the QR link verifies it
+publicly without a login.
 
-Registration, selection, attendance and graduation have no pages yet (the training
-area is being built in parallel), so those steps are done here through the models the
-training services will write; every step from the competency test on goes through the
-pages.
+Status changes of the batch (selection, start, finish) go through the training services,
+as the batch page would call them; everything a person types goes through the pages.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from django.core import mail
 
 from jejaring.accounts.tests.factories import PASSWORD
 from jejaring.assessment.models import Candidate, TrainingCertificate
 from jejaring.assessment.services import UnitData, scheme_create
 from jejaring.assessment.tests.factories import LspFactory, TestSiteFactory
-from jejaring.training.models import Batch, Enrolment
-from jejaring.training.tests.factories import (
-    BatchFactory,
-    EnrolmentFactory,
-    ProgramFactory,
-    VocationFactory,
-)
+from jejaring.trainees.models import Person
+from jejaring.trainees.nik import format_nik
+from jejaring.training.models import Batch, BatchSession, Enrolment
+from jejaring.training.services import batch_change_status, batch_generate_sessions
+from jejaring.training.tests.factories import BatchFactory, ProgramFactory, VocationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 740}
+NIK = format_nik(district_code="33.75.01", birth_date=date(2001, 5, 17), sex="F", serial=7)
+EMAIL = "siti.rahayu@example.id"
+NEW_PASSWORD = "Batik-Pekalongan-2026"
 
 
 def _phone(browser):
     return browser.new_context(viewport=PHONE, locale="id-ID", accept_downloads=True)
 
 
-def _sign_in(page, live_server, username):
+def _sign_in(page, live_server, username, password=PASSWORD):
     page.goto(f"{live_server.url}/akun/masuk/")
     page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk", exact=True).click()
     page.wait_for_url(f"{live_server.url}/beranda/")
 
@@ -48,7 +51,7 @@ def _fits_the_screen(page):
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
-def test_a_trainee_s_path_from_graduation_to_a_publicly_verified_certificate(
+def test_a_trainee_s_path_from_registration_to_a_publicly_verified_certificate(
     browser, live_server, cast
 ):
     vocation = VocationFactory(code="menjahit", name="Menjahit")
@@ -69,13 +72,87 @@ def test_a_trainee_s_path_from_graduation_to_a_publicly_verified_certificate(
     program = ProgramFactory(
         institution=cast.lpks, vocation=vocation, scheme=scheme, name="Menjahit Pakaian"
     )
-    batch = BatchFactory(program=program, name="Menjahit Angkatan I")
-    # Registered, selected, attended and graduated (no pages for these yet).
-    enrolment = EnrolmentFactory(batch=batch, person=cast.person_1, source="self")
-    Enrolment.objects.filter(pk=enrolment.pk).update(
-        status=Enrolment.Status.GRADUATED, graduated_on=batch.end_date, attendance_pct=95
+    # Two training days keep the attendance step short.
+    batch = BatchFactory(
+        program=program,
+        name="Menjahit Angkatan I",
+        status=Batch.Status.OPEN,
+        start_date=date(2026, 3, 2),
+        end_date=date(2026, 3, 3),
+        min_age=17,
+        max_age=35,
     )
-    Batch.objects.filter(pk=batch.pk).update(status=Batch.Status.FINISHED)
+
+    # A person finds the batch on their phone and registers without an account.
+    context = _phone(browser)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/daftar/")
+    page.get_by_role("link", name="Menjahit Pakaian").click()
+    page.get_by_text("Usia 17–35 tahun").wait_for()
+    page.get_by_role("button", name="Daftar sekarang").click()
+    page.get_by_label("NIK", exact=True).fill(NIK)
+    page.get_by_label("Nama lengkap", exact=True).fill("Siti Rahayu")
+    page.get_by_label("Jenis kelamin", exact=True).select_option("F")
+    page.get_by_label("Tempat lahir", exact=True).fill("Pekalongan")
+    page.get_by_label("Tanggal lahir", exact=True).fill("2001-05-17")
+    page.get_by_label("Pendidikan terakhir", exact=True).select_option("smk")
+    page.get_by_label("Alamat domisili", exact=True).fill("Jl. Hayam Wuruk 5")
+    page.get_by_label("Kecamatan", exact=True).select_option("33.75.01")
+    page.get_by_label("Nomor HP", exact=True).fill("0812 3456 7890")
+    page.get_by_label("Email", exact=True).fill(EMAIL)
+    page.get_by_label("Saya menyetujui data pribadi saya diolah", exact=False).check()
+    assert _fits_the_screen(page)
+    page.get_by_role("button", name="Kirim pendaftaran").click()
+    page.get_by_role("heading", name="Pendaftaran terkirim").wait_for()
+    assert _fits_the_screen(page)
+    person = Person.objects.get(nik=NIK)
+    enrolment = Enrolment.objects.get(batch=batch, person=person)
+    assert enrolment.status == Enrolment.Status.APPLIED
+
+    # The emailed link lets them choose a password and follow their registration.
+    invitation = next(m for m in mail.outbox if m.subject == "Akun Jejaring Anda")
+    link = re.search(r"https?://\S+", invitation.body).group(0)
+    page.goto(link)
+    page.locator("input[name=new_password1]").fill(NEW_PASSWORD)
+    page.locator("input[name=new_password2]").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Simpan kata sandi").click()
+    page.wait_for_url("**/atur-ulang/selesai/")
+    _sign_in(page, live_server, EMAIL, NEW_PASSWORD)
+    page.goto(f"{live_server.url}/pelatihan-saya/")
+    page.get_by_text("Mendaftar", exact=True).wait_for()
+    context.close()
+
+    # The operator selects them on the selection page.
+    batch_change_status(actor=cast.operator, batch=batch, status=Batch.Status.SELECTION)
+    context = _phone(browser)
+    page = context.new_page()
+    _sign_in(page, live_server, "operator.lpks")
+    page.goto(f"{live_server.url}/pelatihan/paket/{batch.pk}/seleksi/")
+    candidate_row = page.get_by_test_id("candidate").filter(has_text="Siti Rahayu")
+    assert candidate_row.locator(".criterion-bad").count() == 0
+    candidate_row.get_by_role("button", name="Terima").click()
+    page.get_by_text("1 pendaftar: Diterima").wait_for()
+    assert _fits_the_screen(page)
+
+    # The batch starts; the operator takes each day's attendance on the phone.
+    batch_change_status(
+        actor=cast.staff_a,
+        batch=batch,
+        status=Batch.Status.RUNNING,
+        override_reason="BPJS Ketenagakerjaan diurus lembaga",
+    )
+    batch_generate_sessions(actor=cast.operator, batch=batch)
+    for session in BatchSession.objects.filter(batch=batch).order_by("date"):
+        page.goto(f"{live_server.url}/pelatihan/sesi/{session.pk}/kehadiran/")
+        page.get_by_role("group", name="Siti Rahayu").get_by_text("Hadir", exact=True).click()
+        page.get_by_role("button", name="Simpan kehadiran").click()
+        page.get_by_text("Kehadiran tersimpan").wait_for()
+    context.close()
+
+    # Finishing applies the attendance rule: she graduates.
+    batch_change_status(actor=cast.operator, batch=batch, status=Batch.Status.FINISHED)
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.GRADUATED
 
     # The operator schedules the competency test for the batch's graduates.
     context = _phone(browser)
@@ -92,12 +169,12 @@ def test_a_trainee_s_path_from_graduation_to_a_publicly_verified_certificate(
     page.get_by_text("Sesi uji kompetensi dijadwalkan").wait_for()
     assert _fits_the_screen(page)
     context.close()
-    candidate = Candidate.objects.get(person=cast.person_1)
+    candidate = Candidate.objects.get(person=person)
 
     # The trainee fills in the self-assessment.
     context = _phone(browser)
     page = context.new_page()
-    _sign_in(page, live_server, "peserta1")
+    _sign_in(page, live_server, EMAIL, NEW_PASSWORD)
     page.goto(f"{live_server.url}/uji-kompetensi/saya/")
     page.get_by_role("link", name="Isi permohonan dan asesmen mandiri").click()
     for radio in page.get_by_label("Saya kompeten", exact=True).all():
@@ -112,7 +189,7 @@ def test_a_trainee_s_path_from_graduation_to_a_publicly_verified_certificate(
     _sign_in(page, live_server, "asesor")
     page.goto(f"{live_server.url}/uji-kompetensi/")
     page.get_by_role("link", name="20 April 2026").click()
-    page.get_by_role("link", name=cast.person_1.full_name).click()
+    page.get_by_role("link", name=person.full_name).click()
     for select in page.locator("select[name^=result_]").all():
         select.select_option("K")
     assert _fits_the_screen(page)
@@ -137,7 +214,7 @@ def test_a_trainee_s_path_from_graduation_to_a_publicly_verified_certificate(
     # The trainee downloads the PDF.
     context = _phone(browser)
     page = context.new_page()
-    _sign_in(page, live_server, "peserta1")
+    _sign_in(page, live_server, EMAIL, NEW_PASSWORD)
     page.goto(f"{live_server.url}/uji-kompetensi/saya/")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Unduh PDF").click()
@@ -155,8 +232,8 @@ def test_a_trainee_s_path_from_graduation_to_a_publicly_verified_certificate(
     assert "SAH" in verdict
     body = page.locator("main").inner_text()
     assert certificate.number in body
-    assert cast.person_1.full_name not in body
-    assert cast.person_1.nik not in body
+    assert person.full_name not in body
+    assert person.nik not in body
     assert _fits_the_screen(page)
     context.close()
     assert date.today() >= certificate.issued_on
