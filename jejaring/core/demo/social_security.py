@@ -22,8 +22,9 @@ def _kpj(ctx: Ctx) -> str:
 
 
 def _coverage(ctx: Ctx, staff: User) -> None:
-    """Trainees of the BLK's 2026 packages (the running one active, the rest ended) and the
-    interns who started in 2026, then one accident during the running package."""
+    """Trainees of the BLK's 2026 packages (the running one active, the rest ended), the
+    interns at work now (active, paid by their host) and those who finished in 2026
+    (ended), then one accident during the running package."""
     rows: list[Coverage] = []
     running_rows: list[Coverage] = []
     blk = ctx.institutions["blk-pkl"]
@@ -57,13 +58,18 @@ def _coverage(ctx: Ctx, staff: User) -> None:
         a.referral_id: a
         for a in InternshipAgreement.objects.filter(referral__in=[r for r in ctx.referrals if r.pk])
     }
+    finished = (Referral.Status.COMPLETED, Referral.Status.HIRED)
     for referral in ctx.referrals:
-        if (
-            referral.formation.kind != Formation.Kind.INTERNSHIP
-            or referral.status != Referral.Status.STARTED
-        ):
+        if referral.formation.kind != Formation.Kind.INTERNSHIP or referral.pk not in agreements:
             continue
         agreement = agreements[referral.pk]
+        # Interns at work now are covered; so were those who finished in 2026.
+        if referral.status == Referral.Status.STARTED:
+            status = Coverage.Status.ACTIVE
+        elif referral.status in finished and agreement.starts_on.year == 2026:
+            status = Coverage.Status.ENDED
+        else:
+            continue
         rows.append(
             Coverage(
                 region=referral.region,
@@ -76,7 +82,7 @@ def _coverage(ctx: Ctx, staff: User) -> None:
                 declared_income=max(1_000_000, referral.formation.monthly_pay),
                 cover_start=agreement.starts_on,
                 cover_end=agreement.ends_on,
-                status=Coverage.Status.ACTIVE,
+                status=status,
                 created_at=at(agreement.starts_on - timedelta(days=4), 10),
             )
         )

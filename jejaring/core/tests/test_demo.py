@@ -363,3 +363,41 @@ def test_every_cohort_has_sessions_and_attendance_that_fit_its_status(demo: Demo
     assert not Attendance.objects.exclude(
         enrolment__status__in=[S.GRADUATED, S.DROPPED_OUT, S.TRAINING]
     ).exists()
+
+
+@pytest.mark.django_db
+def test_bpjs_cover_is_consistent_with_batches_internships_and_today(demo: DemoSummary) -> None:
+    import re
+
+    from jejaring.core import gates
+    from jejaring.social_security.models import Coverage, Incident
+    from jejaring.training.models import Batch
+
+    covers = Coverage.objects.select_related("enrolment__batch", "referral")
+    kinds = set(covers.values_list("kind", flat=True))
+    assert kinds == {Coverage.Kind.TRAINEE, Coverage.Kind.INTERN}
+    for cover in covers:
+        assert re.fullmatch(r"\d{11}", cover.kpj_number), cover
+        if cover.status == Coverage.Status.ACTIVE:
+            assert cover.cover_start <= TODAY <= cover.cover_end, cover
+        else:
+            assert cover.status == Coverage.Status.ENDED and cover.cover_end < TODAY, cover
+        if cover.kind == Coverage.Kind.TRAINEE:
+            assert cover.payer == Coverage.Payer.OFFICE and cover.enrolment is not None
+            assert (cover.cover_start, cover.cover_end) == (
+                cover.enrolment.batch.start_date,
+                cover.enrolment.batch.end_date,
+            )
+        else:
+            assert cover.referral is not None
+            assert cover.payer_company_id == cover.referral.company_id
+    assert len(set(covers.values_list("kpj_number", flat=True))) == covers.count()
+    running = Batch.objects.filter(
+        status=Batch.Status.RUNNING, enrolments__coverage__status=Coverage.Status.ACTIVE
+    ).distinct()
+    assert running.exists()
+    for batch in running:
+        assert gates.check("training.batch.start", obj=batch) == []
+    incident = Incident.objects.get()
+    assert incident.coverage.status == Coverage.Status.ACTIVE
+    assert incident.coverage.cover_start <= incident.occurred_at.date() <= TODAY
