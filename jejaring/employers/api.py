@@ -3,8 +3,6 @@ agreements, formations (and the public list of open ones), internship programs a
 internship agreements, scoped like the pages. Write routes look the record up before
 reading the body, so another region's id is a 404 whatever was sent."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -37,7 +35,12 @@ def _body(schema: type[B], request: HttpRequest) -> B:
         raise ValidationError(
             _("Isi permintaan tidak valid."),
             code="invalid",
-            detail={"errors": error.errors(include_url=False, include_context=False)},
+            detail={
+                "errors": [
+                    {key: value for key, value in item.items() if key != "input"}
+                    for item in error.errors(include_url=False, include_context=False)
+                ]
+            },
         ) from None
 
 

@@ -8,13 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.forms import Form
-from jejaring.employers.models import Agreement, Company, Formation
+from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
 from jejaring.employers.services import (
     AgreementData,
     FormationData,
     InternshipProgramData,
 )
 from jejaring.trainees.models import Education
+from jejaring.training.models import Vocation
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _TEXT = forms.Textarea(attrs={"rows": 3})
@@ -108,7 +109,7 @@ class FormationForm(Form):
     accepts_all_vocations = forms.BooleanField(label=_("Semua kejuruan"), required=False)
     vocations = forms.ModelMultipleChoiceField(
         label=_("Kejuruan yang diterima"),
-        queryset=None,
+        queryset=Vocation.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -142,14 +143,12 @@ class FormationForm(Form):
     closes_on = forms.DateField(label=_("Batas pendaftaran"), required=False, widget=_DATE)
     internship_program = forms.ModelChoiceField(
         label=_("Program pemagangan"),
-        queryset=None,
+        queryset=InternshipProgram.objects.none(),
         required=False,
         help_text=_("Wajib untuk formasi magang: program yang sudah disetujui dinas."),
     )
 
     def __init__(self, *args: Any, programs: Any, **kwargs: Any) -> None:
-        from jejaring.training.models import Vocation
-
         super().__init__(*args, **kwargs)
         vocations: Any = self.fields["vocations"]
         vocations.queryset = Vocation.objects.order_by("name")

@@ -90,7 +90,8 @@ def agreement_list_for(
     if company_id is not None:
         qs = qs.filter(company_id=company_id)
     if expiry:
-        qs = qs.filter(expiry=expiry)
+        # `expiry` is the annotation of _with_expiry.
+        qs = qs.filter(**{"expiry": expiry})
     return qs.order_by("valid_until", "pk")
 
 

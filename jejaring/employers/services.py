@@ -220,9 +220,10 @@ def contact_save(
         raise NotFound(_("Kontak tidak ditemukan."))
     with transaction.atomic():
         if is_primary:
-            company.contacts.filter(is_primary=True).exclude(
-                pk=contact.pk if contact else None
-            ).update(is_primary=False)
+            others = company.contacts.filter(is_primary=True)
+            if contact is not None:
+                others = others.exclude(pk=contact.pk)
+            others.update(is_primary=False)
         target = contact or CompanyContact(company=company)
         before = audit.snapshot(target, ("full_name", "position", "phone", "email", "is_primary"))
         target.full_name = full_name

@@ -409,6 +409,7 @@ def _intern(cast, **person):
     formation = InternshipFormationFactory(
         company=cast.company_a, period_start=date(2027, 1, 4), period_end=date(2027, 6, 30)
     )
+    person.setdefault("person__birth_date", date(2000, 1, 1))
     return ReferralFactory(formation=formation, status=Referral.Status.ACCEPTED, **person)
 
 

@@ -258,7 +258,9 @@ def test_hr_draws_up_signs_and_the_office_ratifies_an_internship_agreement(clien
     formation = InternshipFormationFactory(
         company=cast.company_a, period_start=date(2027, 1, 4), period_end=date(2027, 6, 30)
     )
-    referral = ReferralFactory(formation=formation, status="accepted")
+    referral = ReferralFactory(
+        formation=formation, status="accepted", person__birth_date=date(2000, 1, 1)
+    )
     client.force_login(cast.hr_a)
     assert "Buat perjanjian" in client.get(f"/perusahaan/formasi/{formation.pk}/").content.decode()
     response = client.post(
