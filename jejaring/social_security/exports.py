@@ -89,7 +89,8 @@ def registrations_xlsx(*, actor: Any, coverages: Sequence[Coverage]) -> bytes:
         for c in coverages
     ]
     with transaction.atomic():
-        for region_id in sorted({c.region_id for c in coverages}) or [None]:
+        region_ids: list[int | None] = [*sorted({c.region_id for c in coverages})] or [None]
+        for region_id in region_ids:
             audit.record(
                 actor=actor,
                 action="social_security.registrations.export",

@@ -4,6 +4,7 @@ confirm, writes it in one transaction through the same service as the API."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import models
@@ -24,7 +25,7 @@ def _rows(rows: Rows) -> list[tuple[int, str, str]]:
 class InsurerReturnImporter:
     """Columns NIK and Nomor KPJ (the rest of the registration layout is ignored)."""
 
-    columns = (
+    columns: Sequence[Column] = (
         Column("nik", "NIK", aliases=("no ktp", "nomor induk kependudukan")),
         Column("kpj", "Nomor KPJ", aliases=("kpj", "no kpj", "nomor kartu", "kpj number")),
         Column("name", "Nama", aliases=("name",), required=False),

@@ -131,7 +131,7 @@ def coverage_bulk_status(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect(back)
     try:
         count = services.coverage_change_status(
