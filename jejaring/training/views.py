@@ -650,7 +650,11 @@ def session_attendance(request: HttpRequest, batch_session_id: int) -> HttpRespo
     participants = selectors.session_participants(session=session)
     form = AttendanceForm(request.POST or None, participants=participants)
     status = 200
-    if request.method == "POST":
+    running = batch.status == Batch.Status.RUNNING
+    if request.method == "POST" and not running:
+        form.add_error(None, _("Kehadiran hanya dapat diisi selama paket berjalan."))
+        status = 409
+    elif request.method == "POST":
         if form.is_valid():
             try:
                 changed = services.attendance_record(
@@ -671,7 +675,7 @@ def session_attendance(request: HttpRequest, batch_session_id: int) -> HttpRespo
             "session": session,
             "batch": batch,
             "form": form,
-            "running": batch.status == Batch.Status.RUNNING,
+            "running": running,
         },
         status=status,
     )

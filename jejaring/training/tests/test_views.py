@@ -527,3 +527,26 @@ def test_the_batch_list_takes_the_same_queries_for_many_batches(
         _batch(cast)
     with django_assert_max_num_queries(len(few)):
         client.get(url)
+
+
+def test_attendance_of_a_finished_batch_cannot_be_changed(client, cast):
+    batch, sessions, (ayu, budi) = _running_batch(cast)
+    Batch.objects.filter(pk=batch.pk).update(status=Batch.Status.FINISHED)
+    client.force_login(cast.operator)
+    url = reverse("training:session_attendance", args=[sessions[0].pk])
+    response = client.post(url, {f"p{ayu.pk}": "present", f"p{budi.pk}": "present"})
+    assert response.status_code == 409
+    assert not Attendance.objects.exists()
+    assert not AuditEvent.objects.filter(action="training.attendance.record").exists()
+
+
+def test_a_selection_error_is_listed_once_above_the_applicants(client, cast):
+    batch = _selection_batch(cast)
+    enrolment = EnrolmentFactory(batch=batch)
+    client.force_login(cast.operator)
+    url = reverse("training:batch_selection", args=[batch.pk])
+    page = client.post(url, {"single": f"rejected:{enrolment.pk}"}).content.decode()
+    assert page.count('name="reason"') == 1
+    assert "Alasan penolakan wajib diisi" in page
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.APPLIED
