@@ -129,7 +129,7 @@ def _internship_programs(ctx: Ctx) -> None:
         date(2026, 11, 20),
         approved=False,
     )
-    InternshipProgram.objects.bulk_create([*approved, pending])
+    InternshipProgram.objects.bulk_create([*approved, pending, _overdue_program(ctx)])
     ctx.internship_programs = {
         key: program for (key, *_), program in zip(INTERNSHIP_PROGRAMS, approved, strict=True)
     }
@@ -161,4 +161,29 @@ def _program(
         decision_due_on=add_working_days(submitted + timedelta(days=1), 3, ctx.holidays),
         decided_at=at(submitted + timedelta(days=2), 14) if approved else None,
         decision_note="Program memenuhi ketentuan Permenaker 6/2020." if approved else "",
+    )
+
+
+def _overdue_program(ctx: Ctx) -> InternshipProgram:
+    """A request the office has not decided in time, flagged as overdue on the office's
+    list. Built without the random generators so the rest of the demo stays the same."""
+    company = ctx.companies["bengkel-sinar"]
+    submitted = date(2026, 11, 12)
+    title = "Pemagangan Servis Sepeda Motor Injeksi"
+    return InternshipProgram(
+        region=company.region,
+        company=company,
+        title=title,
+        description=(
+            f"{title} di {company.name}: diagnosis dan servis sistem injeksi dengan "
+            "pembimbing, didahului pembekalan teori."
+        ),
+        facilities="Area servis, alat diagnosis injeksi, alat pelindung diri.",
+        supervisors="Kepala bengkel (pembimbing utama), mekanik senior (pendamping)",
+        plan="Bulan 1: teori dan keselamatan kerja (15 %); bulan 2–6: praktik servis terbimbing.",
+        duration_months=6,
+        theory_pct=15,
+        status=InternshipProgram.Status.SUBMITTED,
+        submitted_at=at(submitted, 9),
+        decision_due_on=add_working_days(submitted + timedelta(days=1), 3, ctx.holidays),
     )
