@@ -474,3 +474,21 @@ class DropOutForm(Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class SessionForm(Form):
+    date = forms.DateField(label=_("Tanggal"), widget=_DATE)
+    starts_at = forms.TimeField(
+        label=_("Mulai"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    ends_at = forms.TimeField(
+        label=_("Selesai"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    topic = forms.CharField(label=_("Materi"), max_length=200, required=False)
+    instructor = forms.ModelChoiceField(
+        label=_("Instruktur"), queryset=Instructor.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, batch: Batch, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        _set_queryset(self, "instructor", selectors.batch_instructors(batch=batch))

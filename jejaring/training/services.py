@@ -1093,3 +1093,63 @@ def credential_remove(*, actor: Any, credential: InstructorCredential) -> None:
             changes={"credential": [credential.title, ""], "number": [credential.number, ""]},
         )
         credential.delete()
+
+
+def batch_session_update(
+    *,
+    actor: Any,
+    session: BatchSession,
+    day: date,
+    starts_at: Any = None,
+    ends_at: Any = None,
+    topic: str = "",
+    instructor: Instructor | None = None,
+) -> BatchSession:
+    """Change a session's day, hours, topic or instructor (one of the batch's). The day
+    stays within the batch's dates and one slot holds one session."""
+    batch = session.batch
+    if not policy_for(Batch).can(actor, "change", batch):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah paket ini."))
+    if not batch.start_date <= day <= batch.end_date:
+        raise ValidationError(
+            _("Tanggal sesi harus di antara tanggal mulai dan selesai paket."),
+            code="session_outside_batch",
+            field="date",
+        )
+    if starts_at and ends_at and ends_at <= starts_at:
+        raise ValidationError(
+            _("Jam selesai harus setelah jam mulai."), code="invalid_times", field="ends_at"
+        )
+    if instructor is not None and not batch.instructors.filter(pk=instructor.pk).exists():
+        raise ValidationError(
+            _("Pilih salah satu instruktur paket ini."),
+            code="instructor_not_in_batch",
+            field="instructor",
+        )
+    taken = Conflict(
+        _("Sudah ada sesi lain pada tanggal dan jam itu."), code="session_slot_taken", field="date"
+    )
+    fields = ("date", "starts_at", "ends_at", "topic", "instructor_id")
+    try:
+        with transaction.atomic():
+            locked = BatchSession.objects.select_for_update().get(pk=session.pk)
+            clash = BatchSession.objects.filter(batch=batch, date=day, starts_at=starts_at)
+            if clash.exclude(pk=locked.pk).exists():
+                raise taken
+            before = {field: getattr(locked, field) for field in fields}
+            locked.date, locked.starts_at, locked.ends_at = day, starts_at, ends_at
+            locked.topic = " ".join(topic.split())
+            locked.instructor = instructor
+            locked.save()
+            audit.record(
+                actor=actor,
+                action="training.session.update",
+                target=batch,
+                changes={
+                    "session": [None, locked.pk],
+                    **audit.diff(before, {field: getattr(locked, field) for field in fields}),
+                },
+            )
+    except IntegrityError:
+        raise taken from None
+    return locked

@@ -19,6 +19,7 @@ urlpatterns = [
         views.session_attendance,
         name="session_attendance",
     ),
+    path("sesi/<int:batch_session_id>/ubah/", views.session_edit, name="session_edit"),
     path(
         "peserta/<int:enrolment_id>/tidak-selesai/",
         views.enrolment_drop_out,

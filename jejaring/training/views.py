@@ -37,6 +37,7 @@ from jejaring.training.forms import (
     OverrideForm,
     ProgramForm,
     SelectionForm,
+    SessionForm,
 )
 from jejaring.training.models import (
     Attendance,
@@ -679,6 +680,42 @@ def session_attendance(request: HttpRequest, batch_session_id: int) -> HttpRespo
         },
         status=status,
     )
+
+
+@_staff_page
+@require_http_methods(["GET", "POST"])
+def session_edit(request: HttpRequest, batch_session_id: int) -> HttpResponse:
+    session = selectors.batch_session_get_for(actor=request.user, session_id=batch_session_id)
+    batch = session.batch
+    if not policy_for(Batch).can(request.user, "change", batch):
+        raise Http404
+    initial = {
+        "date": session.date,
+        "starts_at": session.starts_at,
+        "ends_at": session.ends_at,
+        "topic": session.topic,
+        "instructor": session.instructor_id,
+    }
+    form = SessionForm(request.POST or None, batch=batch, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.batch_session_update(
+                actor=request.user,
+                session=session,
+                day=data["date"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                topic=data["topic"],
+                instructor=data["instructor"],
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Sesi tersimpan."))
+            return redirect("training:batch_detail", batch_id=batch.pk)
+    title = _("Ubah sesi %(day)s") % {"day": session.date.strftime("%d-%m-%Y")}
+    return render(request, "training/form.html", {"form": form, "title": title})
 
 
 @_staff_page

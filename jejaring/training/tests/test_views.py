@@ -550,3 +550,23 @@ def test_a_selection_error_is_listed_once_above_the_applicants(client, cast):
     assert "Alasan penolakan wajib diisi" in page
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.APPLIED
+
+
+def test_a_session_gets_its_topic_hours_and_one_of_the_batch_s_instructors(client, cast):
+    batch, sessions, _enrolments = _running_batch(cast)
+    sri = Instructor.objects.create(region=cast.region_a, institution=cast.lpks, full_name="Sri")
+    other = Instructor.objects.create(region=cast.region_a, institution=cast.lpks, full_name="Lain")
+    batch.instructors.add(sri)
+    client.force_login(cast.operator)
+    url = reverse("training:session_edit", args=[sessions[0].pk])
+    values = {"date": "2026-03-02", "starts_at": "08:00", "ends_at": "12:00", "topic": "K3"}
+    assert client.post(url, {**values, "instructor": other.pk}).status_code == 200
+    assert client.post(url, {**values, "date": "2026-05-01"}).status_code == 200
+    assert client.post(url, {**values, "date": "2026-03-03", "starts_at": ""}).status_code == 200
+    sessions[0].refresh_from_db()
+    assert (sessions[0].topic, sessions[0].instructor) == ("", None)
+    client.post(url, {**values, "instructor": sri.pk})
+    sessions[0].refresh_from_db()
+    assert (sessions[0].topic, sessions[0].instructor) == ("K3", sri)
+    page = client.get(reverse("training:batch_detail", args=[batch.pk])).content.decode()
+    assert "08.00–12.00 · K3" in page
