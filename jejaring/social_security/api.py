@@ -4,7 +4,7 @@ Write routes on a record look it up before reading the body, so another region's
 a 404 whatever was sent. NIKs are masked here; full NIKs only in the audited export."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -85,10 +85,13 @@ class CoverageOut(Schema):
         return obj.enrolment.batch_id if obj.enrolment else None
 
 
+Id = Annotated[int, Field(ge=1, le=2**62)]
+
+
 class CoverageFilter(Schema):
     status: Coverage.Status | None = None
     kind: Coverage.Kind | None = None
-    batch_id: int | None = None
+    batch_id: Id | None = None
 
 
 @router.get("/coverages", response=list[CoverageOut], summary="Cover the caller may see")
@@ -117,7 +120,7 @@ def get_coverage(request: HttpRequest, coverage_id: int) -> Coverage:
 
 
 class StatusIn(Schema):
-    coverage_ids: list[int] = Field(..., min_length=1, max_length=5000)
+    coverage_ids: list[Id] = Field(..., min_length=1, max_length=5000)
     status: Coverage.Status
     kpj_number: str = Field("", max_length=20)
 
@@ -249,7 +252,7 @@ def warnings(request: HttpRequest, query: Query[WarningQuery]) -> list[WarningOu
 class PremiumQuery(Schema):
     month: str = Field(..., pattern=r"^\d{4}-(0[1-9]|1[0-2])$", examples=["2026-03"])
     payer: Coverage.Payer = Coverage.Payer.OFFICE
-    company_id: int | None = None
+    company_id: Id | None = None
 
 
 class PremiumLineOut(Schema):
@@ -346,7 +349,7 @@ def get_incident(request: HttpRequest, incident_id: int) -> Incident:
 
 
 class IncidentIn(Schema):
-    coverage_id: int
+    coverage_id: Id
     kind: Incident.Kind
     occurred_at: datetime
     place: str = Field(..., min_length=1, max_length=200)

@@ -335,7 +335,10 @@ def incident_claim_update(
         raise ValidationError(_("Nomor klaim terlalu panjang."), field="claim_number")
     with transaction.atomic():
         locked = (
-            Incident.objects.for_actor(actor).select_for_update().filter(pk=incident.pk).first()
+            Incident.objects.for_actor(actor)
+            .select_for_update(of=("self",))
+            .filter(pk=incident.pk)
+            .first()
         )
         if locked is None:
             raise NotFound(_("Kejadian tidak ditemukan."))

@@ -4,6 +4,8 @@ from io import BytesIO
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -397,3 +399,28 @@ def test_the_dashboard_takes_a_fixed_number_of_queries(
     client.force_login(cast.staff_a)
     with django_assert_max_num_queries(20):
         client.get("/bpjs/")
+
+
+def test_the_cover_list_takes_the_same_queries_however_many_people(client, cast, batch):
+    CoverageFactory(enrolment=accepted(batch, cast.person_1))
+    client.force_login(cast.staff_a)
+    client.get("/bpjs/kepesertaan/")  # warm the session and scope caches
+    with CaptureQueriesContext(connection) as one:
+        client.get("/bpjs/kepesertaan/")
+    CoverageFactory(enrolment=accepted(batch, cast.person_2))
+    for _ in range(3):
+        CoverageFactory(enrolment__batch=batch)
+    with CaptureQueriesContext(connection) as five:
+        response = client.get("/bpjs/kepesertaan/")
+    assert len(response.context["page_obj"].object_list) == 5
+    assert len(five) == len(one)
+
+
+def test_a_person_reads_their_cover_but_cannot_activate_it(client, cast, batch):
+    cover = CoverageFactory(enrolment=accepted(batch, cast.person_1))
+    client.force_login(cast.trainee_1)
+    assert client.get(f"/bpjs/kepesertaan/{cover.pk}/").status_code == 200
+    response = client.post(f"/bpjs/kepesertaan/{cover.pk}/", {"kpj_number": "12345678901"})
+    assert response.status_code == 404
+    cover.refresh_from_db()
+    assert cover.status == Coverage.Status.REGISTERED
