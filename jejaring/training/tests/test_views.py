@@ -570,3 +570,37 @@ def test_a_session_gets_its_topic_hours_and_one_of_the_batch_s_instructors(clien
     assert (sessions[0].topic, sessions[0].instructor) == ("K3", sri)
     page = client.get(reverse("training:batch_detail", args=[batch.pk])).content.decode()
     assert "08.00–12.00 · K3" in page
+
+
+def test_editing_a_program_and_an_instructor_keeps_their_institution(client, cast):
+    program = ProgramFactory(institution=cast.lpks, min_attendance_pct=80)
+    instructor = Instructor.objects.create(
+        region=cast.region_a, institution=cast.lpks, full_name="Sri"
+    )
+    client.force_login(cast.operator)
+    response = client.post(
+        reverse("training:program_edit", args=[program.pk]),
+        {
+            "institution": InstitutionFactory(region=cast.region_a).pk,
+            "vocation": program.vocation_id,
+            "code": program.code,
+            "name": "Menjahit Lanjutan",
+            "hours_jp": 300,
+            "duration_days": 35,
+            "default_capacity": 20,
+            "min_attendance_pct": 90,
+            "status": "active",
+        },
+    )
+    assert response.status_code == 302
+    program.refresh_from_db()
+    assert (program.name, program.min_attendance_pct) == ("Menjahit Lanjutan", 90)
+    assert program.institution == cast.lpks
+    client.post(
+        reverse("training:instructor_edit", args=[instructor.pk]),
+        {"full_name": "Sri Wahyuni", "institution": cast.lpks.pk, "status": "inactive"},
+    )
+    instructor.refresh_from_db()
+    assert (instructor.full_name, instructor.status) == ("Sri Wahyuni", "inactive")
+    assert AuditEvent.objects.filter(action="training.program.update").exists()
+    assert AuditEvent.objects.filter(action="training.instructor.update").exists()
