@@ -604,3 +604,13 @@ def test_editing_a_program_and_an_instructor_keeps_their_institution(client, cas
     assert (instructor.full_name, instructor.status) == ("Sri Wahyuni", "inactive")
     assert AuditEvent.objects.filter(action="training.program.update").exists()
     assert AuditEvent.objects.filter(action="training.instructor.update").exists()
+
+
+def test_the_menu_offers_batches_to_operators_and_own_training_to_trainees(client, cast):
+    client.force_login(cast.operator)
+    page = client.get(reverse("core:home")).content.decode()
+    assert reverse("training:batch_list") in page
+    client.force_login(cast.trainee_1)
+    page = client.get(reverse("core:home")).content.decode()
+    assert reverse("training:batch_list") not in page
+    assert reverse("my_training:enrolments") in page
