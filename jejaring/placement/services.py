@@ -14,6 +14,7 @@ the round assigns.
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
@@ -29,7 +30,7 @@ from jejaring.core import audit
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.spreadsheets import Column, read_rows
 from jejaring.employers.models import Formation
-from jejaring.placement import allocation, eligibility
+from jejaring.placement import allocation, bulk, eligibility
 from jejaring.placement.models import (
     AllocationResult,
     AllocationRound,
@@ -168,7 +169,7 @@ def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         held = eligibility.held_internships_of(person_ids)
         choices = list(
             ApplicationChoice.objects.filter(application__in=apps).values_list(
-                "application_id", "formation_id", "rank"
+                "pk", "application_id", "formation_id"
             )
         )
         facts = eligibility.formation_facts(
@@ -177,7 +178,7 @@ def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         rules = eligibility.RulesCache()
         rows = []
         counts = {"eligible": 0, "ineligible": 0}
-        for app_id, fid, rank in choices:
+        for pk, app_id, fid in choices:
             person_id, birth_date, education = people[app_id]
             applicant = eligibility.Applicant(
                 person_id, birth_date, education, competencies.get(person_id, {})
@@ -191,18 +192,11 @@ def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
                 )
             counts["eligible" if not verdict.reason else "ineligible"] += 1
             rows.append(
-                ApplicationChoice(
-                    application_id=app_id,
-                    formation_id=fid,
-                    rank=rank,
-                    eligible=not verdict.reason,
-                    ineligible_reason=verdict.reason,
-                    priority=verdict.priority,
-                    tested_on=verdict.tested_on,
-                )
+                (pk, not verdict.reason, verdict.reason, verdict.priority, verdict.tested_on)
             )
-        ApplicationChoice.objects.filter(application__in=apps).delete()
-        ApplicationChoice.objects.bulk_create(rows)
+        bulk.update(
+            ApplicationChoice, ["eligible", "ineligible_reason", "priority", "tested_on"], rows
+        )
         # Drafts never submitted take no part.
         rnd.status = S.CLOSED
         now = timezone.now()
@@ -226,17 +220,13 @@ def round_allocate(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         RoundFormation.objects.bulk_update(rfs, ["seats"])
         built, result = allocation.run(rnd)
         AllocationResult.objects.filter(round=rnd).delete()
-        AllocationResult.objects.bulk_create(
+        bulk.insert(
+            AllocationResult,
+            ["round", "application", "formation", "choice_rank", "explanation"],
             [
-                AllocationResult(
-                    round=rnd,
-                    application_id=app_id,
-                    formation_id=fid,
-                    choice_rank=rank,
-                    explanation=why,
-                )
+                (rnd.pk, app_id, fid, rank, json.dumps(why))
                 for app_id, fid, rank, why in allocation.explanations(built, result)
-            ]
+            ],
         )
         rnd.status = S.ALLOCATED
         rnd.input_digest = built.digest
@@ -305,20 +295,35 @@ def round_publish(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         now = timezone.now()
         prefix = _letter_prefix(rnd)
         year = timezone.localdate().year
-        Referral.objects.bulk_create(
+        bulk.insert(
+            Referral,
             [
-                Referral(
-                    region_id=rnd.region_id,
-                    formation_id=fid,
-                    company_id=formations[fid].company_id,
-                    person_id=person_id,
-                    round=rnd,
-                    application_id=app_id,
-                    letter_number=f"{prefix}/{n:05d}/{year}",
-                    referred_at=now,
+                "region",
+                "formation",
+                "company",
+                "person",
+                "round",
+                "application",
+                "status",
+                "status_reason",
+                "letter_number",
+                "referred_at",
+            ],
+            [
+                (
+                    rnd.region_id,
+                    fid,
+                    formations[fid].company_id,
+                    person_id,
+                    rnd.pk,
+                    app_id,
+                    Referral.Status.REFERRED.value,
+                    "",
+                    f"{prefix}/{n:05d}/{year}",
+                    now,
                 )
                 for n, (app_id, fid, person_id) in enumerate(placed, start=1)
-            ]
+            ],
         )
         rnd.status = S.PUBLISHED
         rnd.published_at = now

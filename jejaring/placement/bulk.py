@@ -1,0 +1,96 @@
+"""Set-based inserts and updates of many rows in one query.
+
+On PostgreSQL each column travels as one array and the rows are rebuilt server-side with
+`unnest`, so 500,000 rows are one statement, without Django building a model instance
+and a parameter per cell (which costs more than the database's own work at that size).
+Elsewhere (SQLite) they fall back to `bulk_create` / `bulk_update`. Values are given as
+they are stored: foreign keys as ids, JSON fields as JSON text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection, models
+
+
+def _column(model: type[models.Model], name: str) -> tuple[str, str]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    db_type = field.db_type(connection)
+    if isinstance(field, models.ForeignKey):
+        db_type = field.target_field.rel_db_type(connection)
+    return connection.ops.quote_name(field.column), f"%s::{db_type}[]"
+
+
+def _python_rows(
+    model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> list[dict[str, Any]]:
+    out = []
+    for row in rows:
+        values = {}
+        for name, value in zip(fields, row, strict=True):
+            field = model._meta.get_field(name)
+            if isinstance(field, models.ForeignKey):
+                values[field.attname] = value
+            elif isinstance(field, models.JSONField) and isinstance(value, str):
+                values[name] = json.loads(value)
+            else:
+                values[name] = value
+        out.append(values)
+    return out
+
+
+def insert(model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """INSERT every row (one query on PostgreSQL)."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_create(
+            [model(**values) for values in _python_rows(model, fields, rows)], batch_size=2000
+        )
+        return
+    columns = [_column(model, name) for name in fields]
+    # Identifiers come from model metadata (quoted); every value is a query parameter.
+    sql = "INSERT INTO {table} ({cols}) SELECT * FROM unnest({arrays})".format(  # noqa: S608
+        table=connection.ops.quote_name(model._meta.db_table),
+        cols=", ".join(c for c, _cast in columns),
+        arrays=", ".join(cast for _c, cast in columns),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [[row[i] for row in rows] for i in range(len(fields))])
+
+
+def update(model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """UPDATE rows by primary key: each row is (pk, *values of `fields`)."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        objects = []
+        for row in rows:
+            obj = model(pk=row[0])
+            for name, value in _python_rows(model, fields, [row[1:]])[0].items():
+                setattr(obj, name, value)
+            objects.append(obj)
+        model._default_manager.bulk_update(
+            objects,
+            [model._meta.get_field(n).name for n in fields],
+            batch_size=500,
+        )
+        return
+    pk_column, pk_cast = _column(model, model._meta.pk.name)
+    columns = [_column(model, name) for name in fields]
+    aliases = [f"c{i}" for i in range(len(fields))]
+    sql = (  # noqa: S608 - identifiers from model metadata, values are parameters
+        "UPDATE {table} AS t SET {sets} FROM unnest({arrays}) AS v(k, {aliases}) WHERE t.{pk} = v.k"
+    ).format(
+        table=connection.ops.quote_name(model._meta.db_table),
+        sets=", ".join(f"{c} = v.{a}" for (c, _cast), a in zip(columns, aliases, strict=True)),
+        arrays=", ".join([pk_cast, *(cast for _c, cast in columns)]),
+        aliases=", ".join(aliases),
+        pk=pk_column,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [[row[i] for row in rows] for i in range(len(fields) + 1)])
