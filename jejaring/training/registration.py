@@ -98,6 +98,14 @@ def open_batch_list(*, today: date | None = None) -> QuerySet[Batch]:
     )
 
 
+def open_batch_regions(*, today: date | None = None) -> list[tuple[str, str]]:
+    """(slug, name) of the regions with a batch open for registration, by name."""
+    return sorted(
+        set(open_batch_list(today=today).values_list("region__slug", "region__name")),
+        key=lambda pair: pair[1],
+    )
+
+
 def open_batch_get(*, batch_id: int, today: date | None = None) -> Batch:
     """One batch open for registration; NotFound for any other (closed, cancelled,
     planned or unknown alike)."""

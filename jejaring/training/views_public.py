@@ -7,6 +7,7 @@ before anything is parsed, and a per-address limit on submissions."""
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -47,9 +48,20 @@ def _open_batch(open_batch_id: int) -> Batch:
 
 @require_GET
 def batch_list(request: HttpRequest) -> HttpResponse:
-    batches = list(registration.open_batch_list())
-    rows = [(batch, registration.seats_left(batch)) for batch in batches]
-    return render(request, "training/public/batch_list.html", {"rows": rows})
+    batches = registration.open_batch_list()
+    regions = registration.open_batch_regions()
+    region = request.GET.get("wilayah", "")
+    if region in {slug for slug, _name in regions}:
+        batches = batches.filter(region__slug=region)
+    else:
+        region = ""
+    page = Paginator(batches, 20).get_page(request.GET.get("page"))
+    rows = [(batch, registration.seats_left(batch)) for batch in page]
+    return render(
+        request,
+        "training/public/batch_list.html",
+        {"rows": rows, "page_obj": page, "regions": regions, "region": region},
+    )
 
 
 @require_GET

@@ -208,3 +208,15 @@ def test_a_trainee_cannot_withdraw_while_training(client, cast):
     assert response.status_code == 409
     own.refresh_from_db()
     assert own.status == Enrolment.Status.TRAINING
+
+
+def test_batch_lists_take_the_same_queries_for_one_batch_or_many(
+    client, cast, django_assert_max_num_queries
+):
+    for _ in range(6):
+        open_batch(cast)
+    client.force_login(cast.staff_a)
+    with django_assert_max_num_queries(12):
+        assert len(client.get("/api/training/batches").json()["items"]) == 6
+    with django_assert_max_num_queries(4):
+        assert len(client.get("/api/training/open-batches").json()["items"]) == 6

@@ -144,3 +144,23 @@ def test_registration_after_the_closing_date_is_a_404(client, cast):
     batch = open_batch(cast, registration_closes_on=timezone.localdate() - timedelta(days=1))
     assert client.post(f"/daftar/{batch.pk}/formulir/", form_data()).status_code == 404
     assert not Enrolment.objects.exists()
+
+
+def test_the_list_filters_by_region_and_its_queries_do_not_grow_with_batches(
+    client, cast, django_assert_max_num_queries
+):
+    from jejaring.training.tests.factories import BatchFactory
+
+    for _ in range(5):
+        open_batch(cast)
+    kudus = BatchFactory(
+        program__institution__region=cast.region_b,
+        program__name="Las Listrik",
+        status=Batch.Status.OPEN,
+    )
+    with django_assert_max_num_queries(8):
+        body = client.get("/daftar/").content.decode()
+    assert "Kabupaten Kudus" in body
+    body = client.get("/daftar/?wilayah=kabupaten-kudus").content.decode()
+    assert kudus.program.name in body
+    assert "Menjahit" not in body
