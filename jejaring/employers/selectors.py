@@ -254,6 +254,11 @@ def referral_get_for(*, actor: Any, referral_id: int) -> Referral:
     return referral
 
 
+def internship_agreement_of(*, referral: Referral) -> InternshipAgreement | None:
+    """The agreement of a referral the caller has already been scoped to, if any."""
+    return InternshipAgreement.objects.filter(referral=referral).first()
+
+
 def internship_agreement_list_for(*, actor: Any, status: str = "") -> QuerySet[InternshipAgreement]:
     qs = InternshipAgreement.objects.for_actor(actor)
     if status:

@@ -661,7 +661,7 @@ def internship_agreement_list(request: HttpRequest) -> HttpResponse:
 def internship_agreement_create(request: HttpRequest, referral_id: int) -> HttpResponse:
     require_any_role(request.user, *_STAFF_AND_HR)
     referral = _get(selectors.referral_get_for, actor=request.user, referral_id=referral_id)
-    existing = InternshipAgreement.objects.filter(referral=referral).first()
+    existing = selectors.internship_agreement_of(referral=referral)
     if existing is not None:
         return redirect(
             "employers:internship_agreement_detail", internship_agreement_id=existing.pk
