@@ -19,6 +19,7 @@ from jejaring.training.models import (
     Batch,
     BatchSession,
     Enrolment,
+    EnrolmentDocument,
     Instructor,
     InstructorCredential,
     Program,
@@ -340,7 +341,10 @@ def selection_candidates(*, batch: Batch, status: str = "") -> list[Candidate]:
     """Every enrolment of the batch (or those of one status) with the criteria they
     meet, in the order they applied."""
     enrolments = (
-        Enrolment.objects.filter(batch=batch).select_related("person").order_by("applied_at", "pk")
+        Enrolment.objects.filter(batch=batch)
+        .select_related("person")
+        .prefetch_related("documents")
+        .order_by("applied_at", "pk")
     )
     if status:
         enrolments = enrolments.filter(status=status)
@@ -349,6 +353,18 @@ def selection_candidates(*, batch: Batch, status: str = "") -> list[Candidate]:
         age, age_ok, domicile_ok, education_ok = meets_criteria(batch, enrolment.person)
         candidates.append(Candidate(enrolment, age, age_ok, domicile_ok, education_ok))
     return candidates
+
+
+def enrolment_document_get_for(*, actor: Any, document_id: int) -> EnrolmentDocument:
+    visible = Enrolment.objects.for_actor(actor).values("pk")
+    document = (
+        EnrolmentDocument.objects.select_related("enrolment", "enrolment__batch")
+        .filter(pk=document_id, enrolment__in=visible)
+        .first()
+    )
+    if document is None:
+        raise NotFound(_("Dokumen tidak ditemukan."), code="document_not_found")
+    return document
 
 
 def selection_enrolment_ids(*, batch: Batch) -> list[int]:

@@ -19,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit, gates
-from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
+from jejaring.core.errors import (
+    Conflict,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from jejaring.core.policies import policy_for
 from jejaring.regions.models import Holiday
 from jejaring.training.models import (
@@ -27,6 +33,7 @@ from jejaring.training.models import (
     Batch,
     BatchSession,
     Enrolment,
+    EnrolmentDocument,
     FundingSource,
     Instructor,
     InstructorCredential,
@@ -1153,3 +1160,25 @@ def batch_session_update(
     except IntegrityError:
         raise taken from None
     return locked
+
+
+def enrolment_document_open(*, actor: Any, document: EnrolmentDocument) -> Any:
+    """Open an applicant's uploaded document (KTP, diploma…) for staff who may select
+    the batch; each opening is audited, as it shows personal data."""
+    enrolment = document.enrolment
+    if not policy_for(Batch).can(actor, "select", enrolment.batch):
+        raise PermissionDenied(_("Anda tidak berwenang melihat dokumen ini."))
+    if not document.file:
+        raise NotFound(_("Dokumen tidak ditemukan."), code="document_not_found")
+    try:
+        handle = document.file.open("rb")
+    except OSError:
+        raise NotFound(_("Dokumen tidak ditemukan."), code="document_missing") from None
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action="training.enrolment.document_view",
+            target=enrolment,
+            changes={"document": [None, document.pk], "kind": [None, document.kind]},
+        )
+    return handle

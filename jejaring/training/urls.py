@@ -25,6 +25,11 @@ urlpatterns = [
         views.enrolment_drop_out,
         name="enrolment_drop_out",
     ),
+    path(
+        "dokumen/<int:enrolment_document_id>/",
+        views.enrolment_document,
+        name="enrolment_document",
+    ),
     path("lembaga/", views.institution_list, name="institution_list"),
     path("lembaga/baru/", views.institution_create, name="institution_create"),
     path("lembaga/<int:institution_id>/", views.institution_detail, name="institution_detail"),

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from pathlib import PurePath
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -617,6 +618,33 @@ def batch_selection(request: HttpRequest, batch_id: int) -> HttpResponse:
         },
         status=status,
     )
+
+
+_DOCUMENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+}
+
+
+@_staff_page
+@require_GET
+def enrolment_document(request: HttpRequest, enrolment_document_id: int) -> HttpResponse:
+    """An applicant's uploaded document, for staff selecting the batch (audited)."""
+    document = selectors.enrolment_document_get_for(
+        actor=request.user, document_id=enrolment_document_id
+    )
+    try:
+        handle = services.enrolment_document_open(actor=request.user, document=document)
+    except ApplicationError:
+        raise Http404 from None
+    name = PurePath(document.file.name).name
+    response = FileResponse(handle, as_attachment=True, filename=name)
+    response["Content-Type"] = _DOCUMENT_TYPES.get(
+        PurePath(name).suffix.lower(), "application/octet-stream"
+    )
+    return response
 
 
 # --- attendance ------------------------------------------------------------------------

@@ -3,7 +3,14 @@ is provided by jejaring/core/tests/outsiders.py with the same meaning."""
 
 from typing import Any
 
-from jejaring.training.models import BatchSession, Instructor, InstructorCredential
+from django.core.files.base import ContentFile
+
+from jejaring.training.models import (
+    BatchSession,
+    EnrolmentDocument,
+    Instructor,
+    InstructorCredential,
+)
 from jejaring.training.tests.factories import (
     BatchFactory,
     EnrolmentFactory,
@@ -34,6 +41,13 @@ def _credential_of_region_b(cast: Any) -> int:
     return InstructorCredential.objects.create(instructor=instructor, title="Metodologi").pk
 
 
+def _document_of_region_b(cast: Any) -> int:
+    enrolment = EnrolmentFactory(batch=_batch_of_region_b(cast))
+    document = EnrolmentDocument(enrolment=enrolment, kind=EnrolmentDocument.Kind.ID_CARD)
+    document.file.save("ktp.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    return document.pk
+
+
 OUTSIDERS = {
     "institution_id": lambda cast: InstitutionFactory(region=cast.region_b).pk,
     "program_id": _program_of_region_b,
@@ -41,4 +55,5 @@ OUTSIDERS = {
     "instructor_credential_id": _credential_of_region_b,
     "batch_session_id": _session_of_region_b,
     "enrolment_id": lambda cast: EnrolmentFactory(batch=_batch_of_region_b(cast)).pk,
+    "enrolment_document_id": _document_of_region_b,
 }

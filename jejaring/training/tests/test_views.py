@@ -6,6 +6,7 @@ from io import BytesIO
 
 import pytest
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -21,6 +22,7 @@ from jejaring.training.models import (
     Batch,
     BatchSession,
     Enrolment,
+    EnrolmentDocument,
     FundingSource,
     Instructor,
     InstructorCredential,
@@ -614,3 +616,21 @@ def test_the_menu_offers_batches_to_operators_and_own_training_to_trainees(clien
     page = client.get(reverse("core:home")).content.decode()
     assert reverse("training:batch_list") not in page
     assert reverse("my_training:enrolments") in page
+
+
+def test_staff_open_an_applicant_s_document_and_each_opening_is_audited(client, cast):
+    batch = _selection_batch(cast)
+    enrolment = EnrolmentFactory(batch=batch)
+    document = EnrolmentDocument(enrolment=enrolment, kind=EnrolmentDocument.Kind.DIPLOMA)
+    document.file.save("ijazah.pdf", ContentFile(b"%PDF-1.4 ijazah"), save=True)
+    client.force_login(cast.operator)
+    page = client.get(reverse("training:batch_selection", args=[batch.pk])).content.decode()
+    url = reverse("training:enrolment_document", args=[document.pk])
+    assert url in page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 ijazah"
+    assert AuditEvent.objects.filter(action="training.enrolment.document_view").count() == 1
+    client.force_login(cast.staff_b)
+    assert client.get(url).status_code == 404
