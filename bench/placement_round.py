@@ -12,7 +12,8 @@ open round where every graduate applies with K ranked choices (about one in ten 
 in a vocation they were not tested in, so some choices are ineligible). Then, for each
 run, it puts the round back to open and times the real services, counting queries:
 
-- `round_close`: eligibility, reasons, priorities and tie-break dates of every choice;
+- `round_close`: every choice judged again (eligibility, reason, priority, tie-break
+  date); the verdicts stored when people applied are rewritten only where they changed;
 - `round_allocate`: seats, the engine instance from the stored inputs, solve, results with
   explanations;
 - `round_publish`: formation rows locked, seats counted again, referrals created.
@@ -178,6 +179,14 @@ def _seed(region_code: str, n_app: int, n_form: int, k: int) -> int:
             rank += 1
             choices.append(ApplicationChoice(application=application, formation=f, rank=rank))
     ApplicationChoice.objects.bulk_create(choices, batch_size=20_000)
+    # What applying through the app stores on each choice (its verdict at that moment).
+    from jejaring.placement import bulk, services
+
+    bulk.update(
+        ApplicationChoice,
+        ["eligible", "ineligible_reason", "priority", "tested_on"],
+        [row[:5] for row in services.judge_choices(rnd)],
+    )
     return rnd.pk
 
 
@@ -211,8 +220,14 @@ def main() -> None:
         round_id = _seed(code, args.applicants, args.formations, args.choices)
         print(f"seeded {args.applicants:,} applicants in {time.perf_counter() - started:.1f} s")
         rnd = AllocationRound.objects.get(pk=round_id)
-    staff = UserFactory()
-    MembershipFactory(user=staff, region=rnd.region, role=Role.OFFICE_STAFF)
+    from jejaring.accounts.models import Membership
+
+    membership = Membership.objects.filter(region=rnd.region, role=Role.OFFICE_STAFF).first()
+    if membership is None:
+        staff = UserFactory(username=f"bench-staff-{code}")
+        MembershipFactory(user=staff, region=rnd.region, role=Role.OFFICE_STAFF)
+    else:
+        staff = membership.user
 
     totals = []
     for run in range(1, args.runs + 1):

@@ -149,53 +149,70 @@ def _transition(rnd: AllocationRound, allowed: Sequence[str], to: str) -> Alloca
     return locked
 
 
-def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
-    """Close applications and fix each submitted choice's eligibility, reason, priority
-    and tie-break date (module `eligibility`). A constant number of queries: the
-    choices are rewritten as one delete and one insert."""
-    _require_office(actor, rnd.region_id)
+def judge_choices(rnd: AllocationRound) -> list[tuple[Any, ...]]:
+    """The verdict on every submitted choice of the round, in a constant number of
+    queries: `(pk, eligible, reason, priority, tested_on, changed)`, where `changed` says
+    whether it differs from what is stored on the choice."""
     today = timezone.localdate()
-    with transaction.atomic():
-        rnd = _transition(rnd, [S.OPEN], S.CLOSED)
-        apps = Application.objects.filter(round=rnd, status=Application.Status.SUBMITTED)
-        person_ids = apps.values("person_id")
-        people = {
-            row[0]: row[1:]
-            for row in apps.values_list(
-                "id", "person_id", "person__birth_date", "person__education"
-            )
-        }
-        competencies = eligibility.competencies_of(person_ids)
-        held = eligibility.held_internships_of(person_ids)
-        choices = list(
-            ApplicationChoice.objects.filter(application__in=apps).values_list(
-                "pk", "application_id", "formation_id"
-            )
-        )
-        facts = eligibility.formation_facts(
-            RoundFormation.objects.filter(round=rnd).values_list("formation_id", flat=True)
-        )
-        rules = eligibility.RulesCache()
-        rows = []
-        counts = {"eligible": 0, "ineligible": 0}
-        for pk, app_id, fid in choices:
+    apps = Application.objects.filter(round=rnd, status=Application.Status.SUBMITTED)
+    person_ids = apps.values("person_id")
+    people = {
+        row[0]: row[1:]
+        for row in apps.values_list("id", "person_id", "person__birth_date", "person__education")
+    }
+    competencies = eligibility.competencies_of(person_ids)
+    held = eligibility.held_internships_of(person_ids)
+    choices = ApplicationChoice.objects.filter(application__in=apps).values_list(
+        "pk",
+        "application_id",
+        "formation_id",
+        "eligible",
+        "ineligible_reason",
+        "priority",
+        "tested_on",
+    )
+    facts = eligibility.formation_facts(
+        RoundFormation.objects.filter(round=rnd).values_list("formation_id", flat=True)
+    )
+    rules = eligibility.RulesCache()
+    rows = []
+    applicants: dict[int, eligibility.Applicant] = {}
+    for pk, app_id, fid, *stored in choices.iterator(chunk_size=20_000):
+        applicant = applicants.get(app_id)
+        if applicant is None:
             person_id, birth_date, education = people[app_id]
-            applicant = eligibility.Applicant(
+            applicant = applicants[app_id] = eligibility.Applicant(
                 person_id, birth_date, education, competencies.get(person_id, {})
             )
-            formation = facts.get(fid)
-            if formation is None:
-                verdict = eligibility.Verdict("formation_closed")
-            else:
-                verdict = eligibility.judge(
-                    applicant, formation, today=today, held=held.get(person_id, []), rules=rules
-                )
-            counts["eligible" if not verdict.reason else "ineligible"] += 1
-            rows.append(
-                (pk, not verdict.reason, verdict.reason, verdict.priority, verdict.tested_on)
+        formation = facts.get(fid)
+        if formation is None:
+            verdict = eligibility.Verdict("formation_closed")
+        else:
+            verdict = eligibility.judge(
+                applicant,
+                formation,
+                today=today,
+                held=held.get(applicant.person_id, []),
+                rules=rules,
             )
+        now = [not verdict.reason, verdict.reason, verdict.priority, verdict.tested_on]
+        rows.append((pk, *now, now != stored))
+    return rows
+
+
+def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
+    """Close applications and fix each submitted choice's eligibility, reason, priority
+    and tie-break date (module `eligibility`). The verdict was stored when the person
+    applied; closing judges every choice again (a result, an age or an earlier internship
+    may have changed since) and writes only the choices whose verdict changed. A constant
+    number of queries."""
+    _require_office(actor, rnd.region_id)
+    with transaction.atomic():
+        rnd = _transition(rnd, [S.OPEN], S.CLOSED)
+        rows = judge_choices(rnd)
+        changed = [row[:5] for row in rows if row[5]]
         bulk.update(
-            ApplicationChoice, ["eligible", "ineligible_reason", "priority", "tested_on"], rows
+            ApplicationChoice, ["eligible", "ineligible_reason", "priority", "tested_on"], changed
         )
         # Drafts never submitted take no part.
         rnd.status = S.CLOSED
@@ -203,7 +220,16 @@ def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         if rnd.opens_at is None or now > rnd.opens_at:
             rnd.closes_at = now
         rnd.save(update_fields=["status", "closes_at"])
-        audit.record(actor=actor, action="placement.round.close", target=rnd, changes=counts)
+        audit.record(
+            actor=actor,
+            action="placement.round.close",
+            target=rnd,
+            changes={
+                "eligible": sum(1 for row in rows if row[1]),
+                "ineligible": sum(1 for row in rows if not row[1]),
+                "changed_since_applying": len(changed),
+            },
+        )
     return rnd
 
 
@@ -583,7 +609,14 @@ def application_submit(
         application.choices.all().delete()
         ApplicationChoice.objects.bulk_create(
             [
-                ApplicationChoice(application=application, formation_id=fid, rank=rank)
+                ApplicationChoice(
+                    application=application,
+                    formation_id=fid,
+                    rank=rank,
+                    eligible=True,
+                    priority=verdicts[fid].priority,
+                    tested_on=verdicts[fid].tested_on,
+                )
                 for rank, fid in enumerate(ids, start=1)
             ]
         )
