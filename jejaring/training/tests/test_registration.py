@@ -274,3 +274,27 @@ def test_open_batches_show_the_seats_left_and_hide_other_statuses(cast):
     EnrolmentFactory(batch=batch, status=Enrolment.Status.APPLIED)
     assert list(open_batch_list()) == [batch]
     assert seats_left(open_batch_get(batch_id=batch.pk)) == 15
+
+
+def test_a_trainee_with_an_account_only_gets_the_confirmation(
+    cast, django_capture_on_commit_callbacks
+):
+    Person.objects.filter(pk=cast.person_1.pk).update(email="peserta1@example.id")
+    person = Person.objects.get(pk=cast.person_1.pk)
+    batch = open_batch(cast)
+    registration = data(
+        nik=person.nik, sex=person.sex, birth_date=person.birth_date, email="baru@example.id"
+    )
+    enrolment = submit(batch, registration, django_capture_on_commit_callbacks)
+    assert enrolment.person == person
+    assert [(m.subject, m.to) for m in mail.outbox] == [
+        (f"Pendaftaran pelatihan diterima: {batch.name}", ["peserta1@example.id"])
+    ]
+
+
+def test_the_audit_trail_keeps_no_nik_or_phone_in_clear(cast, django_capture_on_commit_callbacks):
+    submit(open_batch(cast), data(), django_capture_on_commit_callbacks)
+    trail = str(list(AuditEvent.objects.values_list("changes", flat=True)))
+    # The account's username (the email) is recorded by accounts, as for every invitation.
+    assert NIK not in trail
+    assert "6281234567890" not in trail
