@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -52,11 +52,11 @@ from jejaring.training.models import (
 _MANAGERS = (Role.OFFICE_STAFF, Role.OPERATOR)
 
 
-def _staff_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def _staff_page(view: Callable[..., Any]) -> Callable[..., HttpResponseBase]:
     """Login, office staff or operator, and any NotFound from a selector as a 404."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         require_any_role(request.user, *_MANAGERS)
         try:
             return view(request, *args, **kwargs)
@@ -630,7 +630,7 @@ _DOCUMENT_TYPES = {
 
 @_staff_page
 @require_GET
-def enrolment_document(request: HttpRequest, enrolment_document_id: int) -> HttpResponse:
+def enrolment_document(request: HttpRequest, enrolment_document_id: int) -> FileResponse:
     """An applicant's uploaded document, for staff selecting the batch (audited)."""
     document = selectors.enrolment_document_get_for(
         actor=request.user, document_id=enrolment_document_id
