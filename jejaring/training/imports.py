@@ -346,6 +346,11 @@ def _person_ids(niks: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def _number(value: int) -> str:
+    """10000 as 10.000, as Indonesians write it."""
+    return f"{value:,}".replace(",", ".")
+
+
 def taken_places(batch: Batch) -> int:
     """Places of the batch's quota already held (accepted or in training)."""
     return Enrolment.objects.filter(batch=batch, status__in=HOLDING_PLACE).count()
@@ -375,7 +380,7 @@ def batch_problems(batch: Batch | None, rows: int) -> list[RowError]:
                     "Kuota paket tidak cukup: berkas berisi %(rows)s peserta, "
                     "tersisa %(left)s tempat."
                 )
-                % {"rows": rows, "left": max(batch.capacity - taken, 0)},
+                % {"rows": _number(rows), "left": _number(max(batch.capacity - taken, 0))},
             )
         ]
     return []
@@ -440,7 +445,10 @@ class ParticipantImporter:
         errors += batch_problems(batch, len(rows))
         if batch is not None and participants:
             errors += enrolment_problems(batch, participants)
-        if job.status != ImportJob.Status.IMPORTING:
+        if job.status == ImportJob.Status.IMPORTING:
+            # `write` follows on the same job object; spare it a second pass over the file.
+            job._participants = participants  # type: ignore[attr-defined]
+        else:
             # The framework keeps the first rows as the preview shown on the job page, where
             # a NIK is never shown in full; the rows read again for writing stay whole.
             for _number, values in rows[:20]:
@@ -449,9 +457,11 @@ class ParticipantImporter:
 
     def write(self, job: ImportJob, rows: Rows, progress: Progress) -> dict[str, Any]:
         """Called inside the framework's transaction after `validate` found no problem."""
-        batch = Batch.objects.select_for_update().select_related("region").get(pk=job.target_id)
-        participants, errors = parse_rows(rows, today=timezone.localdate())
-        assert not errors, "validated just before"
+        batch = Batch.objects.select_for_update().get(pk=job.target_id)
+        participants = getattr(job, "_participants", None)
+        if participants is None:
+            participants, errors = parse_rows(rows, today=timezone.localdate())
+            assert not errors, "validated just before"
         actor = job.created_by
         existing = _person_ids(p.nik for p in participants)
         new_people = [_person(batch, p) for p in participants if p.nik not in existing]
@@ -493,6 +503,10 @@ class ParticipantImporter:
 
 
 def _batch_of(job: ImportJob) -> Batch | None:
+    """The job's batch; locked while writing (the framework checks the file again inside
+    the write transaction), so that two imports into one batch never pass its quota."""
+    if job.status == ImportJob.Status.IMPORTING:
+        return Batch.objects.select_for_update().filter(pk=job.target_id).first()
     target = import_job_target(job)
     return target if isinstance(target, Batch) else None
 
