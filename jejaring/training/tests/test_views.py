@@ -634,3 +634,28 @@ def test_staff_open_an_applicant_s_document_and_each_opening_is_audited(client, 
     assert AuditEvent.objects.filter(action="training.enrolment.document_view").count() == 1
     client.force_login(cast.staff_b)
     assert client.get(url).status_code == 404
+
+
+def test_the_selection_and_attendance_pages_take_the_same_queries_for_more_people(
+    client, cast, django_assert_max_num_queries
+):
+    batch = _selection_batch(cast)
+    EnrolmentFactory(batch=batch)
+    running, sessions, _enrolments = _running_batch(cast, participants=1)
+    client.force_login(cast.operator)
+    pages = [
+        reverse("training:batch_selection", args=[batch.pk]),
+        reverse("training:session_attendance", args=[sessions[0].pk]),
+        reverse("training:batch_attendance", args=[running.pk]),
+    ]
+    counts = []
+    for url in pages:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts.append(len(queries))
+    EnrolmentFactory.create_batch(10, batch=batch)
+    EnrolmentFactory.create_batch(10, batch=running, status=Enrolment.Status.TRAINING)
+    for url, count in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            client.get(url)
