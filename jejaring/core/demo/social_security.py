@@ -10,27 +10,34 @@ from jejaring.core.demo.common import TZ, Ctx, at
 from jejaring.employers.models import Formation
 from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.social_security.models import Coverage, Incident
+from jejaring.trainees.models import Person
 from jejaring.training.models import Batch, Enrolment
+
+#: Kota Pekalongan has enrolled its BLK trainees and the interns it places since this year.
+FIRST_COVERED_YEAR = 2024
 
 
 def load_social_security(ctx: Ctx, users: dict[str, User]) -> None:
-    _coverage(ctx, users["staf.pekalongan"])
+    _coverage(ctx, users["staf.pekalongan"], users["peserta"])
 
 
 def _kpj(ctx: Ctx) -> str:
     return f"2{ctx.rng.randrange(10**9, 10**10)}"
 
 
-def _coverage(ctx: Ctx, staff: User) -> None:
-    """Trainees of the BLK's 2026 packages (the running one active, the rest ended), the
-    interns at work now (active, paid by their host) and those who finished in 2026
-    (ended), then one accident during the running package."""
+def _coverage(ctx: Ctx, staff: User, trainee: User) -> None:
+    """Trainees of the BLK's packages since FIRST_COVERED_YEAR (the running one active, the
+    rest ended) and the demo trainee's own package, so that login shows a card; interns
+    at work now (active, paid by their host) and those who finished since then (ended);
+    then one accident during the running package."""
     rows: list[Coverage] = []
     running_rows: list[Coverage] = []
     blk = ctx.institutions["blk-pkl"]
+    trainee_person_id = Person.objects.get(user=trainee).pk
     for enrolment in ctx.enrolments:
         batch = enrolment.batch
-        if batch.institution_id != blk.pk or batch.year != 2026:
+        own = enrolment.person_id == trainee_person_id
+        if batch.year < FIRST_COVERED_YEAR or not (batch.institution_id == blk.pk or own):
             continue
         state = ctx.batch_state[id(batch)]
         if state not in (Batch.Status.RUNNING, Batch.Status.FINISHED):
@@ -63,10 +70,10 @@ def _coverage(ctx: Ctx, staff: User) -> None:
         if referral.formation.kind != Formation.Kind.INTERNSHIP or referral.pk not in agreements:
             continue
         agreement = agreements[referral.pk]
-        # Interns at work now are covered; so were those who finished in 2026.
+        # Interns at work now are covered; so were those who finished since then.
         if referral.status == Referral.Status.STARTED:
             status = Coverage.Status.ACTIVE
-        elif referral.status in finished and agreement.starts_on.year == 2026:
+        elif referral.status in finished and agreement.starts_on.year >= FIRST_COVERED_YEAR:
             status = Coverage.Status.ENDED
         else:
             continue

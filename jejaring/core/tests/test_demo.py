@@ -398,6 +398,8 @@ def test_bpjs_cover_is_consistent_with_batches_internships_and_today(demo: DemoS
     assert running.exists()
     for batch in running:
         assert gates.check("training.batch.start", obj=batch) == []
+    trainee_cover = covers.filter(person__user__username="peserta")
+    assert trainee_cover.exists() and all(c.kpj_number for c in trainee_cover)
     incident = Incident.objects.get()
     assert incident.coverage.status == Coverage.Status.ACTIVE
     assert incident.coverage.cover_start <= incident.occurred_at.date() <= TODAY
