@@ -8,5 +8,5 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Pelatihan")
 
     def ready(self) -> None:
-        from jejaring.training import policies  # noqa: F401
-        from jejaring.training import imports  # noqa: F401  (registers the importer)
+        # Imported for their side effects: policies and the participants importer register.
+        from jejaring.training import imports, policies  # noqa: F401
