@@ -234,6 +234,16 @@ def _dimension_sql(dimension: Dimension, dialect: _Dialect) -> str:
         return dialect.part("YEAR", "e.graduated_on")
     if dimension == Dimension.AGE_BAND:
         age = dialect.age("pe.birth_date", "e.graduated_on")
+        if dialect.postgres:
+            # One age computation per row: width_bucket finds the band among the bands'
+            # lower bounds (the CASE below would compute the age once per comparison).
+            labels = ", ".join(f"'{label}'" for label, _low, _high in maths.AGE_BANDS)
+            bounds = ", ".join(str(low) for _label, low, _high in maths.AGE_BANDS[1:])
+            first = maths.AGE_BANDS[0][1]
+            return (
+                f"CASE WHEN {age} >= {first} THEN "
+                f"(ARRAY[{labels}])[width_bucket({age}, ARRAY[{bounds}]) + 1] END"
+            )
         whens = " ".join(
             f"WHEN {age} >= {low}{'' if high is None else f' AND {age} <= {high}'} THEN '{label}'"
             for label, low, high in maths.AGE_BANDS

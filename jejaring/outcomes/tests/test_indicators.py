@@ -158,3 +158,30 @@ def test_absorbed_graduates_group_by_the_company_of_their_first_job(cast):
         key="kosong",
     )
     assert ids == [elsewhere.pk]
+
+
+def test_graduates_fall_into_age_bands_by_their_age_on_graduation_day(cast):
+    from jejaring.trainees.tests.factories import PersonFactory
+
+    # Ages on 28 June 2024: 19 (20 tomorrow), 20 (birthday today), 24, 25, 39, 40.
+    births = [
+        date(2004, 6, 29),
+        date(2004, 6, 28),
+        date(1999, 6, 29),
+        date(1999, 6, 28),
+        date(1984, 6, 29),
+        date(1984, 6, 28),
+    ]
+    for birth in births:
+        person = PersonFactory(region=cast.region_a, birth_date=birth)
+        graduate(region=cast.region_a, person=person, graduated_on=GRADUATED)
+    table = graduate_table(
+        filters=filters(cast), definition=Definition(), dimension=Dimension.AGE_BAND
+    )
+    assert {row.key: row.graduates for row in table.rows} == {
+        "<20": 1,
+        "20-24": 2,
+        "25-29": 1,
+        "30-39": 1,
+        ">=40": 1,
+    }
