@@ -25,7 +25,13 @@ from jejaring.core import imports
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import Form
 from jejaring.core.spreadsheets import DEFAULT_MAX_BYTES, Sheet, xlsx_response
-from jejaring.training.imports import COLUMNS, KIND, batch_for_import, taken_places
+from jejaring.training.imports import (
+    COLUMNS,
+    KIND,
+    OPEN_STATUSES,
+    batch_for_import,
+    taken_places,
+)
 
 MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
 EXAMPLE_ROW = [
@@ -109,7 +115,15 @@ def _is_workbook(upload: Any) -> bool:
 def upload(request: HttpRequest, batch_id: int) -> HttpResponse:
     batch = batch_for_import(actor=request.user, batch_id=batch_id)
     form = ParticipantUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    accepting = batch.status in OPEN_STATUSES
+    if request.method == "POST" and not accepting:
+        form.is_valid()
+        form.add_error(
+            None,
+            _g("Paket berstatus %(status)s tidak menerima peserta baru.")
+            % {"status": batch.get_status_display()},
+        )
+    elif request.method == "POST" and form.is_valid():
         try:
             job = imports.import_job_create(
                 actor=request.user, kind=KIND, file=form.cleaned_data["file"], target=batch
@@ -128,6 +142,7 @@ def upload(request: HttpRequest, batch_id: int) -> HttpResponse:
             "columns": COLUMNS,
             "places_left": max(batch.capacity - taken, 0),
             "max_mb": MAX_MB,
+            "accepting": accepting,
         },
         status=400 if form.errors else 200,
     )

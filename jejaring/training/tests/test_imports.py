@@ -320,3 +320,16 @@ def test_the_template_has_the_headers_and_an_example_row_that_passes(
     assert len(rows) == 1
     job = upload(cast.staff_a, batch, SimpleUploadedFile("templat.xlsx", content))
     assert job.status == ImportJob.Status.VALIDATED, job.errors
+
+
+def test_the_page_of_a_running_batch_offers_no_upload(cast, committed, client):
+    running = BatchFactory(
+        program=ProgramFactory(institution=cast.lpks), status=Batch.Status.RUNNING
+    )
+    client.force_login(cast.operator)
+    url = reverse("training_import:upload", args=[running.pk])
+    page = client.get(url).content.decode()
+    assert "tidak menerima peserta baru" in page and 'type="file"' not in page
+    response = client.post(url, {"file": csv([row(0)])})
+    assert response.status_code == 400
+    assert not ImportJob.objects.exists()
