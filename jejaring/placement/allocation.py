@@ -51,21 +51,25 @@ class Built:
 
 
 def build(rnd: AllocationRound) -> Built:
-    """Two queries: the round's formations and its submitted choices."""
+    """Two queries: the round's formations and its submitted choices; the rest is numpy."""
     rfs = list(
         RoundFormation.objects.filter(round=rnd)
         .order_by("formation_id")
         .values_list("formation_id", "seats", "priority_source")
     )
     formation_ids = [r[0] for r in rfs]
-    f_index = {fid: i for i, fid in enumerate(formation_ids)}
+    n_f = len(formation_ids)
     quotas = np.array([r[1] or 0 for r in rfs], dtype=np.int64)
     sources = [r[2] for r in rfs]
-    company = np.array([s == RoundFormation.PrioritySource.COMPANY_RANKING for s in sources])
+    company = np.array(
+        [s == RoundFormation.PrioritySource.COMPANY_RANKING for s in sources], dtype=bool
+    )
 
     rows = list(
         ApplicationChoice.objects.filter(
-            application__round=rnd, application__status=Application.Status.SUBMITTED
+            application__round=rnd,
+            application__status=Application.Status.SUBMITTED,
+            formation__round_entries__round=rnd,
         )
         .order_by("application_id", "rank")
         .values_list(
@@ -78,76 +82,56 @@ def build(rnd: AllocationRound) -> Built:
             "tested_on",
         )
     )
-    application_ids: list[int] = []
-    a_index: dict[int, int] = {}
-    pref_indptr = [0]
-    pref_form: list[int] = []
-    edge_rank: list[int] = []
-    edge_reason: list[str] = []
-    # eligible edges, for the formations' rankings
-    e_form: list[int] = []
-    e_app: list[int] = []
-    e_key: list[float] = []
-    e_tested: list[int] = []
-    e_lottery: list[int] = []
-    e_priority: list[Decimal | None] = []
-    seed = rnd.seed
-    digest = hashlib.sha256(f"{seed}|".encode())
-    for app_id, fid, rank, eligible, reason, priority, tested_on in rows:
-        if fid not in f_index:
-            continue
-        if app_id not in a_index:
-            if application_ids:
-                pref_indptr.append(len(pref_form))
-            a_index[app_id] = len(application_ids)
-            application_ids.append(app_id)
-        a = a_index[app_id]
-        f = f_index[fid]
-        pref_form.append(f)
-        edge_rank.append(rank)
-        edge_reason.append("" if eligible and priority is not None else (reason or "ineligible"))
-        digest.update(f"{app_id},{fid},{rank},{eligible},{priority},{tested_on};".encode())
-        if eligible and priority is not None:
-            e_form.append(f)
-            e_app.append(a)
-            e_key.append(float(priority) if company[f] else -float(priority))
-            e_tested.append((tested_on or date.max).toordinal())
-            e_lottery.append(lottery_number(seed, app_id))
-            e_priority.append(priority)
-    if application_ids:
-        pref_indptr.append(len(pref_form))
-    digest.update(f"|{list(zip(formation_ids, quotas.tolist(), sources, strict=True))}".encode())
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 7
+    app_ids = np.array(columns[0], dtype=np.int64)
+    fids = np.array(columns[1], dtype=np.int64)
+    ranks = np.array(columns[2], dtype=np.int64)
+    priority_obj = np.array(columns[5], dtype=object)
+    has_priority = np.array([p is not None for p in columns[5]], dtype=bool)
+    eligible = np.array([e is True for e in columns[3]], dtype=bool) & has_priority
+    priority = np.where(has_priority, priority_obj, 0).astype(np.float64)
+    far = date.max.toordinal()
+    tested = np.array([t.toordinal() if t else far for t in columns[6]], dtype=np.int64)
 
-    n_f = len(formation_ids)
-    form_arr = np.asarray(e_form, dtype=np.int64)
-    app_arr = np.asarray(e_app, dtype=np.int64)
-    order = np.lexsort(
-        (
-            np.asarray([application_ids[a] for a in e_app], dtype=np.int64),
-            np.asarray(e_lottery, dtype=np.int64),
-            np.asarray(e_tested, dtype=np.int64),
-            np.asarray(e_key, dtype=np.float64),
-            form_arr,
-        )
-    )
-    rank_app = app_arr[order] if order.size else np.zeros(0, dtype=np.int64)
-    counts = np.bincount(form_arr, minlength=n_f) if form_arr.size else np.zeros(n_f, np.int64)
+    f_of_edge = np.searchsorted(np.asarray(formation_ids, dtype=np.int64), fids)
+    application_ids_arr, a_of_edge = np.unique(app_ids, return_inverse=True)
+    application_ids = application_ids_arr.tolist()
+    pref_indptr = np.concatenate(
+        ([0], np.cumsum(np.bincount(a_of_edge, minlength=len(application_ids))))
+    ).astype(np.int64)
+    lottery = np.array([lottery_number(rnd.seed, a) for a in application_ids], dtype=np.int64)
+
+    chosen = np.flatnonzero(eligible)
+    e_form = f_of_edge[chosen]
+    e_app = a_of_edge[chosen]
+    key = np.where(company[e_form], priority[chosen], -priority[chosen])
+    order = np.lexsort((app_ids[chosen], lottery[e_app], tested[chosen], key, e_form))
+    rank_app = e_app[order].astype(np.int64)
+    counts = np.bincount(e_form, minlength=n_f) if n_f else np.zeros(0, dtype=np.int64)
     rank_indptr = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
     instance = Instance.from_arrays(
-        (np.asarray(pref_indptr, dtype=np.int64), np.asarray(pref_form, dtype=np.int64)),
+        (pref_indptr, f_of_edge.astype(np.int64)),
         quotas,
         (rank_indptr, rank_app),
         applicant_ids=application_ids,
         formation_ids=formation_ids,
     )
+
+    digest = hashlib.sha256(f"{rnd.seed}|{formation_ids}|{sources}|".encode())
+    for array in (quotas, app_ids, fids, ranks, eligible, priority, tested):
+        digest.update(np.ascontiguousarray(array).tobytes())
+    reasons = [
+        "" if ok else (reason or "ineligible")
+        for ok, reason in zip(eligible.tolist(), columns[4], strict=True)
+    ]
     return Built(
         instance=instance,
         application_ids=application_ids,
         formation_ids=formation_ids,
         sources=sources,
-        ranked_priority=[e_priority[i] for i in order.tolist()],
-        edge_rank=edge_rank,
-        edge_reason=edge_reason,
+        ranked_priority=priority_obj[chosen][order].tolist(),
+        edge_rank=ranks.tolist(),
+        edge_reason=reasons,
         digest=digest.hexdigest(),
     )
 
@@ -173,8 +157,12 @@ def explanations(built: Built, result: Result) -> list[tuple[int, int | None, in
     pref_indptr = inst.pref_indptr.tolist()
     pref_form = inst.pref_form.tolist()
     out: list[tuple[int, int | None, int | None, list[Any]]] = []
+    position = result.choice_position(inst).tolist()
     for a, app_id in enumerate(built.application_ids):
         got = assignment[a]
+        if position[a] == 0:  # their first choice: nothing to explain
+            out.append((app_id, built.formation_ids[got], built.edge_rank[pref_indptr[a]], []))
+            continue
         why: list[dict[str, Any]] = []
         got_rank = None
         for e in range(pref_indptr[a], pref_indptr[a + 1]):
