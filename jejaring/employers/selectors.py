@@ -12,7 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
-from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
+from jejaring.employers.models import (
+    Agreement,
+    Company,
+    CompanyContact,
+    Formation,
+    InternshipProgram,
+)
 from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.regions.models import Region
 
@@ -55,6 +61,18 @@ def company_get_for(*, actor: Any, company_id: int) -> Company:
     if company is None:
         raise NotFound(_("Perusahaan tidak ditemukan."))
     return company
+
+
+def contact_get_for(*, actor: Any, company_contact_id: int) -> CompanyContact:
+    companies = Company.objects.for_actor(actor).values("pk")
+    contact = (
+        CompanyContact.objects.filter(pk=company_contact_id, company_id__in=companies)
+        .select_related("company")
+        .first()
+    )
+    if contact is None:
+        raise NotFound(_("Kontak tidak ditemukan."))
+    return contact
 
 
 def company_hr_accounts(*, company: Company) -> list[Any]:

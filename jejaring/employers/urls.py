@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:company_id>/", views.company_detail, name="company_detail"),
     path("<int:company_id>/ubah/", views.company_edit, name="company_edit"),
     path("<int:company_id>/kontak/", views.contact_add, name="contact_add"),
+    path("kontak/<int:company_contact_id>/hapus/", views.contact_delete, name="contact_delete"),
     path("<int:company_id>/undang-hrd/", views.company_hr_invite, name="company_hr_invite"),
     path("<int:company_id>/kerja-sama/baru/", views.agreement_create, name="agreement_create"),
     path("<int:company_id>/formasi/baru/", views.formation_create, name="formation_create"),

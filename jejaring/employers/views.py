@@ -193,6 +193,20 @@ def contact_add(request: HttpRequest, company_id: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def contact_delete(request: HttpRequest, company_contact_id: int) -> HttpResponse:
+    contact = _get(
+        selectors.contact_get_for, actor=request.user, company_contact_id=company_contact_id
+    )
+    try:
+        services.contact_delete(actor=request.user, contact=contact)
+    except NotFound:
+        raise Http404 from None
+    messages.success(request, _("Kontak dihapus."))
+    return redirect("employers:company_detail", company_id=contact.company_id)
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def company_hr_invite(request: HttpRequest, company_id: int) -> HttpResponse:
     company = _get(selectors.company_get_for, actor=request.user, company_id=company_id)

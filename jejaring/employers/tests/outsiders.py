@@ -35,8 +35,15 @@ def _internship_agreement(cast):
     ).pk
 
 
+def _contact(cast):
+    from jejaring.employers.models import CompanyContact
+
+    return CompanyContact.objects.create(company=_company(cast), full_name="Kontak Kudus").pk
+
+
 OUTSIDERS = {
     "company_id": lambda cast: _company(cast).pk,
+    "company_contact_id": _contact,
     "agreement_id": _agreement,
     "formation_id": _formation,
     "internship_program_id": _internship_program,

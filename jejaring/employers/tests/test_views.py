@@ -308,3 +308,14 @@ def test_the_menu_shows_each_role_its_entries(client, cast):
     assert 'href="/perusahaan/"' in page
     client.force_login(cast.trainee_1)
     assert client.get("/perusahaan/formasi/").status_code == 404
+
+
+def test_hr_remove_a_contact_of_their_company_only(client, cast):
+    from jejaring.employers.models import CompanyContact
+
+    own = CompanyContact.objects.create(company=cast.company_a, full_name="Sari")
+    other = CompanyContact.objects.create(company=cast.company_b, full_name="Dewi")
+    client.force_login(cast.hr_a)
+    assert client.post(f"/perusahaan/kontak/{other.pk}/hapus/").status_code == 404
+    assert client.post(f"/perusahaan/kontak/{own.pk}/hapus/").status_code == 302
+    assert list(CompanyContact.objects.values_list("full_name", flat=True)) == ["Dewi"]
