@@ -22,7 +22,7 @@ def _column(model: type[models.Model], name: str) -> tuple[str, str]:
     db_type = field.db_type(connection)
     if isinstance(field, models.ForeignKey):
         db_type = field.target_field.rel_db_type(connection)
-    return connection.ops.quote_name(field.column), f"%s::{db_type}[]"
+    return connection.ops.quote_name(field.column), f"%b::{db_type}[]"
 
 
 def _python_rows(
