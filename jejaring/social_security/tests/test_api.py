@@ -161,3 +161,43 @@ def test_rebuilding_a_batch_list_over_the_api(client, cast, batch):
     assert client.post(url).json() == {"count": 0}
     client.force_login(cast.operator)
     assert client.post(url).status_code == 403
+
+
+def test_warnings_name_the_uncovered_and_are_for_staff_only(client, cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    soon = timezone.localdate() + timedelta(days=3)
+    batch = BatchFactory(
+        region=cast.region_a,
+        start_date=soon,
+        end_date=soon + timedelta(days=30),
+        status="selection",
+    )
+    EnrolmentFactory(batch=batch, person=cast.person_1, status="accepted")
+    client.force_login(cast.staff_a)
+    [warning] = client.get("/api/social-security/warnings").json()
+    assert (warning["batch_id"], warning["uncovered"]) == (batch.pk, [cast.person_1.full_name])
+    assert client.get("/api/social-security/warnings?days=1").json() == []
+    assert client.get("/api/social-security/warnings?days=-1").status_code == 422
+    client.force_login(cast.staff_b)
+    assert client.get("/api/social-security/warnings").json() == []
+    client.force_login(cast.hr_a)
+    assert client.get("/api/social-security/warnings").status_code == 403
+
+
+def test_staff_build_the_internship_list_over_the_api(client, cast):
+    from jejaring.employers.models import Formation
+    from jejaring.employers.tests.factories import FormationFactory
+    from jejaring.placement.tests.factories import ReferralFactory
+
+    formation = FormationFactory(company=cast.company_a, kind=Formation.Kind.INTERNSHIP)
+    ReferralFactory(
+        formation=formation, person=cast.person_1, status="started", started_on=date(2026, 11, 2)
+    )
+    client.force_login(cast.staff_a)
+    assert client.post("/api/social-security/internships/list").json() == {"count": 1}
+    client.force_login(cast.hr_a)
+    [cover] = client.get("/api/social-security/coverages").json()["items"]
+    assert (cover["payer"], cover["payer_company_id"]) == ("company", cast.company_a.pk)
