@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
@@ -338,6 +339,7 @@ def incident_claim_update(
             Incident.objects.for_actor(actor)
             .select_for_update(of=("self",))
             .filter(pk=incident.pk)
+            .select_related("coverage__person", "reported_by")
             .first()
         )
         if locked is None:
@@ -358,5 +360,16 @@ def incident_claim_update(
         audit.record(
             actor=actor, action="social_security.incident.claim", target=locked, changes=changes
         )
+        reporter = locked.reported_by
+        if reporter is not None and reporter.pk != actor.pk and reporter.email:
+            # Whoever reported it (often the host company's HR) hears how the claim goes.
+            subject = str(
+                _("Status klaim kejadian: %(status)s")
+                % {"status": locked.get_claim_status_display()}
+            )
+            when = timezone.localtime(locked.occurred_at)
+            body = f"{locked.coverage.person.full_name} · {when:%d-%m-%Y %H:%M} · {locked.place}"
+            email = reporter.email
+            transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
     incident.claim_status, incident.claim_number = locked.claim_status, locked.claim_number
     return locked

@@ -144,3 +144,19 @@ def test_a_claim_cannot_skip_back(cast):
         )
     with pytest.raises(PermissionDenied):
         services.incident_claim_update(actor=cast.hr_a, incident=incident, claim_status="rejected")
+
+
+def test_the_reporter_is_emailed_when_the_claim_moves(cast, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    cast.hr_a.email = "hrd@garmen.example"
+    cast.hr_a.save()
+    incident = IncidentFactory(
+        coverage__enrolment__batch__region=cast.region_a, reported_by=cast.hr_a
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.incident_claim_update(
+            actor=cast.staff_a, incident=incident, claim_status="submitted"
+        )
+    [message] = mail.outbox
+    assert message.to == ["hrd@garmen.example"] and "Klaim diajukan" in message.subject
