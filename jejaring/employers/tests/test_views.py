@@ -319,3 +319,26 @@ def test_hr_remove_a_contact_of_their_company_only(client, cast):
     assert client.post(f"/perusahaan/kontak/{other.pk}/hapus/").status_code == 404
     assert client.post(f"/perusahaan/kontak/{own.pk}/hapus/").status_code == 302
     assert list(CompanyContact.objects.values_list("full_name", flat=True)) == ["Dewi"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/perusahaan/kerja-sama/",
+        "/perusahaan/formasi/",
+        "/perusahaan/program-magang/",
+        "/perusahaan/perjanjian-magang/",
+    ],
+)
+def test_list_pages_take_a_constant_number_of_queries(
+    client, cast, url, django_assert_max_num_queries
+):
+    for _ in range(8):
+        AgreementFactory(company=cast.company_a)
+        InternshipAgreementFactory(referral__formation__company=cast.company_a)
+    client.force_login(cast.staff_a)
+    with django_assert_max_num_queries(14):
+        assert client.get(url).status_code == 200
+    client.force_login(cast.hr_a)
+    with django_assert_max_num_queries(14):
+        assert client.get(url).status_code == 200
