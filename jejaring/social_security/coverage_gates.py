@@ -136,19 +136,32 @@ def cover_batch_participants(*, obj: Any, **context: Any) -> None:
 
 def batch_list_build(batch: Any) -> int:
     """Put every accepted or training participant of `batch` without cover on the list,
-    and move the cover not yet sent to the insurer to the batch's current dates. Safe to
-    run again: returns how many were added."""
-    from jejaring.training.models import Enrolment
+    move the cover not yet sent to the insurer to the batch's current dates, and cancel
+    it for those who no longer take part (withdrawn, refused, or the batch cancelled), so
+    the registration list never sends them. Safe to run again: returns how many were
+    added."""
+    from jejaring.training.models import Batch, Enrolment
 
+    waiting = Coverage.objects.filter(enrolment__batch=batch, status=Coverage.Status.TO_REGISTER)
+    if batch.status == Batch.Status.CANCELLED:
+        waiting.update(status=Coverage.Status.CANCELLED)
+        return 0
     will_train = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
     enrolments = Enrolment.objects.filter(batch=batch, status__in=will_train)
     rows = []
     for enrolment in enrolments.exclude(coverage__isnull=False):
         enrolment.batch = batch
         rows.append(trainee_cover(enrolment))
-    Coverage.objects.filter(enrolment__batch=batch, status=Coverage.Status.TO_REGISTER).exclude(
+    waiting.filter(
+        enrolment__status__in=(
+            Enrolment.Status.WITHDRAWN,
+            Enrolment.Status.REJECTED,
+            Enrolment.Status.WAITLISTED,
+        )
+    ).update(status=Coverage.Status.CANCELLED)
+    waiting.exclude(cover_start=batch.start_date, cover_end=batch.end_date).update(
         cover_start=batch.start_date, cover_end=batch.end_date
-    ).update(cover_start=batch.start_date, cover_end=batch.end_date)
+    )
     return insert_missing(rows, "enrolment")
 
 

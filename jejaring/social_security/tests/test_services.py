@@ -160,3 +160,20 @@ def test_the_reporter_is_emailed_when_the_claim_moves(cast, django_capture_on_co
         )
     [message] = mail.outbox
     assert message.to == ["hrd@garmen.example"] and "Klaim diajukan" in message.subject
+
+
+def test_a_withdrawn_participant_or_a_cancelled_batch_leaves_the_list_to_register(cast):
+    batch = BatchFactory(region=cast.region_a, status=Batch.Status.SELECTION)
+    gone = CoverageFactory(
+        enrolment=EnrolmentFactory(batch=batch, status="withdrawn"), status="to_register"
+    )
+    stays = CoverageFactory(
+        enrolment=EnrolmentFactory(batch=batch, status="accepted"), status="to_register"
+    )
+    services.coverage_list_build_for_batch(actor=cast.staff_a, batch=batch)
+    assert Coverage.objects.get(pk=gone.pk).status == "cancelled"
+    assert Coverage.objects.get(pk=stays.pk).status == "to_register"
+    batch.status, batch.status_reason = Batch.Status.CANCELLED, "Instruktur tidak tersedia"
+    batch.save()
+    services.coverage_list_build_for_batch(actor=cast.staff_a, batch=batch)
+    assert Coverage.objects.get(pk=stays.pk).status == "cancelled"
