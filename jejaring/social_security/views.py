@@ -251,6 +251,7 @@ def batch_start(request: HttpRequest, batch_id: int) -> HttpResponse:
     _staff(request)
     batch = batch_get_for(actor=request.user, batch_id=batch_id)
     form = OverrideStartForm(request.POST)
+    status = 422
     if form.is_valid():
         try:
             batch_change_status(
@@ -261,10 +262,11 @@ def batch_start(request: HttpRequest, batch_id: int) -> HttpResponse:
             )
         except ApplicationError as error:
             _form_error(form, error)
+            status = error.status
         else:
             messages.success(request, _("Paket dimulai."))
             return redirect("social_security:batch_cover", batch_id=batch.pk)
-    return _batch_page(request, batch, form, status=409)
+    return _batch_page(request, batch, form, status=status)
 
 
 @login_required
