@@ -18,6 +18,19 @@ def test_the_public_landing_page_needs_no_login(client):
     assert "default-src 'self'" in response["Content-Security-Policy"]
 
 
+def test_the_landing_page_leads_the_public_to_what_needs_no_login(client):
+    page = client.get("/").content.decode()
+    for name in (
+        "registration:batch_list",
+        "employers:public_formation_list",
+        "outcomes:public_index",
+        "verify:lookup",
+    ):
+        target = reverse(name)
+        assert f'href="{target}"' in page
+        assert client.get(target).status_code == 200
+
+
 def test_the_home_page_needs_a_login(client):
     response = client.get(reverse("core:home"))
     assert response.status_code == 302
