@@ -5,7 +5,7 @@
         .venv/bin/python bench/placement_round.py [--applicants 100000] [--formations 2000]
         [--choices 5] [--runs 3]
 
-Seeds once (recognised by a region code of its own, 99.4x by size) a synthetic region: N
+Seeds once (recognised by a region code of its own, 99.5x by size) a synthetic region: N
 graduates who took the competency test in one of six vocations (score 50.00–100.00, so
 there are many ties), formations accepting one vocation each with quotas of 5–40, and an
 open round where every graduate applies with K ranked choices (about one in ten of them
@@ -34,6 +34,7 @@ import time
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -56,18 +57,28 @@ def _seed(region_code: str, n_app: int, n_form: int, k: int) -> int:
     from jejaring.training.tests.factories import BatchFactory, VocationFactory
 
     rng = random.Random(20261123)
-    region = RegionFactory(
+    region: Any = RegionFactory(
         code=region_code,
         name=f"Kota Tolok Ukur {region_code}",
         slug=f"kota-tolok-ukur-{region_code.replace('.', '-')}",
     )
-    vocations = [
+    vocations: list[Any] = [
         VocationFactory(code=f"bench-pl-{i}", name=f"Kejuruan tolok ukur {i}") for i in range(6)
     ]
-    batch = BatchFactory(program__institution__region=region, program__vocation=vocations[0])
-    sessions = [
-        SessionFactory(region=region, scheme__vocation=v, date=date(2026, 4, 15))
-        for v in vocations
+    batch: Any = BatchFactory(
+        program__institution__region=region,
+        program__vocation=vocations[0],
+        code=f"BENCH-{region_code}",
+    )
+    sessions: list[Any] = [
+        SessionFactory(
+            region=region,
+            scheme__vocation=v,
+            scheme__code=f"BENCH-{region_code}-{i}",
+            scheme__name=f"Skema tolok ukur {region_code} {i}",
+            date=date(2026, 4, 15),
+        )
+        for i, v in enumerate(vocations)
     ]
     companies = Company.objects.bulk_create(
         [
@@ -213,11 +224,14 @@ def main() -> None:
     from jejaring.placement import services
     from jejaring.placement.models import AllocationResult, AllocationRound, Referral
 
-    code = f"99.4{len(str(args.applicants))}"
+    code = f"99.5{len(str(args.applicants))}"
     rnd = AllocationRound.objects.filter(region__code=code).first()
     if rnd is None:
         started = time.perf_counter()
-        round_id = _seed(code, args.applicants, args.formations, args.choices)
+        from django.db import transaction
+
+        with transaction.atomic():
+            round_id = _seed(code, args.applicants, args.formations, args.choices)
         print(f"seeded {args.applicants:,} applicants in {time.perf_counter() - started:.1f} s")
         rnd = AllocationRound.objects.get(pk=round_id)
     from jejaring.accounts.models import Membership

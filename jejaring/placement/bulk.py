@@ -21,7 +21,8 @@ def _column(model: type[models.Model], name: str) -> tuple[str, str]:
     assert isinstance(field, models.Field)
     db_type = field.db_type(connection)
     if isinstance(field, models.ForeignKey):
-        db_type = field.target_field.rel_db_type(connection)
+        target: Any = field.target_field
+        db_type = target.rel_db_type(connection)
     return connection.ops.quote_name(field.column), f"%b::{db_type}[]"
 
 

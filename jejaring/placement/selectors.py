@@ -211,6 +211,8 @@ def open_round_get_for_applicant(*, actor: Any, round_id: int) -> AllocationRoun
 
 def my_applications(*, actor: Any) -> QuerySet[Application]:
     person_id = scope_of(actor).person_id
+    if person_id is None:
+        return Application.objects.none()
     return (
         Application.objects.filter(person_id=person_id)
         .select_related("round", "result__formation__company")

@@ -316,7 +316,7 @@ def apply(request: HttpRequest, round_id: int) -> HttpResponse:
     verdicts = services.verdicts_for(person, [rf.formation_id for rf in rfs])
     from jejaring.placement.eligibility import reason_message
 
-    options = [
+    options: list[dict[str, Any]] = [
         {
             "formation": rf.formation,
             "eligible": not verdicts[rf.formation_id].reason,
