@@ -69,7 +69,6 @@ def build(rnd: AllocationRound) -> Built:
         ApplicationChoice.objects.filter(
             application__round=rnd,
             application__status=Application.Status.SUBMITTED,
-            formation__round_entries__round=rnd,
         )
         .order_by("application_id", "rank")
         .values_list(
@@ -82,6 +81,9 @@ def build(rnd: AllocationRound) -> Built:
             "tested_on",
         )
     )
+    # Only formations of the round take part (submitting refuses others; kept as a guard).
+    in_round = set(formation_ids)
+    rows = [row for row in rows if row[1] in in_round]
     columns = list(zip(*rows, strict=True)) if rows else [()] * 7
     app_ids = np.array(columns[0], dtype=np.int64)
     fids = np.array(columns[1], dtype=np.int64)
