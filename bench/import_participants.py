@@ -29,6 +29,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -118,9 +119,12 @@ def main() -> int:
     program = ProgramFactory(institution__region=region)
 
     vendor = connection.vendor
-    version = (
-        connection.pg_version if vendor == "postgresql" else connection.Database.sqlite_version
-    )
+    if vendor == "postgresql":
+        version = str(getattr(connection, "pg_version", ""))
+    else:
+        import sqlite3
+
+        version = sqlite3.sqlite_version
     print(f"database: {vendor} {version}")
     header = (
         f"{'rows':>8} {'build xlsx':>11} {'upload+check':>13} {'check':>8} {'write':>8} "
@@ -134,7 +138,10 @@ def main() -> int:
         data = workbook(participant_rows(first, count))
         first += count
         built = time.perf_counter() - started
-        batch = BatchFactory(program=program, capacity=min(count, 32_767), status=Batch.Status.OPEN)
+        batch = cast(
+            Batch,
+            BatchFactory(program=program, capacity=min(count, 32_767), status=Batch.Status.OPEN),
+        )
 
         started = time.perf_counter()
         job = imports.import_job_create(
