@@ -196,7 +196,12 @@ def intern_cover(referral: Any) -> Coverage | None:
 
 
 def cover_started_internship(*, obj: Any, **context: Any) -> None:
-    """An intern who starts goes on the list, paid by the host company by default."""
+    """An intern who starts goes on the list, paid by the host company by default. A
+    worker who starts a job is the employer's to enrol as a wage earner, not ours."""
+    from jejaring.employers.models import Formation
+
+    if obj.formation.kind != Formation.Kind.INTERNSHIP:
+        return
     row = intern_cover(obj)
     if row is not None:
         insert_missing([row], "referral")
