@@ -250,7 +250,7 @@ def round_allocate(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
             AllocationResult,
             ["round", "application", "formation", "choice_rank", "explanation"],
             [
-                (rnd.pk, app_id, fid, rank, json.dumps(why))
+                (rnd.pk, app_id, fid, rank, json.dumps(why) if why else "[]")
                 for app_id, fid, rank, why in allocation.explanations(built, result)
             ],
         )
