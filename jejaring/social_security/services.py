@@ -22,6 +22,7 @@ from jejaring.social_security.models import Coverage, Incident
 
 #: KPJ card numbers as the insurer prints them: 11 digits.
 KPJ_FORMAT = re.compile(r"\d{11}")
+LOOKUP_CHUNK = 900
 
 
 def _require_office_staff(actor: Any) -> None:
@@ -206,14 +207,19 @@ def insurer_return_check(
     NIK not among the actor's registered participants, a KPJ that is not 11 digits."""
     _require_office_staff(actor)
     niks = Counter(nik for _row, nik, _kpj in rows)
-    waiting_qs = (
+    registered = (
         Coverage.objects.for_actor(actor)
-        .filter(status=Coverage.Status.REGISTERED, person__nik__in=list(niks))
+        .filter(status=Coverage.Status.REGISTERED)
         .select_related("person", "region")
     )
     if lock:
-        waiting_qs = waiting_qs.select_for_update(of=("self",))
-    waiting = {coverage.person.nik: coverage for coverage in waiting_qs}
+        registered = registered.select_for_update(of=("self",))
+    unique = list(niks)
+    waiting: dict[str, Coverage] = {}
+    # In chunks, so a large file stays under the database's limit of query parameters.
+    for start in range(0, len(unique), LOOKUP_CHUNK):
+        chunk = unique[start : start + LOOKUP_CHUNK]
+        waiting.update((c.person.nik, c) for c in registered.filter(person__nik__in=chunk))
     errors: list[RowError] = []
     for row, nik, kpj in rows:
         if niks[nik] > 1:
@@ -248,7 +254,14 @@ def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, 
         for _row, nik, kpj in rows:
             waiting[nik].kpj_number = kpj
             waiting[nik].status = Coverage.Status.ACTIVE
-        Coverage.objects.bulk_update(waiting.values(), ["kpj_number", "status"])
+        # The card numbers differ per row, the status does not: one CASE per small batch
+        # for the numbers, then one plain UPDATE per chunk for the status.
+        Coverage.objects.bulk_update(waiting.values(), ["kpj_number"], batch_size=100)
+        pks = [c.pk for c in waiting.values()]
+        for start in range(0, len(pks), LOOKUP_CHUNK):
+            Coverage.objects.filter(pk__in=pks[start : start + LOOKUP_CHUNK]).update(
+                status=Coverage.Status.ACTIVE
+            )
         audit.record(
             actor=actor,
             action="social_security.insurer_return",
