@@ -292,8 +292,13 @@ def registrations_export(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", Coverage.Status.TO_REGISTER)
     if status not in (Coverage.Status.TO_REGISTER, Coverage.Status.REGISTERED):
         status = Coverage.Status.TO_REGISTER
+    batch = request.GET.get("paket", "")
     coverages = list(
-        selectors.coverage_list_for(actor=request.user, status=status).select_related("region")
+        selectors.coverage_list_for(
+            actor=request.user,
+            status=status,
+            batch_id=int(batch) if batch.isdigit() and len(batch) < 12 else None,
+        ).select_related("region")
     )
     data = exports.registrations_xlsx(actor=request.user, coverages=coverages)
     return _xlsx(data, f"pendaftaran-bpjs-{timezone.localdate():%Y%m%d}.xlsx")

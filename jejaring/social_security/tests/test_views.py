@@ -424,3 +424,12 @@ def test_a_person_reads_their_cover_but_cannot_activate_it(client, cast, batch):
     assert response.status_code == 404
     cover.refresh_from_db()
     assert cover.status == Coverage.Status.REGISTERED
+
+
+def test_the_registration_export_of_one_batch_leaves_out_the_others(client, cast, batch):
+    CoverageFactory(enrolment=accepted(batch, cast.person_1), status="to_register")
+    CoverageFactory(enrolment__batch__region=cast.region_a, status="to_register")
+    client.force_login(cast.staff_a)
+    response = client.get(f"/bpjs/ekspor-pendaftaran/?paket={batch.pk}")
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == [cast.person_1.nik]
