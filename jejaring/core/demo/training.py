@@ -18,6 +18,9 @@ import math
 import random
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
+
+from django.db import connection
 
 from jejaring.core.demo.catalogue import INSTITUTION_BY_KEY
 from jejaring.core.demo.common import Ctx, add_working_days, at, next_monday
@@ -118,13 +121,29 @@ def load_training(ctx: Ctx) -> None:
     attendance = _sessions_and_attendance(ctx)
     save_persons(ctx.persons)
     Enrolment.objects.bulk_create(ctx.enrolments, batch_size=500)
-    Attendance.objects.bulk_create(
-        [
-            Attendance(session=session, enrolment_id=enrolment.pk, status=status, recorded_at=when)
-            for enrolment, session, status, when in attendance
-        ],
-        batch_size=2000,
+    _save_attendance(attendance)
+
+
+def _save_attendance(rows: list[tuple[Enrolment, BatchSession, str, datetime]]) -> None:
+    """Some 50,000 rows: one prepared INSERT run for every row is several times faster than
+    building as many model instances for bulk_create, which would double the demo's load
+    time. Values are adapted by the database backend as the ORM would adapt them."""
+    quote = connection.ops.quote_name
+    columns = ("session_id", "enrolment_id", "status", "note", "recorded_at")
+    # Names come from the model and the tuple above, never from input.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+        quote(Attendance._meta.db_table),
+        ", ".join(quote(column) for column in columns),
+        ", ".join(["%s"] * len(columns)),
     )
+    adapted: dict[datetime, Any] = {}
+    values = []
+    for enrolment, session, status, when in rows:
+        if when not in adapted:
+            adapted[when] = connection.ops.adapt_datetimefield_value(when)
+        values.append((session.pk, enrolment.pk, status, "", adapted[when]))
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
 
 
 def _plan_batches(
