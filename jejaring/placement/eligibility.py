@@ -211,20 +211,26 @@ def judge(
 ) -> Verdict:
     """The verdict on one choice: the first failing rule (module docstring), or eligible
     with its priority and tie-break date."""
-    if not applicant.competencies:
+    competencies = applicant.competencies
+    if not competencies:
         return Verdict("no_assessment")
-    relevant = [
-        c
-        for vid, c in applicant.competencies.items()
-        if formation.accepts_all or vid in formation.vocation_ids
-    ]
-    if not relevant:
-        return Verdict("vocation")
-    if formation.min_result == Formation.MinimumResult.COMPETENT and not any(
-        c.competent for c in relevant
-    ):
+    if len(competencies) == 1:  # the usual case, kept cheap: rounds judge every choice
+        ((vid, best),) = competencies.items()
+        if not (formation.accepts_all or vid in formation.vocation_ids):
+            return Verdict("vocation")
+        competent = best.competent
+    else:
+        relevant = [
+            c
+            for vid, c in competencies.items()
+            if formation.accepts_all or vid in formation.vocation_ids
+        ]
+        if not relevant:
+            return Verdict("vocation")
+        competent = any(c.competent for c in relevant)
+        best = max(relevant, key=lambda c: (c.score, -(c.first_tested_on or date.max).toordinal()))
+    if formation.min_result == Formation.MinimumResult.COMPETENT and not competent:
         return Verdict("not_competent")
-    best = max(relevant, key=lambda c: (c.score, -(c.first_tested_on or date.max).toordinal()))
     if formation.min_score is not None and best.score < formation.min_score:
         return Verdict("score_below_minimum")
     if formation.min_education and EDUCATION_RANK.get(applicant.education, 0) < (
@@ -232,6 +238,9 @@ def judge(
     ):
         return Verdict("education")
     on = formation.period_start or today
+    internship = formation.kind == Formation.Kind.INTERNSHIP
+    if formation.min_age is None and formation.max_age is None and not internship:
+        return Verdict("", priority=best.score, tested_on=best.first_tested_on)
     age = age_on(applicant.birth_date, on)
     if (formation.min_age is not None and age < formation.min_age) or (
         formation.max_age is not None and age > formation.max_age
