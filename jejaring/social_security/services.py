@@ -204,7 +204,8 @@ def insurer_return_check(
     *, actor: Any, rows: Sequence[tuple[int, str, str]], lock: bool = False
 ) -> tuple[dict[str, Coverage], list[RowError]]:
     """The registered cover matched by each row's NIK, and every bad row: a NIK twice, a
-    NIK not among the actor's registered participants, a KPJ that is not 11 digits."""
+    NIK not among the actor's registered participants, a KPJ that is not 11 digits,
+    appears twice or already belongs to someone else."""
     _require_office_staff(actor)
     niks = Counter(nik for _row, nik, _kpj in rows)
     registered = (
@@ -220,6 +221,17 @@ def insurer_return_check(
     for start in range(0, len(unique), LOOKUP_CHUNK):
         chunk = unique[start : start + LOOKUP_CHUNK]
         waiting.update((c.person.nik, c) for c in registered.filter(person__nik__in=chunk))
+    kpjs = Counter(kpj for _row, _nik, kpj in rows)
+    # A card number belongs to one person for life: one already held by someone else
+    # (in any region, since the insurer's numbers are national) is a mistake in the file.
+    holders: dict[str, set[int]] = {}
+    unique_kpjs = [kpj for kpj in kpjs if KPJ_FORMAT.fullmatch(kpj)]
+    for start in range(0, len(unique_kpjs), LOOKUP_CHUNK):
+        chunk = unique_kpjs[start : start + LOOKUP_CHUNK]
+        for kpj, person_id in Coverage.objects.filter(kpj_number__in=chunk).values_list(
+            "kpj_number", "person_id"
+        ):
+            holders.setdefault(kpj, set()).add(person_id)
     errors: list[RowError] = []
     for row, nik, kpj in rows:
         if niks[nik] > 1:
@@ -230,6 +242,10 @@ def insurer_return_check(
             )
         if not KPJ_FORMAT.fullmatch(kpj):
             errors.append(RowError(row, "kpj", str(_("Nomor KPJ harus 11 angka."))))
+        elif kpjs[kpj] > 1:
+            errors.append(RowError(row, "kpj", str(_("Nomor KPJ muncul lebih dari sekali."))))
+        elif nik in waiting and holders.get(kpj, set()) - {waiting[nik].person_id}:
+            errors.append(RowError(row, "kpj", str(_("Nomor KPJ sudah dipakai peserta lain."))))
     if not rows:
         errors.append(RowError(0, "", str(_("Berkas tidak berisi baris data."))))
     return waiting, errors

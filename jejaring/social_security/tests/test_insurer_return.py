@@ -91,3 +91,23 @@ def test_an_incident_is_recorded_and_office_staff_are_emailed(
         )
     assert Incident.objects.get().reported_by == cast.staff_a
     assert [m.to for m in mailoutbox] == [["staf.a@example.test"]]
+
+
+def test_a_card_number_twice_or_already_someone_elses_is_a_bad_row(cast):
+    registered(cast.region_a, cast.person_1)
+    registered(cast.region_a, cast.person_2)
+    with pytest.raises(ValidationError) as twice:
+        coverage_apply_insurer_return(
+            actor=cast.staff_a,
+            rows=[(2, cast.person_1.nik, "11111111111"), (3, cast.person_2.nik, "11111111111")],
+        )
+    assert [e["row"] for e in twice.value.detail["errors"]] == [2, 3]
+    held = registered(cast.region_a)
+    held.kpj_number, held.status = "33333333333", Coverage.Status.ACTIVE
+    held.save()
+    with pytest.raises(ValidationError) as taken:
+        coverage_apply_insurer_return(
+            actor=cast.staff_a, rows=[(2, cast.person_1.nik, "33333333333")]
+        )
+    assert "sudah dipakai" in taken.value.detail["errors"][0]["message"]
+    assert not Coverage.objects.filter(person=cast.person_1, status=Coverage.Status.ACTIVE)
