@@ -333,3 +333,21 @@ def test_the_page_of_a_running_batch_offers_no_upload(cast, committed, client):
     response = client.post(url, {"file": csv([row(0)])})
     assert response.status_code == 400
     assert not ImportJob.objects.exists()
+
+
+def test_a_person_registered_by_another_region_is_enrolled_not_registered_again(
+    cast, batch, committed
+):
+    from jejaring.trainees.tests.factories import PersonFactory
+
+    elsewhere = PersonFactory(region=cast.region_b, nik=nik(7), sex="F", birth_date=born(7))
+    job = upload(cast.operator, batch, csv([row(7), row(8)]))
+    imports.import_job_confirm(actor=cast.operator, job=job)
+    job.refresh_from_db()
+
+    assert job.status == ImportJob.Status.DONE
+    assert job.summary["persons_found"] == 1 and job.summary["persons_created"] == 1
+    assert Person.objects.filter(nik=nik(7)).get() == elsewhere
+    assert Enrolment.objects.filter(batch=batch, person=elsewhere).exists()
+    created = AuditEvent.objects.get(action="trainees.person.create")
+    assert created.changes["nik"] == ["•••", "•••"] and created.actor == cast.operator
