@@ -13,14 +13,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.assessment import selectors, services
 from jejaring.assessment.certificates import certificate_pdf, verification_url
 from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.pdf import pdf_response
-from jejaring.core.schemas import ErrorOut
+from jejaring.core.schemas import ErrorOut, body_doc, json_body
 
 router = Router(tags=["assessment"])
 
@@ -187,37 +186,15 @@ def candidate_detail(request: HttpRequest, candidate_id: int) -> dict:
     return {"candidate": candidate, "units": selectors.candidate_unit_rows(candidate=candidate)}
 
 
-def _body(request: HttpRequest, schema: type[S]) -> S:
-    """The JSON body, validated by hand after the record was looked up, so that another
-    region's id is a 404 whatever was sent."""
-    try:
-        return schema.model_validate_json(request.body or b"null")
-    except PydanticValidationError as error:
-        raise ValidationError(
-            _("Isi permintaan tidak valid."),
-            code="invalid",
-            detail={"errors": error.errors(include_url=False, include_context=False)},
-        ) from None
-
-
-def _request_body(schema: type[Schema]) -> dict:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
-
-
 @router.post(
     "/candidates/{int:candidate_id}/results",
     response={200: CandidateOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Record K/BK per unit (assigned assessor only)",
-    openapi_extra=_request_body(ResultsIn),
+    openapi_extra=body_doc(ResultsIn),
 )
 def record_results(request: HttpRequest, candidate_id: int) -> Candidate:
     candidate = selectors.candidate_get_for(actor=request.user, candidate_id=candidate_id)
-    body = _body(request, ResultsIn)
+    body = json_body(request, ResultsIn)
     results = {row.unit_id: (row.result, row.evidence_note) for row in body.results}
     if len(results) != len(body.results):
         raise ValidationError(_("Unit yang sama tercantum dua kali."), code="duplicate_unit")
@@ -228,11 +205,11 @@ def record_results(request: HttpRequest, candidate_id: int) -> Candidate:
     "/candidates/{int:candidate_id}/competency-certificate",
     response={201: CompetencyOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Record the BNSP competency certificate of a competent candidate",
-    openapi_extra=_request_body(CompetencyIn),
+    openapi_extra=body_doc(CompetencyIn),
 )
 def record_competency(request: HttpRequest, candidate_id: int) -> tuple[int, object]:
     candidate = selectors.candidate_get_for(actor=request.user, candidate_id=candidate_id)
-    body = _body(request, CompetencyIn)
+    body = json_body(request, CompetencyIn)
     certificate = services.competency_certificate_record(
         actor=request.user,
         candidate=candidate,
@@ -280,13 +257,13 @@ def certificate_download(request: HttpRequest, training_certificate_id: int) -> 
     "/certificates/{int:training_certificate_id}/revoke",
     response={200: CertificateOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Revoke a training certificate, with a reason (audited)",
-    openapi_extra=_request_body(RevokeIn),
+    openapi_extra=body_doc(RevokeIn),
 )
 def revoke_certificate(request: HttpRequest, training_certificate_id: int) -> TrainingCertificate:
     certificate = selectors.training_certificate_get_for(
         actor=request.user, certificate_id=training_certificate_id
     )
-    body = _body(request, RevokeIn)
+    body = json_body(request, RevokeIn)
     services.training_certificate_revoke(
         actor=request.user, certificate=certificate, reason=body.reason
     )

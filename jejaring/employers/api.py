@@ -5,7 +5,7 @@ reading the body, so another region's id is a 404 whatever was sent."""
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -13,11 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound, ValidationError
-from jejaring.core.schemas import ErrorOut
+from jejaring.core.schemas import ErrorOut, body_doc, json_body
 from jejaring.employers import internship_agreements, selectors, services
 from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
 from jejaring.placement.models import InternshipAgreement
@@ -26,31 +25,6 @@ from jejaring.regions.models import Region
 router = Router(tags=["employers"])
 
 B = TypeVar("B", bound=BaseModel)
-
-
-def _body(schema: type[B], request: HttpRequest) -> B:
-    try:
-        return schema.model_validate_json(request.body or b"null")
-    except PydanticValidationError as error:
-        raise ValidationError(
-            _("Isi permintaan tidak valid."),
-            code="invalid",
-            detail={
-                "errors": [
-                    {key: value for key, value in item.items() if key != "input"}
-                    for item in error.errors(include_url=False, include_context=False)
-                ]
-            },
-        ) from None
-
-
-def _body_doc(schema: type[BaseModel]) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
 
 
 # --- companies -----------------------------------------------------------------------
@@ -137,11 +111,11 @@ def get_company(request: HttpRequest, company_id: int) -> Company:
     "/companies/{int:company_id}",
     response={200: CompanyOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Change a company (company HR: contact details and workforce size only)",
-    openapi_extra=_body_doc(CompanyPatch),
+    openapi_extra=body_doc(CompanyPatch),
 )
 def update_company(request: HttpRequest, company_id: int) -> Company:
     company = selectors.company_get_for(actor=request.user, company_id=company_id)
-    payload = _body(CompanyPatch, request)
+    payload = json_body(request, CompanyPatch)
     values = {key: value for key, value in payload.dict().items() if value is not None}
     if "status" in values:
         values["status"] = str(values["status"].value)
@@ -317,11 +291,11 @@ def get_formation(request: HttpRequest, formation_id: int) -> Formation:
     "/companies/{int:company_id}/formations",
     response={201: FormationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Draft a formation for a company",
-    openapi_extra=_body_doc(FormationIn),
+    openapi_extra=body_doc(FormationIn),
 )
 def create_formation(request: HttpRequest, company_id: int) -> Status:
     company = selectors.company_get_for(actor=request.user, company_id=company_id)
-    payload = _body(FormationIn, request)
+    payload = json_body(request, FormationIn)
     formation = services.formation_create(actor=request.user, company=company, data=payload.data())
     return Status(201, formation)
 
@@ -330,11 +304,11 @@ def create_formation(request: HttpRequest, company_id: int) -> Status:
     "/formations/{int:formation_id}",
     response={200: FormationOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Change a draft or open formation",
-    openapi_extra=_body_doc(FormationIn),
+    openapi_extra=body_doc(FormationIn),
 )
 def update_formation(request: HttpRequest, formation_id: int) -> Formation:
     formation = selectors.formation_get_for(actor=request.user, formation_id=formation_id)
-    payload = _body(FormationIn, request)
+    payload = json_body(request, FormationIn)
     return services.formation_update(actor=request.user, formation=formation, data=payload.data())
 
 
@@ -475,11 +449,11 @@ def get_internship_program(request: HttpRequest, internship_program_id: int) -> 
         422: ErrorOut,
     },
     summary="Draft an internship program (the draft agreement is uploaded on the page)",
-    openapi_extra=_body_doc(InternshipProgramIn),
+    openapi_extra=body_doc(InternshipProgramIn),
 )
 def create_internship_program(request: HttpRequest, company_id: int) -> Status:
     company = selectors.company_get_for(actor=request.user, company_id=company_id)
-    payload = _body(InternshipProgramIn, request)
+    payload = json_body(request, InternshipProgramIn)
     program = services.internship_program_create(
         actor=request.user,
         company=company,
@@ -517,13 +491,13 @@ def submit_internship_program(
         422: ErrorOut,
     },
     summary="The office approves, returns or rejects a submitted program",
-    openapi_extra=_body_doc(DecisionIn),
+    openapi_extra=body_doc(DecisionIn),
 )
 def decide_internship_program(
     request: HttpRequest, internship_program_id: int
 ) -> InternshipProgram:
     program = _program(request, internship_program_id)
-    payload = _body(DecisionIn, request)
+    payload = json_body(request, DecisionIn)
     services.internship_program_decide(
         actor=request.user, program=program, decision=payload.decision, note=payload.note
     )

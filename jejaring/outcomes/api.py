@@ -11,11 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import NotFound, PermissionDenied, ValidationError
-from jejaring.core.schemas import ErrorOut
+from jejaring.core.schemas import ErrorOut, json_body
 from jejaring.outcomes import indicators, selectors, services
 from jejaring.outcomes.indicators import Dimension, Row
 from jejaring.outcomes.models import FollowUp, OutcomeStatus
@@ -203,14 +202,7 @@ def post_answer(request: HttpRequest, follow_up_id: int) -> Status:
     # The record is looked up before the body is read, so that another region's id is a
     # 404 whatever was sent; the body is then validated by hand against AnswerIn.
     follow_up = selectors.follow_up_get_for(actor=request.user, follow_up_id=follow_up_id)
-    try:
-        payload = AnswerIn.model_validate_json(request.body or b"null")
-    except PydanticValidationError as error:
-        raise ValidationError(
-            _("Isi jawaban penelusuran tidak valid."),
-            code="invalid",
-            detail={"errors": error.errors(include_url=False, include_context=False)},
-        ) from None
+    payload = json_body(request, AnswerIn, message=_("Isi jawaban penelusuran tidak valid."))
     answer = services.follow_up_answer_record(
         actor=request.user,
         follow_up=follow_up,

@@ -13,40 +13,15 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.core.errors import NotFound, ValidationError
-from jejaring.core.schemas import ErrorOut
+from jejaring.core.schemas import ErrorOut, body_doc, json_body
 from jejaring.planning import selectors, services
 from jejaring.planning.models import IndustryNeed, InstructorNeed, TrainingPlan
 
 router = Router(tags=["planning"])
 
 B = TypeVar("B", bound=BaseModel)
-
-
-def _body(schema: type[B], request: HttpRequest) -> B:
-    try:
-        return schema.model_validate_json(request.body or b"{}")
-    except PydanticValidationError as error:
-        raise ValidationError(
-            _("Isi permintaan tidak valid."),
-            code="invalid",
-            detail={
-                "errors": error.errors(
-                    include_url=False, include_context=False, include_input=False
-                )
-            },
-        ) from None
-
-
-def _request_body(schema: type[BaseModel]) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
 
 
 # ---------------------------------------------------------------- needs
@@ -183,11 +158,11 @@ class MappingIn(Schema):
     "/needs/{int:industry_need_id}/mapping",
     response={200: NeedOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Confirm or correct the need's vocation (office staff)",
-    openapi_extra=_request_body(MappingIn),
+    openapi_extra=body_doc(MappingIn),
 )
 def map_need(request: HttpRequest, industry_need_id: int) -> IndustryNeed:
     need = selectors.need_get_for(actor=request.user, industry_need_id=industry_need_id)
-    payload = _body(MappingIn, request)
+    payload = json_body(request, MappingIn, empty=b"{}")
     vocation = None
     if payload.vocation_id is not None:
         vocation = selectors.vocation_options().filter(pk=payload.vocation_id).first()
@@ -401,11 +376,11 @@ def submit_plan(request: HttpRequest, training_plan_id: int) -> PlanOut:
     "/plans/{int:training_plan_id}/approve",
     response=_DECISION,
     summary="Approve a submitted plan",
-    openapi_extra=_request_body(DecisionIn),
+    openapi_extra=body_doc(DecisionIn),
 )
 def approve_plan(request: HttpRequest, training_plan_id: int) -> PlanOut:
     plan = selectors.plan_get_for(actor=request.user, training_plan_id=training_plan_id)
-    payload = _body(DecisionIn, request)
+    payload = json_body(request, DecisionIn, empty=b"{}")
     return _plan_out(
         services.plan_approve(actor=request.user, plan=plan, comments=payload.comments)
     )
@@ -415,11 +390,11 @@ def approve_plan(request: HttpRequest, training_plan_id: int) -> PlanOut:
     "/plans/{int:training_plan_id}/return",
     response=_DECISION,
     summary="Return a submitted plan with comments",
-    openapi_extra=_request_body(DecisionIn),
+    openapi_extra=body_doc(DecisionIn),
 )
 def return_plan(request: HttpRequest, training_plan_id: int) -> PlanOut:
     plan = selectors.plan_get_for(actor=request.user, training_plan_id=training_plan_id)
-    payload = _body(DecisionIn, request)
+    payload = json_body(request, DecisionIn, empty=b"{}")
     return _plan_out(services.plan_return(actor=request.user, plan=plan, comments=payload.comments))
 
 
@@ -472,13 +447,13 @@ class SourcingIn(Schema):
     "/instructor-needs/{int:instructor_need_id}/status",
     response={200: InstructorNeedOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Move the instructor search along (searching → candidate found → contracted)",
-    openapi_extra=_request_body(SourcingIn),
+    openapi_extra=body_doc(SourcingIn),
 )
 def set_sourcing(request: HttpRequest, instructor_need_id: int) -> InstructorNeed:
     need = selectors.instructor_need_get_for(
         actor=request.user, instructor_need_id=instructor_need_id
     )
-    payload = _body(SourcingIn, request)
+    payload = json_body(request, SourcingIn, empty=b"{}")
     candidate = None
     if payload.candidate_id is not None:
         candidate = (

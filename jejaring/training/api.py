@@ -16,12 +16,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.policies import policy_for
-from jejaring.core.schemas import ErrorOut
+from jejaring.core.schemas import ErrorOut, body_doc, json_body
 from jejaring.training import registration, services
 from jejaring.training.models import Attendance, Batch, BatchSession, Enrolment
 
@@ -164,33 +163,6 @@ class WithdrawIn(Schema):
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _body(request: HttpRequest, schema: type[S], *, empty: bytes = b"null") -> S:
-    """The JSON body, validated by hand after the record was looked up; `empty` stands
-    for a request without a JSON body. Errors leave out the input, which may be bytes."""
-    raw = request.body if request.content_type == "application/json" else b""
-    try:
-        return schema.model_validate_json(raw or empty)
-    except PydanticValidationError as error:
-        raise ValidationError(
-            _("Isi permintaan tidak valid."),
-            code="invalid",
-            detail={
-                "errors": error.errors(
-                    include_url=False, include_context=False, include_input=False
-                )
-            },
-        ) from None
-
-
-def _request_body(schema: type[Schema]) -> dict:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
-
-
 def _batches(actor: Any) -> QuerySet[Batch]:
     return (
         Batch.objects.for_actor(actor)
@@ -331,11 +303,11 @@ def batch_enrolments(
     "/batches/{int:batch_id}/decisions",
     response={200: list[EnrolmentOut], 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Shortlist, accept, waitlist or reject (with reason) registrations, all or nothing",
-    openapi_extra=_request_body(DecisionIn),
+    openapi_extra=body_doc(DecisionIn),
 )
 def decide(request: HttpRequest, batch_id: int) -> list[Enrolment]:
     batch = _batch_get(request.user, batch_id, action="select")
-    body = _body(request, DecisionIn)
+    body = json_body(request, DecisionIn)
     decided = services.enrolment_decide(
         actor=request.user,
         batch=batch,
@@ -373,11 +345,11 @@ def session_attendance(request: HttpRequest, batch_session_id: int) -> list[dict
     "/sessions/{int:batch_session_id}/attendance",
     response={200: AttendanceResultOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="Record a session's attendance for many participants at once",
-    openapi_extra=_request_body(AttendanceIn),
+    openapi_extra=body_doc(AttendanceIn),
 )
 def record_attendance(request: HttpRequest, batch_session_id: int) -> dict[str, Any]:
     session = _session_get(request.user, batch_session_id)
-    body = _body(request, AttendanceIn)
+    body = json_body(request, AttendanceIn)
     statuses = {entry.enrolment_id: entry.status for entry in body.entries}
     if len(statuses) != len(body.entries):
         raise ValidationError(
@@ -416,10 +388,10 @@ def my_enrolment_detail(request: HttpRequest, enrolment_id: int) -> dict[str, An
     "/my/enrolments/{int:enrolment_id}/withdraw",
     response={200: MyEnrolmentOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Withdraw my registration before the batch runs",
-    openapi_extra=_request_body(WithdrawIn),
+    openapi_extra=body_doc(WithdrawIn),
 )
 def my_withdraw(request: HttpRequest, enrolment_id: int) -> Enrolment:
     enrolment = _own_enrolment_get(request.user, enrolment_id)
-    body = _body(request, WithdrawIn, empty=b"{}")
+    body = json_body(request, WithdrawIn, empty=b"{}")
     services.enrolment_withdraw(actor=request.user, enrolment=enrolment, reason=body.reason)
     return _own_enrolment_get(request.user, enrolment.pk)

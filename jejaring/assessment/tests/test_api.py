@@ -175,3 +175,14 @@ def test_a_competency_certificate_is_recorded_for_a_competent_candidate(client, 
     assert response.json()["valid_until"] == "2029-05-01"
     soon = client.get("/api/assessment/competency-certificates?expiring_within=99999")
     assert soon.status_code == 422
+
+
+def test_a_body_that_is_not_json_is_a_422_with_the_error_shape(client, cast, world):
+    client.force_login(cast.assessor_user)
+    response = client.post(
+        f"/api/assessment/candidates/{world.candidate_1.pk}/results",
+        b"\xff\xfe not json",
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
