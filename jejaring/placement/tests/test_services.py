@@ -292,3 +292,27 @@ def test_a_direct_referral_refuses_a_full_formation(cast, garment):
     referrals.referral_create(actor=cast.staff_a, formation=seat, person=cast.person_1)
     with pytest.raises(Conflict):
         referrals.referral_create(actor=cast.staff_a, formation=seat, person=cast.person_2)
+
+
+def _queries_for_round(cast, garment, applicants):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    seats = [_formation(cast, garment, quota=1) for _ in range(2)]
+    rnd = _round(cast, seats)
+    for _ in range(applicants):
+        person = _applicant(cast, garment, "70")
+        services.application_submit(
+            actor=person.user, rnd=rnd, formation_ids=[seats[0].pk, seats[1].pk]
+        )
+    counts = []
+    for step in (services.round_close, services.round_allocate, services.round_publish):
+        with CaptureQueriesContext(connection) as queries:
+            rnd = step(actor=cast.staff_a, rnd=rnd)
+        counts.append(len(queries))
+    return counts
+
+
+def test_a_round_takes_the_same_number_of_queries_whatever_its_size(cast, garment):
+    _queries_for_round(cast, garment, 1)  # warms the caches a first call fills
+    assert _queries_for_round(cast, garment, 2) == _queries_for_round(cast, garment, 8)
