@@ -12,12 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import BaseModel
-from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import PermissionDenied, ValidationError
-from jejaring.core.schemas import ErrorOut
+from jejaring.core.schemas import ErrorOut, body_doc, json_body
 from jejaring.social_security import selectors, services
 from jejaring.social_security.models import Coverage, Incident
 from jejaring.trainees.nik import mask_nik
@@ -25,26 +23,6 @@ from jejaring.trainees.nik import mask_nik
 router = Router(tags=["social-security"])
 
 ERRORS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
-
-
-def _body(schema: type[BaseModel], request: HttpRequest) -> Any:
-    try:
-        return schema.model_validate_json(request.body or b"null")
-    except PydanticValidationError as error:
-        raise ValidationError(
-            _("Isi permintaan tidak valid."),
-            code="invalid",
-            detail={"errors": error.errors(include_url=False, include_context=False)},
-        ) from None
-
-
-def _request_body(schema: type[BaseModel]) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": schema.model_json_schema()}},
-        }
-    }
 
 
 def _staff(request: HttpRequest) -> None:
@@ -152,11 +130,11 @@ class ActivateIn(Schema):
     "/coverages/{int:coverage_id}/activate",
     response={200: CoverageOut, **ERRORS},
     summary="Make registered cover active with its KPJ card number",
-    openapi_extra=_request_body(ActivateIn),
+    openapi_extra=body_doc(ActivateIn),
 )
 def activate(request: HttpRequest, coverage_id: int) -> Coverage:
     coverage = selectors.coverage_get_for(actor=request.user, coverage_id=coverage_id)
-    payload = _body(ActivateIn, request)
+    payload = json_body(request, ActivateIn)
     services.coverage_change_status(
         actor=request.user,
         coverage_ids=[coverage.pk],
@@ -385,11 +363,11 @@ class ClaimIn(Schema):
     "/incidents/{int:incident_id}/claim",
     response={200: IncidentOut, **ERRORS},
     summary="Follow the claim: reported → submitted → in process → paid or rejected",
-    openapi_extra=_request_body(ClaimIn),
+    openapi_extra=body_doc(ClaimIn),
 )
 def update_claim(request: HttpRequest, incident_id: int) -> Incident:
     incident = selectors.incident_get_for(actor=request.user, incident_id=incident_id)
-    payload = _body(ClaimIn, request)
+    payload = json_body(request, ClaimIn)
     services.incident_claim_update(
         actor=request.user,
         incident=incident,
