@@ -268,6 +268,9 @@ def _applications(
                     eligible=not reason if decided else None,
                     ineligible_reason=reason,
                     priority=candidate.score if decided and not reason and candidate else None,
+                    tested_on=candidate.assessed_on
+                    if decided and not reason and candidate
+                    else None,
                 )
             )
     Application.objects.bulk_create(applications)
