@@ -14,7 +14,11 @@ class PersonFactory(factory.django.DjangoModelFactory):
     region = factory.SubFactory(RegionFactory)
     full_name = factory.Faker("name", locale="id_ID")
     sex = factory.Iterator([Sex.MALE, Sex.FEMALE])
-    birth_date = factory.Sequence(lambda n: date(1995, 1, 1) + timedelta(days=37 * n))
+    # Adults born 1975–2003 whatever the sequence number: a long test session creates
+    # thousands of people, and a birth date in the future has no valid NIK.
+    birth_date = factory.Sequence(
+        lambda n: date(1975, 1, 1) + timedelta(days=(37 * n) % (28 * 365))
+    )
     nik = factory.LazyAttributeSequence(
         lambda o, n: format_nik(
             district_code="33.75.01", birth_date=o.birth_date, sex=o.sex, serial=n % 9999 + 1
