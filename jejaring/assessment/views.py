@@ -29,14 +29,11 @@ from jejaring.assessment.forms import (
 )
 from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
 from jejaring.core.errors import ApplicationError
+from jejaring.core.forms import add_service_error
 from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 
 _MANAGERS = (Role.OFFICE_STAFF, Role.OPERATOR)
-
-
-def _form_error(form: Any, error: ApplicationError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 # --- schemes -------------------------------------------------------------------------
@@ -61,7 +58,7 @@ def scheme_list(request: HttpRequest) -> HttpResponse:
                 units=data["units"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Skema %(name)s tersimpan.") % {"name": scheme.name})
             return redirect("assessment:scheme_list")
@@ -105,7 +102,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
                 batch=data["batch"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Sesi uji kompetensi dijadwalkan."))
             return redirect("assessment:session_detail", assessment_session_id=session.pk)
@@ -197,7 +194,7 @@ def candidate_results(request: HttpRequest, candidate_id: int) -> HttpResponse:
                 actor=request.user, candidate=candidate, results=form.results()
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Hasil uji tersimpan."))
             return redirect("assessment:candidate_detail", candidate_id=candidate.pk)
@@ -234,7 +231,7 @@ def candidate_application(request: HttpRequest, candidate_id: int) -> HttpRespon
         except ApplicationError as error:
             if error.status == 404:
                 raise Http404 from None
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Permohonan dan asesmen mandiri terkirim."))
             return redirect("assessment:candidate_detail", candidate_id=candidate.pk)
@@ -259,7 +256,7 @@ def candidate_retake(request: HttpRequest, candidate_id: int) -> HttpResponse:
                 actor=request.user, candidate=candidate, session=form.cleaned_data["session"]
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Asesi didaftarkan untuk uji ulang unit BK."))
             return redirect("assessment:candidate_detail", candidate_id=retake.pk)
@@ -284,7 +281,7 @@ def competency_record(request: HttpRequest, candidate_id: int) -> HttpResponse:
                 valid_until=form.cleaned_data["valid_until"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Sertifikat kompetensi tercatat."))
             return redirect("assessment:candidate_detail", candidate_id=candidate.pk)
@@ -306,7 +303,7 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
                 actor=request.user, batch=form.cleaned_data["batch"]
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request, _("%(count)s sertifikat diterbitkan.") % {"count": len(issued)}
@@ -339,7 +336,7 @@ def certificate_revoke(request: HttpRequest, training_certificate_id: int) -> Ht
                 actor=request.user, certificate=certificate, reason=form.cleaned_data["reason"]
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Sertifikat dicabut."))
             return redirect("assessment:certificate_list")

@@ -76,3 +76,9 @@ class Form(AccessibleFormMixin, forms.Form):
 
 class ModelForm(AccessibleFormMixin, forms.ModelForm):
     pass
+
+
+def add_service_error(form: forms.BaseForm, error: Any) -> None:
+    """Show a service's refusal (an `ApplicationError`) on the form: beside the field it
+    names, if the form has that field, otherwise at the top of the form."""
+    form.add_error(error.field if error.field in form.fields else None, str(error.message))

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError, NotFound
+from jejaring.core.forms import add_service_error
 from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 from jejaring.employers import internship_agreements, selectors, services
@@ -37,10 +38,6 @@ from jejaring.employers.models import Company, Formation, InternshipProgram
 from jejaring.placement.models import InternshipAgreement
 
 _STAFF_AND_HR = (Role.OFFICE_STAFF, Role.COMPANY_HR)
-
-
-def _form_error(form: Any, error: ApplicationError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 def _get(fn: Any, **kwargs: Any) -> Any:
@@ -120,7 +117,7 @@ def company_create(request: HttpRequest) -> HttpResponse:
                 actor=request.user, region=region, **form.cleaned_data
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Perusahaan %(name)s terdaftar.") % {"name": company.name})
             return redirect("employers:company_detail", company_id=company.pk)
@@ -164,7 +161,7 @@ def company_edit(request: HttpRequest, company_id: int) -> HttpResponse:
         try:
             services.company_update(actor=request.user, company=company, **form.cleaned_data)
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Profil perusahaan tersimpan."))
             return redirect("employers:company_detail", company_id=company.pk)
@@ -223,7 +220,7 @@ def company_hr_invite(request: HttpRequest, company_id: int) -> HttpResponse:
                 base_url=request.build_absolute_uri("/"),
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -280,7 +277,7 @@ def agreement_create(request: HttpRequest, company_id: int) -> HttpResponse:
                 document=form.cleaned_data["document"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Kerja sama tersimpan."))
             return redirect("employers:company_detail", company_id=company.pk)
@@ -309,7 +306,7 @@ def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
                 document=form.cleaned_data["document"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Kerja sama tersimpan."))
             return redirect("employers:company_detail", company_id=agreement.company_id)
@@ -383,7 +380,7 @@ def formation_create(request: HttpRequest, company_id: int) -> HttpResponse:
                 actor=request.user, company=company, data=form.data_object()
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request, _("Formasi tersimpan sebagai konsep; buka formasi untuk menerima pelamar.")
@@ -430,7 +427,7 @@ def formation_edit(request: HttpRequest, formation_id: int) -> HttpResponse:
                 actor=request.user, formation=formation, data=form.data_object()
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Formasi tersimpan."))
             return redirect("employers:formation_detail", formation_id=formation.pk)
@@ -512,7 +509,7 @@ def internship_program_create(request: HttpRequest, company_id: int) -> HttpResp
                 draft_agreement=form.cleaned_data["draft_agreement"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Program tersimpan sebagai konsep; ajukan ke dinas."))
             return redirect("employers:internship_program_detail", internship_program_id=program.pk)
@@ -572,7 +569,7 @@ def internship_program_edit(request: HttpRequest, internship_program_id: int) ->
                 draft_agreement=form.cleaned_data["draft_agreement"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Program tersimpan."))
             return redirect("employers:internship_program_detail", internship_program_id=program.pk)
@@ -635,7 +632,7 @@ def internship_program_decide(request: HttpRequest, internship_program_id: int) 
                 note=form.cleaned_data["note"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Keputusan tersimpan."))
             return redirect("employers:internship_program_detail", internship_program_id=program.pk)
@@ -704,7 +701,7 @@ def internship_agreement_create(request: HttpRequest, referral_id: int) -> HttpR
         except NotFound:
             raise Http404 from None
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Perjanjian pemagangan dibuat dari templat."))
             return redirect(

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import audit
 from jejaring.core.errors import ApplicationError, NotFound
+from jejaring.core.forms import add_service_error
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
 from jejaring.outcomes import exports, indicators, selectors, services
@@ -36,10 +37,6 @@ from jejaring.outcomes.publication import public_payload
 from jejaring.regions.selectors import home_region_for
 
 PAGE_SIZE = 50
-
-
-def _form_error(form: Any, error: ApplicationError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 # --- tracer -------------------------------------------------------------------------
@@ -109,7 +106,7 @@ def follow_up_detail(request: HttpRequest, follow_up_id: int) -> HttpResponse:
                     ),
                 )
             except ApplicationError as error:
-                _form_error(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Jawaban penelusuran tersimpan."))
                 return redirect("outcomes:follow_up_detail", follow_up_id=follow_up.pk)
@@ -183,7 +180,7 @@ def answer_link(request: HttpRequest, answer_token: str) -> HttpResponse:
                 ),
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             return render(request, "outcomes/answer_link_thanks.html", {"follow_up": follow_up})
     first_name = follow_up.person.full_name.split()[0] if follow_up.person.full_name else ""
@@ -521,7 +518,7 @@ def definition_list(request: HttpRequest) -> HttpResponse:
                 actor=request.user, region=region, **form.cleaned_data
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Definisi tersimpan."))
             return redirect("outcomes:definition_list")
@@ -556,7 +553,7 @@ def definition_edit(request: HttpRequest, indicator_definition_id: int) -> HttpR
                 **form.cleaned_data,
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Definisi tersimpan."))
             return redirect("outcomes:definition_list")
@@ -584,7 +581,7 @@ def tracer_settings(request: HttpRequest) -> HttpResponse:
         try:
             services.tracer_settings_update(actor=request.user, region=region, **form.cleaned_data)
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Pengaturan penelusuran tersimpan."))
             return redirect("outcomes:tracer_settings")

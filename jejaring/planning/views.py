@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError
+from jejaring.core.forms import add_service_error
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
 from jejaring.planning import selectors, services
@@ -41,10 +42,6 @@ _STAFF = (Role.OFFICE_STAFF,)
 def _is_staff(request: HttpRequest) -> bool:
     scope = scope_of(request.user)
     return scope.is_superuser or Role.OFFICE_STAFF in scope.roles
-
-
-def _form_error(form: Any, error: ApplicationError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 def _year(request: HttpRequest) -> int:
@@ -106,7 +103,7 @@ def need_create(request: HttpRequest) -> HttpResponse:
                 ),
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Kebutuhan tercatat. Terima kasih."))
             return redirect("planning:need_detail", industry_need_id=need.pk)
@@ -191,7 +188,7 @@ def need_map(request: HttpRequest, industry_need_id: int) -> HttpResponse:
                 unit_ids=[unit.pk for unit in form.cleaned_data["units"]],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Pemetaan kebutuhan tersimpan."))
             return redirect("planning:need_detail", industry_need_id=need.pk)
@@ -242,7 +239,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 partners=list(data["partners"]),
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Rapat koordinasi tercatat."))
             return redirect("planning:meeting_detail", coordination_meeting_id=meeting.pk)
@@ -278,7 +275,7 @@ def meeting_detail(request: HttpRequest, coordination_meeting_id: int) -> HttpRe
                 ),
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Kebutuhan dari rapat tercatat."))
             return redirect("planning:meeting_detail", coordination_meeting_id=meeting.pk)
@@ -339,7 +336,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
                 title=form.cleaned_data["title"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             return redirect("planning:plan_detail", training_plan_id=plan.pk)
     return render(
@@ -374,7 +371,7 @@ def envelope_set(request: HttpRequest) -> HttpResponse:
                 note=data["note"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Pagu anggaran tersimpan."))
             return redirect("planning:plan_list")
@@ -452,7 +449,7 @@ def line_add(request: HttpRequest, training_plan_id: int) -> HttpResponse:
                 evidence=list(data["evidence"]),
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Baris rencana ditambahkan."))
             return redirect("planning:plan_detail", training_plan_id=plan.pk)
@@ -608,7 +605,7 @@ def instructor_need_detail(request: HttpRequest, instructor_need_id: int) -> Htt
                 note=form.cleaned_data["note"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Status pencarian instruktur tersimpan."))
             return redirect("planning:instructor_need_detail", instructor_need_id=need.pk)

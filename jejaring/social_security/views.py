@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import gates, imports
 from jejaring.core.errors import ApplicationError
+from jejaring.core.forms import add_service_error
 from jejaring.core.spreadsheets import XLSX_CONTENT_TYPE, Sheet, xlsx_bytes
 from jejaring.social_security import exports, importers, selectors, services
 from jejaring.social_security.forms import (
@@ -36,10 +37,6 @@ from jejaring.social_security.forms import (
 from jejaring.social_security.models import Coverage, Incident
 
 PAGE_SIZE = 50
-
-
-def _form_error(form: Any, error: ApplicationError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
@@ -168,7 +165,7 @@ def coverage_detail(request: HttpRequest, coverage_id: int) -> HttpResponse:
                     kpj_number=form.cleaned_data["kpj_number"],
                 )
             except ApplicationError as error:
-                _form_error(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Perlindungan diaktifkan."))
                 return redirect("social_security:coverage_detail", coverage_id=coverage.pk)
@@ -261,7 +258,7 @@ def batch_start(request: HttpRequest, batch_id: int) -> HttpResponse:
                 override_reason=form.cleaned_data["override_reason"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
             status = error.status
         else:
             messages.success(request, _("Paket dimulai."))
@@ -347,7 +344,7 @@ def insurer_import(request: HttpRequest) -> HttpResponse:
                 actor=request.user, kind=importers.KIND, file=form.cleaned_data["file"]
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             return redirect("imports:job_detail", import_job_id=job.pk)
     return render(
@@ -421,7 +418,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
                 injury=data["injury"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Kejadian tercatat; staf dinas diberi tahu."))
             return redirect("social_security:incident_detail", incident_id=incident.pk)
@@ -447,7 +444,7 @@ def incident_detail(request: HttpRequest, incident_id: int) -> HttpResponse:
                     claim_number=form.cleaned_data["claim_number"],
                 )
             except ApplicationError as error:
-                _form_error(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Status klaim diperbarui."))
                 return redirect("social_security:incident_detail", incident_id=incident.pk)

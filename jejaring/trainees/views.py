@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError
+from jejaring.core.forms import add_service_error
 from jejaring.core.policies import policy_for
 from jejaring.regions.selectors import home_region_for
 from jejaring.trainees import selectors, services
@@ -94,7 +95,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
                 data=services.PersonData(**{**data, "sex": data["sex"] or None}),
             )
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            add_service_error(form, error)
         else:
             messages.success(request, _("Data %(name)s tersimpan.") % {"name": person.full_name})
             if person.nik_needs_review:
@@ -123,7 +124,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
             if changes:
                 services.person_update(actor=request.user, person=person, changes=changes)
         except ApplicationError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            add_service_error(form, error)
         else:
             messages.success(request, _("Perubahan tersimpan."))
             return redirect("trainees:person_detail", person_id=person.pk)
