@@ -18,6 +18,7 @@ urlpatterns = [
     path("rujukan/", views.referral_list, name="referral_list"),
     path("rujukan/<int:referral_id>/", views.referral_detail, name="referral_detail"),
     path("rujukan/<int:referral_id>/surat/", views.referral_letter, name="referral_letter"),
+    path("rujukan/<int:referral_id>/mundur/", views.referral_decline, name="referral_decline"),
     path("lamaran/", views.my_applications, name="my_applications"),
     path("lamaran/putaran/<int:round_id>/", views.apply, name="apply"),
     path("lamaran/<int:application_id>/", views.application_detail, name="application_detail"),

@@ -373,3 +373,21 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
         "placement/application_detail.html",
         {"application": application, "explanation": explanation, "referral": referral},
     )
+
+
+@login_required
+@require_POST
+def referral_decline(request: HttpRequest, referral_id: int) -> HttpResponse:
+    """The candidate withdraws from a referral; the seat goes back to the formation."""
+    referral = selectors.referral_get_for(actor=request.user, referral_id=referral_id)
+    try:
+        referrals.referral_decline(
+            actor=request.user, referral=referral, reason=request.POST.get("reason", "")[:2000]
+        )
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Anda mundur dari penyaluran ini; kursinya dikembalikan."))
+    if referral.application_id:
+        return redirect("placement:application_detail", application_id=referral.application_id)
+    return redirect("placement:my_applications")

@@ -129,3 +129,15 @@ def test_the_round_list_takes_a_constant_number_of_queries(
     client.force_login(cast.staff_a)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("placement:round_list")).status_code == 200
+
+
+def test_a_candidate_declines_and_the_seat_goes_back(client, cast):
+    referral = ReferralFactory(formation__company=cast.company_a, person=cast.person_1)
+    url = reverse("placement:referral_decline", kwargs={"referral_id": referral.pk})
+    client.force_login(cast.trainee_2)
+    assert client.post(url, {"reason": "x"}).status_code == 404
+    client.force_login(cast.trainee_1)
+    client.post(url, {"reason": "Melanjutkan kuliah"})
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.DECLINED
+    assert referral.status_reason == "Melanjutkan kuliah"
