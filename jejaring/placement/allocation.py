@@ -24,8 +24,8 @@ from decimal import Decimal
 from typing import Any
 
 import numpy as np
-from django.db import connection
 
+from jejaring.placement import bulk
 from jejaring.placement.eligibility import lottery_number
 from jejaring.placement.engine import Instance, Result, solve
 from jejaring.placement.models import (
@@ -82,16 +82,7 @@ def build(rnd: AllocationRound) -> Built:
             "tested_on",
         )
     )
-    rows: list[Any]
-    if connection.vendor == "postgresql":
-        # The driver already gives Decimal, date and bool; Django's per-row iteration
-        # over 500,000 rows would cost more than the query.
-        sql, params = choices.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-    else:
-        rows = list(choices)
+    rows = bulk.fetch(choices)
     # Only formations of the round take part (submitting refuses others; kept as a guard).
     in_round = set(formation_ids)
     rows = [row for row in rows if row[1] in in_round]

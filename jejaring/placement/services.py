@@ -177,7 +177,7 @@ def judge_choices(rnd: AllocationRound) -> list[tuple[Any, ...]]:
     rules = eligibility.RulesCache()
     rows = []
     applicants: dict[int, eligibility.Applicant] = {}
-    for pk, app_id, fid, *stored in choices.iterator(chunk_size=20_000):
+    for pk, app_id, fid, *stored in bulk.fetch(choices):
         applicant = applicants.get(app_id)
         if applicant is None:
             person_id, birth_date, education = people[app_id]
