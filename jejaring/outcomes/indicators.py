@@ -187,7 +187,9 @@ class _Dialect:
 
     def part(self, name: str, column: str) -> str:
         if self.postgres:
-            return f"CAST(EXTRACT({name} FROM {column}) AS INTEGER)"
+            # date_part answers in double precision; EXTRACT's numeric (PostgreSQL 14+)
+            # is several times slower over a million rows.
+            return f"CAST(date_part('{name.lower()}', {column}) AS INTEGER)"
         # Doubled: the SQL goes through Python %-formatting of its parameters.
         code = {"YEAR": "%%Y", "MONTH": "%%m", "DAY": "%%d"}[name]
         return f"CAST(strftime('{code}', {column}) AS INTEGER)"
@@ -207,6 +209,12 @@ class _Dialect:
 
     def within(self, start: str, end: str, window: int) -> str:
         """SQL for maths.within_months(start, end, window); false when `end` is NULL."""
+        if self.postgres:
+            # The same rule in one comparison: PostgreSQL adds months as the calendar
+            # does (31 January + 1 month = 28 or 29 February), so "fewer than `window`
+            # full months, or exactly `window` to the day" is "on or before start +
+            # `window` months".
+            return f"({end} IS NOT NULL AND {end} <= {start} + INTERVAL '{int(window)} months')"
         months = self.full_months(start, end)
         same_day = f"{self.part('DAY', end)} = {self.part('DAY', start)}"
         return (
@@ -216,7 +224,7 @@ class _Dialect:
 
     def age(self, birth: str, on: str) -> str:
         if self.postgres:
-            return f"CAST(EXTRACT(YEAR FROM AGE({on}, {birth})) AS INTEGER)"
+            return f"CAST(date_part('year', AGE({on}, {birth})) AS INTEGER)"
         y, m, d = (lambda c, n=n: self.part(n, c) for n in ("YEAR", "MONTH", "DAY"))
         before_birthday = (
             f"CASE WHEN {m(on)} < {m(birth)} OR ({m(on)} = {m(birth)} AND {d(on)} < {d(birth)})"

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from jejaring.outcomes import summaries
+from jejaring.outcomes import maths, summaries
 from jejaring.outcomes.indicators import (
     Definition,
     Dimension,
@@ -185,3 +185,26 @@ def test_graduates_fall_into_age_bands_by_their_age_on_graduation_day(cast):
         "30-39": 1,
         ">=40": 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("graduated_on", "employed_on"),
+    [
+        (date(2024, 1, 31), date(2025, 1, 31)),  # exactly twelve months: counted
+        (date(2024, 1, 31), date(2025, 2, 1)),  # a day later: not counted
+        (date(2024, 2, 29), date(2025, 2, 28)),  # from a leap day: twelve months end on 28 Feb
+        (date(2024, 2, 29), date(2025, 3, 1)),
+        (date(2024, 3, 31), date(2024, 4, 30)),  # within a month: counted
+        (date(2024, 8, 31), date(2024, 6, 1)),  # a job held before graduating counts
+    ],
+)
+def test_the_database_counts_the_window_by_calendar_months_like_the_maths(
+    cast, graduated_on, employed_on
+):
+    enrolment = graduate(region=cast.region_a, graduated_on=graduated_on)
+    answered(enrolment, "employed", employed_on, months_after=12)
+    summaries.refresh(enrolment_ids=[enrolment.pk])
+    total = graduate_table(filters=filters(cast), definition=Definition()).total
+    expected = maths.within_months(graduated_on, employed_on, Definition().window_months)
+    assert total.graduates == 1
+    assert total.absorbed == int(expected)
