@@ -13,11 +13,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import NotFound, ValidationError
-from jejaring.core.schemas import ErrorOut
+from jejaring.core.schemas import ErrorOut, json_body
 from jejaring.placement import referrals, selectors, services
 from jejaring.placement.models import AllocationResult, AllocationRound, Application, Referral
 
@@ -30,21 +29,6 @@ def _office(request: HttpRequest) -> None:
     scope = scope_of(request.user)
     if not scope.is_superuser and Role.OFFICE_STAFF not in scope.roles:
         raise NotFound(_("Putaran penyaluran tidak ditemukan."))
-
-
-def _body(schema: type[Schema], request: HttpRequest, message: Any) -> Any:
-    try:
-        return schema.model_validate_json(request.body or b"null")
-    except PydanticValidationError as error:
-        raise ValidationError(
-            message,
-            code="invalid",
-            detail={
-                "errors": error.errors(
-                    include_url=False, include_context=False, include_input=False
-                )
-            },
-        ) from None
 
 
 class RoundOut(Schema):
@@ -279,7 +263,7 @@ class ApplyIn(Schema):
 )
 def apply(request: HttpRequest, round_id: int) -> Status:
     rnd = selectors.open_round_get_for_applicant(actor=request.user, round_id=round_id)
-    payload = _body(ApplyIn, request, _("Isi lamaran tidak valid."))
+    payload = json_body(request, ApplyIn, message=_("Isi lamaran tidak valid."))
     application = services.application_submit(
         actor=request.user, rnd=rnd, formation_ids=payload.formation_ids
     )
@@ -353,7 +337,7 @@ class OutcomeIn(Schema):
 )
 def record_outcome(request: HttpRequest, referral_id: int) -> Referral:
     referral = selectors.referral_get_for(actor=request.user, referral_id=referral_id)
-    payload = _body(OutcomeIn, request, _("Isi hasil penyaluran tidak valid."))
+    payload = json_body(request, OutcomeIn, message=_("Isi hasil penyaluran tidak valid."))
     updated = referrals.referral_record_outcome(
         actor=request.user,
         referral=referral,

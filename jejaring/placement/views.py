@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError
+from jejaring.core.forms import add_service_error
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
 from jejaring.placement import referrals, selectors, services
@@ -26,10 +27,6 @@ from jejaring.placement.models import AllocationRound, Referral
 from jejaring.regions.selectors import home_region_for
 
 PAGE_SIZE = 50
-
-
-def _form_error(form: Any, error: ApplicationError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
 
 
 # --- office staff: rounds -------------------------------------------------------------
@@ -67,7 +64,7 @@ def round_create(request: HttpRequest) -> HttpResponse:
                 max_choices=form.cleaned_data["max_choices"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Putaran dibuka; lulusan dapat melamar."))
             return redirect("placement:round_detail", round_id=rnd.pk)
@@ -197,7 +194,7 @@ def ranking_upload(request: HttpRequest, round_id: int) -> HttpResponse:
                 actor=request.user, round_formation=rf, file=form.cleaned_data["file"]
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
             for row in error.detail.get("errors", []):
                 form.add_error(
                     None,
@@ -263,7 +260,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
                     override_reason=data["override_reason"],
                 )
             except ApplicationError as error:
-                _form_error(form, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("Hasil penyaluran tersimpan."))
                 return redirect("placement:referral_detail", referral_id=referral.pk)
@@ -343,7 +340,7 @@ def apply(request: HttpRequest, round_id: int) -> HttpResponse:
         try:
             services.application_submit(actor=request.user, rnd=rnd, formation_ids=form.ranked())
         except ApplicationError as error:
-            _form_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Lamaran Anda tersimpan."))
             return redirect("placement:my_applications")
