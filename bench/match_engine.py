@@ -6,7 +6,8 @@ process, same instance.
                                  [--instance FILE.json] [--no-baseline]
 
 Default instance: ``hr_instance.py 1000000 100000 10 1`` generated in memory by
-``make()`` from ``<repo>/../shared/bench/hr_instance.py`` (override with --shared).
+``make()`` from ``bench/hr_instance.py`` (a copy of ``../shared/bench/hr_instance.py``;
+override with --shared).
 
 Timed separately:
   generate  building the interchange dict (not part of the engine)
@@ -45,7 +46,7 @@ def rss_mb() -> float:
 
 
 def load_generator(shared: str | None):
-    path = Path(shared) if shared else ROOT.parent / "shared" / "bench" / "hr_instance.py"
+    path = Path(shared) if shared else ROOT / "bench" / "hr_instance.py"
     if path.is_dir():
         path = (
             path / "bench" / "hr_instance.py"

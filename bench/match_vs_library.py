@@ -5,7 +5,7 @@ optimal), same instance, same process: identical assignment, time end to end.
     python bench/match_vs_library.py [N_APP N_FORM K SEED] [--shared PATH] [--repeat 3]
 
 Default instance: ``hr_instance.py 20000 2000 10 1`` from ``make()`` of
-``<repo>/../shared/bench/hr_instance.py``. "End to end" starts from the interchange dict
+``bench/hr_instance.py``. "End to end" starts from the interchange dict
 (in memory) and ends with ``{applicant id: formation id or None}``:
   engine   Instance.from_json_dict + solve + as_id_mapping
   library  HospitalResident.create_from_dictionaries + solve(optimal="resident") +

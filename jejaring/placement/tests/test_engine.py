@@ -14,14 +14,12 @@ from hypothesis import strategies as st
 
 from jejaring.placement.engine import Instance, InstanceError, reference_solve, solve, solver
 
-HR_INSTANCE = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "hr_instance.py"
+HR_INSTANCE = Path(__file__).resolve().parents[3] / "bench" / "hr_instance.py"
 
 
 @pytest.fixture(scope="module")
 def hr_make():
-    """``make()`` of ``../shared/bench/hr_instance.py`` (the interchange generator)."""
-    if not HR_INSTANCE.exists():
-        pytest.skip(f"{HR_INSTANCE} not found (shared/ is cloned beside the repository)")
+    """``make()`` of ``bench/hr_instance.py`` (the interchange format's generator)."""
     spec = importlib.util.spec_from_file_location("hr_instance", HR_INSTANCE)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
