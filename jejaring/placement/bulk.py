@@ -9,6 +9,7 @@ they are stored: foreign keys as ids, JSON fields as JSON text.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -53,9 +54,18 @@ def _execute(sql: str, arrays: list[list[Any]]) -> None:
     import psycopg
 
     connection.ensure_connection()
+
+    def run(sql: str, params: Any, many: bool, context: dict[str, Any]) -> None:
+        with psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute(sql, params, binary=True)
+
+    # Through the connection's execute wrappers, as Django's own cursor would go, so
+    # that whatever watches the queries (counters, instrumentation) sees this one too.
+    executor: Any = run
+    for wrapper in reversed(connection.execute_wrappers):
+        executor = functools.partial(wrapper, executor)
     started = time.monotonic()
-    with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(sql, arrays, binary=True)
+    executor(sql, arrays, False, {"connection": connection, "cursor": None})
     if connection.queries_logged:  # so that query counts (tests, benchmarks) include it
         connection.queries_log.append({"sql": sql, "time": f"{time.monotonic() - started:.3f}"})
 

@@ -243,7 +243,9 @@ def round_allocate(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         held = seats_held([rf.formation_id for rf in rfs], exclude_round=rnd)
         for rf in rfs:
             rf.seats = max(0, rf.formation.quota - held.get(rf.formation_id, 0))
-        RoundFormation.objects.bulk_update(rfs, ["seats"])
+        # One statement for any number of formations (bulk_update's CASE over 2,000
+        # rows took a second).
+        bulk.update(RoundFormation, ["seats"], [(rf.pk, rf.seats) for rf in rfs])
         built, result = allocation.run(rnd)
         AllocationResult.objects.filter(round=rnd).delete()
         bulk.insert(
