@@ -14,13 +14,12 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import BaseModel
 
-from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.schemas import ErrorOut, body_doc, json_body
 from jejaring.employers import internship_agreements, selectors, services
 from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
 from jejaring.placement.models import InternshipAgreement
-from jejaring.regions.models import Region
+from jejaring.regions.selectors import sole_office_region_for
 
 router = Router(tags=["employers"])
 
@@ -88,10 +87,9 @@ def list_companies(request: HttpRequest, q: str = "") -> QuerySet[Company]:
     summary="Register a company (office staff of one region)",
 )
 def create_company(request: HttpRequest, payload: CompanyIn) -> Status:
-    scope = scope_of(request.user)
-    if len(scope.office_region_ids) != 1:
+    region = sole_office_region_for(actor=request.user)
+    if region is None:
         raise NotFound(_("Wilayah tidak ditemukan."))
-    region = Region.objects.get(pk=next(iter(scope.office_region_ids)))
     values = payload.dict()
     values["status"] = payload.status.value
     company = services.company_create(actor=request.user, region=region, **values)

@@ -36,6 +36,7 @@ from jejaring.employers.forms import (
 )
 from jejaring.employers.models import Company, Formation, InternshipProgram
 from jejaring.placement.models import InternshipAgreement
+from jejaring.regions.selectors import sole_office_region_for
 
 _STAFF_AND_HR = (Role.OFFICE_STAFF, Role.COMPANY_HR)
 
@@ -104,12 +105,9 @@ def my_company(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def company_create(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF)
-    scope = scope_of(request.user)
-    if len(scope.office_region_ids) != 1:
+    region = sole_office_region_for(actor=request.user)
+    if region is None:
         raise Http404
-    from jejaring.regions.models import Region
-
-    region = Region.objects.get(pk=next(iter(scope.office_region_ids)))
     form = CompanyForm(request.POST or None, initial={"workforce_size": 0, "is_partner": True})
     if request.method == "POST" and form.is_valid():
         try:

@@ -15,6 +15,15 @@ def region_list_for(*, actor: Any) -> QuerySet[Region]:
     return Region.objects.for_actor(actor)
 
 
+def sole_office_region_for(*, actor: Any) -> Region | None:
+    """The one region where the actor is office staff, or None when there is none or
+    more than one (then a new record's region would be a guess)."""
+    region_ids = scope_of(actor).office_region_ids
+    if len(region_ids) != 1:
+        return None
+    return Region.objects.filter(pk=next(iter(region_ids))).first()
+
+
 def home_region_for(*, actor: Any) -> Region | None:
     """The region shown in the header: the actor's first working region, if any.
     Cached on the actor for the request."""
