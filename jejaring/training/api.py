@@ -17,12 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.core.schemas import ErrorOut, body_doc, json_body
-from jejaring.training import registration, services
-from jejaring.training.models import Attendance, Batch, BatchSession, Enrolment
+from jejaring.training import registration, selectors, services
+from jejaring.training.models import Batch, BatchSession, Enrolment
 
 router = Router(tags=["training"])
 
@@ -182,48 +181,22 @@ def _batch_get(actor: Any, batch_id: int, *, action: str = "view") -> Batch:
 
 
 def _session_get(actor: Any, session_id: int) -> BatchSession:
-    session = (
-        BatchSession.objects.filter(pk=session_id, batch__in=Batch.objects.for_actor(actor))
-        .select_related("batch")
-        .first()
-    )
-    if session is None or not policy_for(Batch).can(actor, "take_attendance", session.batch):
+    session = selectors.batch_session_get_for(actor=actor, session_id=session_id)
+    if not policy_for(Batch).can(actor, "take_attendance", session.batch):
         raise NotFound(_("Sesi tidak ditemukan."), code="session_not_found")
     return session
 
 
 def _attendance_rows(session: BatchSession) -> list[dict[str, Any]]:
-    marks = dict(Attendance.objects.filter(session=session).values_list("enrolment_id", "status"))
-    participants = (
-        Enrolment.objects.filter(batch_id=session.batch_id, status=Enrolment.Status.TRAINING)
-        .select_related("person")
-        .order_by("person__full_name", "pk")
-    )
     return [
         {
             "enrolment_id": e.pk,
             "person_name": e.person.full_name,
             "masked_nik": e.person.masked_nik,
-            "status": marks.get(e.pk, ""),
+            "status": status,
         }
-        for e in participants
+        for e, status in selectors.session_participants(session=session)
     ]
-
-
-def _own_enrolments(actor: Any) -> QuerySet[Enrolment]:
-    return (
-        Enrolment.objects.for_actor(actor)
-        .filter(person_id=scope_of(actor).person_id or 0)
-        .select_related("batch", "batch__program", "institution")
-        .order_by("-applied_at", "-pk")
-    )
-
-
-def _own_enrolment_get(actor: Any, enrolment_id: int) -> Enrolment:
-    enrolment = _own_enrolments(actor).filter(pk=enrolment_id).first()
-    if enrolment is None:
-        raise NotFound(_("Pendaftaran tidak ditemukan."), code="enrolment_not_found")
-    return enrolment
 
 
 # --- public ----------------------------------------------------------------------------
@@ -364,7 +337,7 @@ def record_attendance(request: HttpRequest, batch_session_id: int) -> dict[str, 
 
 @router.get("/my/enrolments", response=list[MyEnrolmentOut], summary="My own registrations")
 def my_enrolments(request: HttpRequest) -> list[Enrolment]:
-    return list(_own_enrolments(request.user))
+    return list(selectors.own_enrolment_list(actor=request.user))
 
 
 @router.get(
@@ -373,13 +346,12 @@ def my_enrolments(request: HttpRequest) -> list[Enrolment]:
     summary="One of my registrations with my attendance per session",
 )
 def my_enrolment_detail(request: HttpRequest, enrolment_id: int) -> dict[str, Any]:
-    enrolment = _own_enrolment_get(request.user, enrolment_id)
-    marks = dict(Attendance.objects.filter(enrolment=enrolment).values_list("session_id", "status"))
-    sessions = BatchSession.objects.filter(batch_id=enrolment.batch_id).order_by("date")
+    enrolment = selectors.own_enrolment_get(actor=request.user, enrolment_id=enrolment_id)
     return {
         "enrolment": enrolment,
         "attendance": [
-            {"session_id": s.pk, "date": s.date, "status": marks.get(s.pk, "")} for s in sessions
+            {"session_id": session.pk, "date": session.date, "status": mark.status if mark else ""}
+            for session, mark in selectors.own_attendance(enrolment=enrolment)
         ],
     }
 
@@ -391,7 +363,7 @@ def my_enrolment_detail(request: HttpRequest, enrolment_id: int) -> dict[str, An
     openapi_extra=body_doc(WithdrawIn),
 )
 def my_withdraw(request: HttpRequest, enrolment_id: int) -> Enrolment:
-    enrolment = _own_enrolment_get(request.user, enrolment_id)
+    enrolment = selectors.own_enrolment_get(actor=request.user, enrolment_id=enrolment_id)
     body = json_body(request, WithdrawIn, empty=b"{}")
     services.enrolment_withdraw(actor=request.user, enrolment=enrolment, reason=body.reason)
-    return _own_enrolment_get(request.user, enrolment.pk)
+    return selectors.own_enrolment_get(actor=request.user, enrolment_id=enrolment.pk)

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.accounts.scope import scope_of
 from jejaring.assessment.models import CompetencyUnit, Scheme
 from jejaring.core.errors import NotFound
 from jejaring.trainees.models import Education
@@ -369,6 +370,40 @@ def enrolment_document_get_for(*, actor: Any, document_id: int) -> EnrolmentDocu
 
 def selection_enrolment_ids(*, batch: Batch) -> list[int]:
     return list(Enrolment.objects.filter(batch=batch).values_list("pk", flat=True))
+
+
+# --- the trainee's own -----------------------------------------------------------------
+
+
+def own_enrolment_list(*, actor: Any) -> QuerySet[Enrolment]:
+    """The signed-in person's own enrolments, newest first: narrowed to their person even
+    when the user is also staff somewhere."""
+    return (
+        Enrolment.objects.for_actor(actor)
+        .filter(person_id=scope_of(actor).person_id or 0)
+        .select_related("batch", "batch__program", "institution")
+        .order_by("-applied_at", "-pk")
+    )
+
+
+def own_enrolment_get(*, actor: Any, enrolment_id: int) -> Enrolment:
+    enrolment = own_enrolment_list(actor=actor).filter(pk=enrolment_id).first()
+    if enrolment is None:
+        raise NotFound(_("Pendaftaran tidak ditemukan."), code="enrolment_not_found")
+    return enrolment
+
+
+def own_attendance(*, enrolment: Enrolment) -> list[tuple[BatchSession, Attendance | None]]:
+    """Each session of the enrolment's batch in order, with the person's mark (None when
+    not marked yet)."""
+    marks = {
+        row.session_id: row
+        for row in Attendance.objects.filter(enrolment=enrolment).only(
+            "session_id", "status", "note"
+        )
+    }
+    sessions = BatchSession.objects.filter(batch_id=enrolment.batch_id).order_by("date")
+    return [(session, marks.get(session.pk)) for session in sessions]
 
 
 # --- attendance ------------------------------------------------------------------------

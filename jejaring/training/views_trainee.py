@@ -12,8 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -21,7 +20,8 @@ from django.views.decorators.http import require_GET, require_POST
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.assessment import selectors as assessment_selectors
 from jejaring.core.errors import ApplicationError
-from jejaring.training.models import Attendance, Batch, BatchSession, Enrolment
+from jejaring.training import selectors
+from jejaring.training.models import Attendance, Batch, Enrolment
 from jejaring.training.services import enrolment_withdraw
 
 #: Statuses from which the trainee may still withdraw (the service has the last word).
@@ -33,23 +33,6 @@ WITHDRAWABLE = frozenset(
         Enrolment.Status.ACCEPTED,
     }
 )
-
-
-def own_enrolments(actor: Any) -> QuerySet[Enrolment]:
-    """The actor's own enrolments, newest first."""
-    return (
-        Enrolment.objects.for_actor(actor)
-        .filter(person_id=scope_of(actor).person_id or 0)
-        .select_related("batch", "batch__program", "institution")
-        .order_by("-applied_at", "-pk")
-    )
-
-
-def own_enrolment_get(actor: Any, enrolment_id: int) -> Enrolment:
-    enrolment = own_enrolments(actor).filter(pk=enrolment_id).first()
-    if enrolment is None:
-        raise Http404
-    return enrolment
 
 
 def can_withdraw(enrolment: Enrolment) -> bool:
@@ -76,7 +59,7 @@ def enrolment_list(request: HttpRequest) -> HttpResponse:
     certificates = _certificates_by_enrolment(request.user)
     rows = [
         (enrolment, can_withdraw(enrolment), certificates.get(enrolment.pk))
-        for enrolment in own_enrolments(request.user)
+        for enrolment in selectors.own_enrolment_list(actor=request.user)
     ]
     return render(
         request,
@@ -92,16 +75,9 @@ def enrolment_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def enrolment_detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     require_any_role(request.user, Role.TRAINEE)
-    enrolment = own_enrolment_get(request.user, enrolment_id)
-    marks = {
-        row.session_id: row
-        for row in Attendance.objects.filter(enrolment=enrolment).only(
-            "session_id", "status", "note"
-        )
-    }
-    sessions = list(BatchSession.objects.filter(batch_id=enrolment.batch_id).order_by("date"))
-    rows = [(session, marks.get(session.pk)) for session in sessions]
-    counts = Counter(mark.status for mark in marks.values())
+    enrolment = selectors.own_enrolment_get(actor=request.user, enrolment_id=enrolment_id)
+    rows = selectors.own_attendance(enrolment=enrolment)
+    counts = Counter(mark.status for _session, mark in rows if mark is not None)
     attended = counts[Attendance.Status.PRESENT] + counts[Attendance.Status.LATE]
     return render(
         request,
@@ -110,7 +86,7 @@ def enrolment_detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
             "enrolment": enrolment,
             "rows": rows,
             "attended": attended,
-            "session_count": len(sessions),
+            "session_count": len(rows),
             "can_withdraw": can_withdraw(enrolment),
             "certificate": _certificates_by_enrolment(request.user).get(enrolment.pk),
         },
@@ -121,7 +97,7 @@ def enrolment_detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 @require_POST
 def enrolment_withdraw_view(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     require_any_role(request.user, Role.TRAINEE)
-    enrolment = own_enrolment_get(request.user, enrolment_id)
+    enrolment = selectors.own_enrolment_get(actor=request.user, enrolment_id=enrolment_id)
     reason = request.POST.get("reason", "")[:1000]
     try:
         enrolment_withdraw(actor=request.user, enrolment=enrolment, reason=reason)
