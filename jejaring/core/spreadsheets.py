@@ -276,9 +276,14 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
 
 
 def xlsx_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
+    return xlsx_download(xlsx_bytes(sheets), filename)
+
+
+def xlsx_download(data: bytes, filename: str) -> HttpResponse:
+    """An XLSX workbook already written (`data`) as a file download."""
     if not filename.endswith(".xlsx"):
         filename += ".xlsx"
-    response = HttpResponse(xlsx_bytes(sheets), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -291,5 +296,6 @@ __all__ = [
     "normalise_header",
     "read_rows",
     "xlsx_bytes",
+    "xlsx_download",
     "xlsx_response",
 ]

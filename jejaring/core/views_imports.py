@@ -12,7 +12,7 @@ from jejaring.core import imports
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.htmx import render_page_or_partial
 from jejaring.core.models import ImportJob
-from jejaring.core.spreadsheets import XLSX_CONTENT_TYPE
+from jejaring.core.spreadsheets import xlsx_download
 from jejaring.training.exports import batch_participants_xlsx
 
 FINISHED = {ImportJob.Status.REJECTED, ImportJob.Status.DONE, ImportJob.Status.FAILED}
@@ -25,9 +25,7 @@ def batch_export(request: HttpRequest, batch_id: int) -> HttpResponse:
         filename, data = batch_participants_xlsx(actor=request.user, batch_id=batch_id)
     except NotFound as exc:
         raise Http404(str(exc.message)) from exc
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_download(data, filename)
 
 
 def _job_or_404(request: HttpRequest, import_job_id: int) -> ImportJob:

@@ -23,7 +23,7 @@ from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import gates, imports
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
-from jejaring.core.spreadsheets import XLSX_CONTENT_TYPE, Sheet, xlsx_bytes
+from jejaring.core.spreadsheets import Sheet, xlsx_download, xlsx_response
 from jejaring.social_security import exports, importers, selectors, services
 from jejaring.social_security.forms import (
     ActivateForm,
@@ -37,12 +37,6 @@ from jejaring.social_security.forms import (
 from jejaring.social_security.models import Coverage, Incident
 
 PAGE_SIZE = 50
-
-
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _staff(request: HttpRequest) -> None:
@@ -298,7 +292,7 @@ def registrations_export(request: HttpRequest) -> HttpResponse:
         ).select_related("region")
     )
     data = exports.registrations_xlsx(actor=request.user, coverages=coverages)
-    return _xlsx(data, f"pendaftaran-bpjs-{timezone.localdate():%Y%m%d}.xlsx")
+    return xlsx_download(data, f"pendaftaran-bpjs-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 @login_required
@@ -324,7 +318,7 @@ def premium_report(request: HttpRequest) -> HttpResponse:
             company_id=cleaned.get("company"),
         )
         if request.GET.get("format") == "xlsx":
-            return _xlsx(
+            return xlsx_download(
                 exports.premium_report_xlsx(actor=request.user, report=report),
                 f"iuran-bpjs-{month:%Y-%m}.xlsx",
             )
@@ -359,8 +353,9 @@ def insurer_import(request: HttpRequest) -> HttpResponse:
 def insurer_template(request: HttpRequest) -> HttpResponse:
     _staff(request)
     headers = [column.header for column in importers.InsurerReturnImporter.columns]
-    data = xlsx_bytes([Sheet(title="KPJ", headers=headers, rows=[])])
-    return _xlsx(data, "templat-balikan-bpjs.xlsx")
+    return xlsx_response(
+        "templat-balikan-bpjs.xlsx", [Sheet(title="KPJ", headers=headers, rows=[])]
+    )
 
 
 # --- incidents -----------------------------------------------------------------------
