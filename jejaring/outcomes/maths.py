@@ -92,6 +92,26 @@ def within_months(start: date, end: date, window: int) -> bool:
     return months < window or (months == window and end.day == start.day)
 
 
+def months_needed(start: date, end: date) -> int:
+    """The smallest window, in calendar months, within which `end` falls after `start`
+    (0 when `end` is not after `start`): `within_months(start, end, w)` holds exactly
+    when `w >= months_needed(start, end)`, since a longer window only reaches further.
+
+    Stored per graduate (`GraduateOutcome`), so that a report applies any window with
+    one integer comparison instead of calendar arithmetic on every row.
+    """
+    months = full_months_between(start, end)
+    if months < 0:
+        return 0
+    return months if end.day == start.day else months + 1
+
+
+def age_on(birth: date, day: date) -> int:
+    """Age in whole years on `day` (a birthday on 29 February counts on 1 March in
+    other years)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
 def waiting_band(months: int) -> str:
     """The band of a waiting time in whole months (a job begun before graduation waits 0)."""
     months = max(months, 0)
