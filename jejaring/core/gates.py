@@ -29,6 +29,9 @@ Known events (emit(actor=..., obj=...)):
 
 - ``training.enrolment.accepted`` — obj is an Enrolment just accepted into its batch.
 - ``training.batch.status_changed`` — obj is a Batch whose status just changed.
+- ``training.program.updated`` — obj is a Program just changed (its vocation may differ).
+- ``training.institution.updated`` — obj is a TrainingInstitution just changed (its kind
+  may differ).
 - ``placement.referral.started`` — obj is a Referral whose person just started work or an
   internship.
 """

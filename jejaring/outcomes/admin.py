@@ -79,15 +79,19 @@ class TracerSettingsAdmin(JejaringAdmin):
 
 @admin.register(GraduateOutcome)
 class GraduateOutcomeAdmin(ReadOnlyAdmin):
-    """Derived from the follow-up answers; `manage.py refresh_graduate_outcomes` rebuilds it."""
+    """Derived from the enrolments and the follow-up answers; `manage.py
+    refresh_graduate_outcomes` rebuilds it."""
 
     list_display = (
         "enrolment",
+        "graduated_on",
+        "vocation",
         "answered",
         "first_employed_on",
         "first_internship_on",
         "first_self_employed_on",
         "region",
     )
-    list_filter = ("answered", "region")
+    list_filter = ("answered", "graduation_year", "region")
+    list_select_related = ("vocation", "region")
     raw_id_fields = ("enrolment",)

@@ -13,3 +13,5 @@ class OutcomesConfig(AppConfig):
 
         gates.subscribe("training.batch.status_changed", handlers.batch_status_changed)
         gates.subscribe("placement.referral.started", handlers.referral_started)
+        gates.subscribe("training.program.updated", handlers.program_updated)
+        gates.subscribe("training.institution.updated", handlers.institution_updated)

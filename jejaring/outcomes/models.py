@@ -147,13 +147,16 @@ class IndicatorDefinition(RegionOwned):
 
 
 class GraduateOutcome(RegionOwned):
-    """Per graduate, the earliest start dates in the *current* follow-up answers, kept
-    in step with the answers by the tracer's services (`outcomes.summaries`).
+    """One row per graduate: the groups a report may split or filter by, and the
+    earliest start dates in the *current* follow-up answers, kept in step by
+    `outcomes.summaries` (when a batch finishes, when an answer is written, when a
+    program's vocation or an institution's kind changes).
 
     It holds facts, not figures: which graduates count as absorbed, and within which
     window, is still decided when an indicator is computed. It exists so that indicators
-    over a million graduates read one row per graduate instead of aggregating every
-    follow-up answer on each request (docs/performance.md).
+    over a million graduates scan one narrow table instead of joining enrolments,
+    batches, programs, institutions and people and aggregating every follow-up answer on
+    each request (docs/performance.md).
     """
 
     enrolment = models.OneToOneField(
@@ -171,10 +174,45 @@ class GraduateOutcome(RegionOwned):
     )
     #: A current answer other than "unknown" at some follow-up point.
     answered = models.BooleanField(default=False)
+    # How long after graduation each first start came: the smallest window in calendar
+    # months that holds it (maths.months_needed), and the days (negative when it began
+    # before graduation). A report's window is then one integer comparison.
+    employed_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    employed_days = models.IntegerField(null=True, blank=True)
+    internship_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    internship_days = models.IntegerField(null=True, blank=True)
+    self_employed_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    self_employed_days = models.IntegerField(null=True, blank=True)
+
+    # The graduate's groups, copied from the enrolment, its batch, program, institution
+    # and person (none of which changes after graduation except a program's vocation
+    # and an institution's kind, which the tracer follows).
+    graduated_on = models.DateField()
+    graduation_year = models.PositiveSmallIntegerField()
+    institution = models.ForeignKey(
+        "training.TrainingInstitution", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    institution_kind = models.CharField(max_length=16)
+    program = models.ForeignKey(
+        "training.Program", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    vocation = models.ForeignKey(
+        "training.Vocation", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    funding_source = models.CharField(max_length=10)
+    batch_year = models.PositiveSmallIntegerField()
+    sex = models.CharField(max_length=1)
+    #: Age in whole years on the day of graduation.
+    age = models.PositiveSmallIntegerField()
 
     class Meta:
         verbose_name = _("ringkasan hasil lulusan")
         verbose_name_plural = _("ringkasan hasil lulusan")
+        indexes = [
+            models.Index(fields=["region", "graduated_on"], name="graduate_outcome_region_day"),
+            models.Index(fields=["program"], name="graduate_outcome_program"),
+            models.Index(fields=["institution"], name="graduate_outcome_institution"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.enrolment_id}"

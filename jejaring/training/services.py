@@ -801,6 +801,7 @@ def institution_update(
                 target=locked,
                 changes=audit.diff(before, values),
             )
+            gates.emit("training.institution.updated", actor=actor, obj=locked)
     except IntegrityError:
         raise _institution_conflict() from None
     return locked
@@ -952,6 +953,7 @@ def program_update(*, actor: Any, program: Program, data: ProgramData) -> Progra
             audit.record(
                 actor=actor, action="training.program.update", target=locked, changes=changes
             )
+            gates.emit("training.program.updated", actor=actor, obj=locked)
     except IntegrityError:
         raise _program_conflict() from None
     return locked
