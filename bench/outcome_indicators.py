@@ -10,6 +10,9 @@ most of them, all with set-based INSERT … SELECT generate_series. Then it time
 dashboard's queries through the real code (`jejaring.outcomes.indicators`) and prints
 the figures. The bar (docs/quality.md): ≤ 1 s over 1,000,000 graduates.
 
+The facts are built once per database; after a change to how they are computed, rebuild
+them with `manage.py refresh_graduate_outcomes --region 99.01` (same DATABASE_URL).
+
 It refuses to run on anything but PostgreSQL, and on a database with other regions in
 it, so that it cannot pollute real data.
 """
@@ -21,6 +24,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,12 +144,14 @@ def main() -> int:
         Definition,
         Dimension,
         Filters,
+        Measure,
+        graduate_ids,
         graduate_table,
         pipeline_rates,
     )
     from jejaring.outcomes.models import GraduateOutcome
     from jejaring.regions.models import Region
-    from jejaring.training.models import Enrolment
+    from jejaring.training.models import Enrolment, Vocation
 
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to an empty PostgreSQL database made for this benchmark.")
@@ -168,6 +174,8 @@ def main() -> int:
     graduates = Enrolment.objects.filter(region=region, status="graduated").count()
     filters = Filters(region_ids=frozenset({region.pk}), year_from=2018, year_to=2025)
     definition = Definition()
+    vocation = Vocation.objects.filter(code="bench-1").values_list("pk", flat=True).get()
+    one_vocation = replace(filters, vocation_id=vocation)
     print(f"graduates: {graduates:,}; PostgreSQL {connection.pg_version}; runs: {args.runs}")
     print(f"{'query':<40} {'best s':>8} {'median s':>9}")
     cases = [
@@ -188,6 +196,16 @@ def main() -> int:
             lambda: graduate_table(
                 filters=filters, definition=definition, dimension=Dimension.AGE_BAND
             ),
+        ),
+        (
+            "absorption by sex, one vocation",
+            lambda: graduate_table(
+                filters=one_vocation, definition=definition, dimension=Dimension.SEX
+            ),
+        ),
+        (
+            "drill-down: absorbed, count + page",
+            lambda: graduate_ids(filters=filters, definition=definition, measure=Measure.ABSORBED),
         ),
         ("pipeline rates by year", lambda: pipeline_rates(filters=filters)),
     ]

@@ -13,14 +13,16 @@ such start. A graduate **answered** when at least one follow-up point has a curr
 answer other than "unknown"; rates are given over all graduates and over those who
 answered, so that a low response rate cannot pass for a high absorption.
 
-The earliest start dates per graduate come from `GraduateOutcome`, which the tracer's
-services keep in step with the current answers (see `summaries`): facts, not figures —
-the window and what counts are applied here, at query time.
+The groups of each graduate and how long after graduation their first starts came are
+read from `GraduateOutcome`, one row per graduate, which `summaries` keeps in step with
+the enrolments and the current answers: facts, not figures — the window and what counts
+are applied here, at query time, as integer comparisons (a start lies within a window of
+W months exactly when its stored `*_months` is at most W: `maths.months_needed`).
 
 The SQL is written by hand (a derived table) because the ORM cannot group on a
-computed subquery column; both SQLite and PostgreSQL run it, with the date parts spelled per
-database by `_Dialect`. The statements are assembled only from this module's constants
-and table names; every value goes in as a query parameter (hence the `noqa: S608`).
+computed subquery column; both SQLite and PostgreSQL run it (`_Dialect` spells what
+differs). The statements are assembled only from this module's constants and table
+names; every value goes in as a query parameter.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ from django.utils.translation import gettext_lazy as _
 from jejaring.outcomes import maths
 from jejaring.outcomes.maths import Fraction
 from jejaring.outcomes.models import GraduateOutcome, OutcomeStatus
-from jejaring.trainees.models import Person, Sex
-from jejaring.training.models import Batch, Enrolment, Program, TrainingInstitution
+from jejaring.trainees.models import Sex
+from jejaring.training.models import Enrolment, Program, TrainingInstitution
 
 
 @dataclass(frozen=True)
@@ -180,177 +182,104 @@ class Table:
 
 
 class _Dialect:
-    """Date arithmetic spelled for the connected database."""
+    """What differs between the databases in the SQL below."""
 
     def __init__(self, vendor: str) -> None:
         self.postgres = vendor == "postgresql"
 
-    def part(self, name: str, column: str) -> str:
+    def least(self, columns: list[str]) -> str:
+        """The smallest of nullable columns, NULL only when all are."""
+        if len(columns) == 1:
+            return columns[0]
         if self.postgres:
-            # date_part answers in double precision; EXTRACT's numeric (PostgreSQL 14+)
-            # is several times slower over a million rows.
-            return f"CAST(date_part('{name.lower()}', {column}) AS INTEGER)"
-        # Doubled: the SQL goes through Python %-formatting of its parameters.
-        code = {"YEAR": "%%Y", "MONTH": "%%m", "DAY": "%%d"}[name]
-        return f"CAST(strftime('{code}', {column}) AS INTEGER)"
-
-    def days_between(self, start: str, end: str) -> str:
-        if self.postgres:
-            return f"({end} - {start})"
-        return f"CAST(julianday({end}) - julianday({start}) AS INTEGER)"
-
-    def full_months(self, start: str, end: str) -> str:
-        """SQL for maths.full_months_between(start, end)."""
-        y, m, d = (lambda c, n=n: self.part(n, c) for n in ("YEAR", "MONTH", "DAY"))
-        return (
-            f"(({y(end)} - {y(start)}) * 12 + {m(end)} - {m(start)}"
-            f" - CASE WHEN {d(end)} < {d(start)} THEN 1 ELSE 0 END)"
-        )
-
-    def within(self, start: str, end: str, window: int) -> str:
-        """SQL for maths.within_months(start, end, window); false when `end` is NULL."""
-        if self.postgres:
-            # The same rule in one comparison: PostgreSQL adds months as the calendar
-            # does (31 January + 1 month = 28 or 29 February), so "fewer than `window`
-            # full months, or exactly `window` to the day" is "on or before start +
-            # `window` months".
-            return f"({end} IS NOT NULL AND {end} <= {start} + INTERVAL '{int(window)} months')"
-        months = self.full_months(start, end)
-        same_day = f"{self.part('DAY', end)} = {self.part('DAY', start)}"
-        return (
-            f"({end} IS NOT NULL AND ({months} < {int(window)}"
-            f" OR ({months} = {int(window)} AND {same_day})))"
-        )
-
-    def age(self, birth: str, on: str) -> str:
-        if self.postgres:
-            return f"CAST(date_part('year', AGE({on}, {birth})) AS INTEGER)"
-        y, m, d = (lambda c, n=n: self.part(n, c) for n in ("YEAR", "MONTH", "DAY"))
-        before_birthday = (
-            f"CASE WHEN {m(on)} < {m(birth)} OR ({m(on)} = {m(birth)} AND {d(on)} < {d(birth)})"
-            " THEN 1 ELSE 0 END"
-        )
-        return f"({y(on)} - {y(birth)} - {before_birthday})"
+            return f"LEAST({', '.join(columns)})"  # ignores NULLs
+        # SQLite's multi-argument MIN returns NULL as soon as one argument is.
+        expression = columns[0]
+        for column in columns[1:]:
+            expression = (
+                f"CASE WHEN {expression} IS NULL THEN {column} WHEN {column} IS NULL THEN "
+                f"{expression} WHEN {column} < {expression} THEN {column} ELSE {expression} END"
+            )
+        return expression
 
 
 def _table(model: type[models.Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _dimension_sql(dimension: Dimension, dialect: _Dialect) -> str:
-    if dimension == Dimension.YEAR:
-        return dialect.part("YEAR", "e.graduated_on")
-    if dimension == Dimension.AGE_BAND:
-        age = dialect.age("pe.birth_date", "e.graduated_on")
-        if dialect.postgres:
-            # One age computation per row: width_bucket finds the band among the bands'
-            # lower bounds (the CASE below would compute the age once per comparison).
-            labels = ", ".join(f"'{label}'" for label, _low, _high in maths.AGE_BANDS)
-            bounds = ", ".join(str(low) for _label, low, _high in maths.AGE_BANDS[1:])
-            first = maths.AGE_BANDS[0][1]
-            return (
-                f"CASE WHEN {age} >= {first} THEN "
-                f"(ARRAY[{labels}])[width_bucket({age}, ARRAY[{bounds}]) + 1] END"
-            )
-        whens = " ".join(
-            f"WHEN {age} >= {low}{'' if high is None else f' AND {age} <= {high}'} THEN '{label}'"
-            for label, low, high in maths.AGE_BANDS
-        )
-        return f"CASE {whens} END"
-    return {
-        Dimension.REGION: "e.region_id",
-        Dimension.INSTITUTION_KIND: "i.kind",
-        Dimension.INSTITUTION: "e.institution_id",
-        Dimension.VOCATION: "p.vocation_id",
-        Dimension.PROGRAM: "b.program_id",
-        Dimension.FUNDING: "b.funding_source",
-        Dimension.SEX: "pe.sex",
-        Dimension.COMPANY: "o.first_company_id",
-    }[dimension]
+def _age_band_sql() -> str:
+    whens = " ".join(
+        f"WHEN o.age >= {low}{'' if high is None else f' AND o.age <= {high}'} THEN '{label}'"
+        for label, low, high in maths.AGE_BANDS
+    )
+    return f"CASE {whens} END"
+
+
+#: The column (or expression) of each dimension in GraduateOutcome `o`.
+_DIMENSIONS: dict[Dimension, str] = {
+    Dimension.YEAR: "o.graduation_year",
+    Dimension.REGION: "o.region_id",
+    Dimension.INSTITUTION_KIND: "o.institution_kind",
+    Dimension.INSTITUTION: "o.institution_id",
+    Dimension.VOCATION: "o.vocation_id",
+    Dimension.PROGRAM: "o.program_id",
+    Dimension.FUNDING: "o.funding_source",
+    Dimension.SEX: "o.sex",
+    Dimension.AGE_BAND: _age_band_sql(),
+    Dimension.COMPANY: "o.first_company_id",
+}
 
 
 def _base_sql(
     filters: Filters, definition: Definition, dimension: Dimension, dialect: _Dialect
 ) -> tuple[str, list[Any]]:
-    """A FROM clause `(…) joined`: one row per graduate with its group, first job and
-    flags, read from the per-graduate facts (GraduateOutcome) so that no request has to
-    aggregate every follow-up answer. Tables are joined only when the dimension or a
-    filter needs them."""
+    """A FROM clause `(…) joined`: one row per graduate with its group, the months and
+    days to the first start that counts, and whether they answered — all read from the
+    one-row-per-graduate facts (GraduateOutcome), so that a report scans one narrow
+    table and applies its window with integer comparisons."""
     if not filters.region_ids:
         raise ValueError("no regions to count")
     regions = sorted(filters.region_ids)
     marks = ", ".join(["%s"] * len(regions))
-    where = [
-        "e.status = 'graduated'",
-        f"e.region_id IN ({marks})",
-        "e.graduated_on >= %s",
-        "e.graduated_on <= %s",
-    ]
-    where_params: list[Any] = [
-        *regions,
-        date(filters.year_from, 1, 1),
-        date(filters.year_to, 12, 31),
-    ]
+    where = [f"o.region_id IN ({marks})", "o.graduated_on >= %s", "o.graduated_on <= %s"]
+    params: list[Any] = [*regions, date(filters.year_from, 1, 1), date(filters.year_to, 12, 31)]
     for column, value in (
-        ("e.institution_id", filters.institution_id),
-        ("i.kind", filters.institution_kind),
-        ("p.vocation_id", filters.vocation_id),
-        ("b.program_id", filters.program_id),
-        ("b.funding_source", filters.funding_source),
-        ("pe.sex", filters.sex),
-        ("b.year", filters.batch_year),
+        ("o.institution_id", filters.institution_id),
+        ("o.institution_kind", filters.institution_kind),
+        ("o.vocation_id", filters.vocation_id),
+        ("o.program_id", filters.program_id),
+        ("o.funding_source", filters.funding_source),
+        ("o.sex", filters.sex),
+        ("o.batch_year", filters.batch_year),
     ):
         if value:
             where.append(f"{column} = %s")
-            where_params.append(value)
-    dim = _dimension_sql(dimension, dialect)
-    used = " ".join([dim, *where])
-    joins = []
-    if "b." in used or "p." in used:
-        joins.append(f"JOIN {_table(Batch)} b ON b.id = e.batch_id")
-    if "p." in used:
-        joins.append(f"JOIN {_table(Program)} p ON p.id = b.program_id")
-    if "i." in used:
-        joins.append(f"JOIN {_table(TrainingInstitution)} i ON i.id = e.institution_id")
-    if "pe." in used:
-        joins.append(f"JOIN {_table(Person)} pe ON pe.id = e.person_id")
-    columns = ["o.first_employed_on"]
+            params.append(value)
+    kinds = ["employed"]
     if definition.internship_counts_as_absorbed:
-        columns.append("o.first_internship_on")
+        kinds.append("internship")
     if definition.self_employment_counts_as_absorbed:
-        columns.append("o.first_self_employed_on")
+        kinds.append("self_employed")
     sql = f"""(
-        SELECT e.id AS enrolment_id, e.graduated_on AS graduated_on, {dim} AS dim,
-               {_earliest(columns)} AS job_on, o.first_self_employed_on AS biz_on,
-               CASE WHEN o.answered THEN 1 ELSE 0 END AS answered
-        FROM {_table(Enrolment)} e
-        {" ".join(joins)}
-        LEFT JOIN {_table(GraduateOutcome)} o ON o.enrolment_id = e.id
+        SELECT o.enrolment_id AS enrolment_id, o.graduated_on AS graduated_on,
+               {_DIMENSIONS[dimension]} AS dim,
+               {dialect.least([f"o.{kind}_months" for kind in kinds])} AS job_months,
+               {dialect.least([f"o.{kind}_days" for kind in kinds])} AS job_days,
+               o.self_employed_months AS biz_months, o.answered AS answered
+        FROM {_table(GraduateOutcome)} o
         WHERE {" AND ".join(where)}
     ) joined"""
-    return sql, where_params
+    return sql, params
 
 
-def _earliest(columns: list[str]) -> str:
-    """The earliest of nullable date columns, NULL only when all are (SQLite's
-    multi-argument MIN returns NULL as soon as one argument is)."""
-    expression = columns[0]
-    for column in columns[1:]:
-        expression = (
-            f"CASE WHEN {expression} IS NULL THEN {column} WHEN {column} IS NULL THEN "
-            f"{expression} WHEN {column} < {expression} THEN {column} ELSE {expression} END"
-        )
-    return expression
-
-
-def _measure_sql(measure: Measure, definition: Definition, dialect: _Dialect) -> str:
-    window = definition.window_months
+def _measure_sql(measure: Measure, definition: Definition) -> str:
+    window = int(definition.window_months)
     return {
         Measure.GRADUATES: "1 = 1",
-        Measure.ANSWERED: "answered = 1",
-        Measure.ABSORBED: dialect.within("graduated_on", "job_on", window),
-        Measure.SELF_EMPLOYED: dialect.within("graduated_on", "biz_on", window),
-        Measure.WITH_JOB: "job_on IS NOT NULL",
+        Measure.ANSWERED: "answered",
+        Measure.ABSORBED: f"job_months <= {window}",
+        Measure.SELF_EMPLOYED: f"biz_months <= {window}",
+        Measure.WITH_JOB: "job_days IS NOT NULL",
     }[measure]
 
 
@@ -363,23 +292,16 @@ def graduate_table(
 ) -> Table:
     """Graduates, answers, absorption, self-employment, waiting time and median days to
     the first job, per group of `dimension`, plus the total, in one query."""
-    dialect = _Dialect(connection.vendor)
-    base, params = _base_sql(filters, definition, dimension, dialect)
-    bands = [
-        dialect.within("graduated_on", "job_on", 3),
-        dialect.within("graduated_on", "job_on", 6),
-        dialect.within("graduated_on", "job_on", 12),
-    ]
-    days = dialect.days_between("graduated_on", "job_on")
-    waited = f"CASE WHEN job_on IS NULL THEN NULL WHEN {days} < 0 THEN 0 ELSE {days} END"
+    base, params = _base_sql(filters, definition, dimension, _Dialect(connection.vendor))
     # One pass, grouped by the group and the days waited for the first job: the counts
     # of a group are the sums of its rows, and its rows are its waiting-time histogram.
     sql = f"""
-    SELECT dim, {waited} AS waited, COUNT(*),
-           {_count("answered = 1")},
-           {_count(_measure_sql(Measure.ABSORBED, definition, dialect))},
-           {_count(_measure_sql(Measure.SELF_EMPLOYED, definition, dialect))},
-           {_count(bands[0])}, {_count(bands[1])}, {_count(bands[2])}
+    SELECT dim, CASE WHEN job_days < 0 THEN 0 ELSE job_days END AS waited, COUNT(*),
+           {_count(_measure_sql(Measure.ANSWERED, definition))},
+           {_count(_measure_sql(Measure.ABSORBED, definition))},
+           {_count(_measure_sql(Measure.SELF_EMPLOYED, definition))},
+           {_count("job_months <= 3")}, {_count("job_months <= 6")},
+           {_count("job_months <= 12")}
     FROM {base} GROUP BY dim, waited"""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -419,7 +341,7 @@ def graduate_table(
                 median_days_to_first_job=maths.median_from_histogram(histograms.get(key, {})),
             )
         )
-    rows.sort(key=lambda row: row.label if dimension != Dimension.YEAR else row.key)
+    rows.sort(key=lambda row: (row.label, str(row.key)) if dimension != Dimension.YEAR else row.key)
     total = Row(key=None, label=gettext("Jumlah"))
     for row in rows:
         total.graduates += row.graduates
@@ -445,9 +367,8 @@ def graduate_ids(
 ) -> tuple[int, list[int]]:
     """The enrolments behind one figure, for drill-down: (how many, one page of ids in
     graduation order). `key` selects one group of `dimension`; None means all groups."""
-    dialect = _Dialect(connection.vendor)
-    base, params = _base_sql(filters, definition, dimension, dialect)
-    condition = _measure_sql(measure, definition, dialect)
+    base, params = _base_sql(filters, definition, dimension, _Dialect(connection.vendor))
+    condition = _measure_sql(measure, definition)
     group = ""
     group_params: list[Any] = []
     if key == EMPTY_KEY:
