@@ -51,6 +51,10 @@ class FollowUp(RegionOwned):
     # The personal link carries a signed token; rotating this nonce invalidates old links.
     link_nonce = models.CharField(max_length=40, default=_new_token)
     link_sent_at = models.DateTimeField(null=True, blank=True)
+    #: Has a current answer other than "unknown". Kept by `outcomes.summaries.refresh`
+    #: with the graduate's facts, so that lists and response rates over millions of
+    #: points need no subquery per point.
+    answered = models.BooleanField(_("terjawab"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("penelusuran alumni")

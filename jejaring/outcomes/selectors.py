@@ -22,19 +22,10 @@ from jejaring.outcomes.models import (
     FollowUp,
     FollowUpAnswer,
     IndicatorDefinition,
-    OutcomeStatus,
     PublishedStatistics,
 )
 from jejaring.regions.models import Region
 from jejaring.training.models import Enrolment
-
-
-def _answered_current() -> Exists:
-    return Exists(
-        FollowUpAnswer.objects.filter(follow_up=OuterRef("pk"), is_current=True).exclude(
-            status=OutcomeStatus.UNKNOWN
-        )
-    )
 
 
 def follow_up_list_for(
@@ -47,7 +38,7 @@ def follow_up_list_for(
     query: str = "",
 ) -> QuerySet[FollowUp]:
     """Follow-up points the actor may see, with `answered` and the current answer."""
-    qs = FollowUp.objects.for_actor(actor).annotate(answered=_answered_current())
+    qs = FollowUp.objects.for_actor(actor)
     if due_by is not None:
         qs = qs.filter(due_on__lte=due_by)
     if unanswered_only:
@@ -95,7 +86,6 @@ def response_rate_for(*, actor: Any, today: date) -> ResponseRate:
     rows = (
         FollowUp.objects.for_actor(actor)
         .filter(due_on__lte=today)
-        .annotate(answered=_answered_current())
         .values("months_after")
         .annotate(total=Count("pk"), done=Count("pk", filter=Q(answered=True)))
         .order_by("months_after")

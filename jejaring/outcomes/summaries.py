@@ -4,7 +4,8 @@ Every graduate has one row: written when their batch finishes (`handlers`), rewr
 whenever an answer of theirs is written (`jejaring.outcomes.services` calls
 `refresh(enrolment_ids=...)` in the same transaction), and its groups follow a
 program's vocation or an institution's kind when those change (`regroup_*`). Bulk
-loaders (the demo, the benchmark) call `refresh` once for everything they wrote.
+loaders (the demo, the benchmark) call `refresh` once for everything they wrote. The
+same refresh keeps `FollowUp.answered` of the graduate's points.
 `manage.py refresh_graduate_outcomes` rebuilds it from scratch if ever in doubt.
 """
 
@@ -14,10 +15,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 
 from jejaring.outcomes import maths
-from jejaring.outcomes.models import FollowUpAnswer, GraduateOutcome, OutcomeStatus
+from jejaring.outcomes.models import FollowUp, FollowUpAnswer, GraduateOutcome, OutcomeStatus
 from jejaring.training.models import Enrolment
 
 CHUNK = 20_000
@@ -142,6 +143,7 @@ def _refresh_chunk(enrolments: Q) -> int:
         .values_list("follow_up__enrolment_id", "company_id")
     ):
         companies.setdefault(enrolment_id, company_id)
+    _mark_answered_points(answers, ids)
     rows = [
         _row(enrolment_id, graduates[enrolment_id], facts.get(enrolment_id, {}), companies)
         for enrolment_id in ids
@@ -150,6 +152,17 @@ def _refresh_chunk(enrolments: Q) -> int:
         rows, update_conflicts=True, unique_fields=["enrolment"], update_fields=_UPDATED
     )
     return len(rows)
+
+
+def _mark_answered_points(answers: QuerySet[FollowUpAnswer], ids: list[int]) -> None:
+    """Set `FollowUp.answered` of the graduates' points from their current answers
+    (`answers`, already limited to them), writing only the points that change."""
+    known = Exists(answers.filter(follow_up=OuterRef("pk")).exclude(status=OutcomeStatus.UNKNOWN))
+    points = FollowUp.objects.filter(enrolment_id__gte=ids[0], enrolment_id__lte=ids[-1])
+    if len(ids) != ids[-1] - ids[0] + 1:
+        points = points.filter(enrolment_id__in=ids)
+    points.filter(known, answered=False).update(answered=True)
+    points.filter(~known, answered=True).update(answered=False)
 
 
 def _row(

@@ -186,3 +186,43 @@ def test_a_started_referral_answers_the_open_follow_ups(cast, follow_up):
     assert services.answers_from_referral(actor=cast.staff_a, referral=referral) == 1
     answer = FollowUpAnswer.objects.get(is_current=True)
     assert (answer.status, answer.source) == ("employed", FollowUpAnswer.Source.REFERRAL)
+
+
+def test_the_response_rate_and_the_unanswered_list_follow_the_current_answers(cast):
+    from jejaring.outcomes import selectors
+
+    enrolment = graduate(region=cast.region_a, graduated_on=date(2024, 1, 31))
+    points = [
+        FollowUpFactory(region=cast.region_a, enrolment=enrolment, months_after=m, due_on=due)
+        for m, due in ((3, date(2024, 4, 30)), (6, date(2024, 7, 31)))
+    ]
+    today = date(2024, 12, 1)
+
+    def rate():
+        due = selectors.response_rate_for(actor=cast.staff_a, today=today).due
+        return due.numerator, due.denominator
+
+    def unanswered():
+        return list(
+            selectors.follow_up_list_for(
+                actor=cast.staff_a, due_by=today, unanswered_only=True
+            ).values_list("months_after", flat=True)
+        )
+
+    assert rate() == (0, 2)
+    services.follow_up_answer_record(actor=cast.staff_a, follow_up=points[0], data=employed())
+    services.follow_up_answer_record(
+        actor=cast.staff_a, follow_up=points[1], data=services.AnswerData(status="unknown")
+    )
+    assert rate() == (1, 2)
+    assert unanswered() == [6]
+
+    # An answer replaced by "no answer" stops counting; the other point now answers.
+    services.follow_up_answer_record(
+        actor=cast.staff_a, follow_up=points[0], data=services.AnswerData(status="unknown")
+    )
+    services.follow_up_answer_record(
+        actor=cast.staff_a, follow_up=points[1], data=services.AnswerData(status="not_working")
+    )
+    assert rate() == (1, 2)
+    assert unanswered() == [3]
