@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -39,6 +39,7 @@ from jejaring.assessment.models import Candidate
 from jejaring.core.errors import NotFound
 from jejaring.employers.models import Formation
 from jejaring.employers.rules import age_on, internship_rules_on
+from jejaring.placement import bulk
 from jejaring.trainees.models import EDUCATION_RANK, Education
 
 
@@ -74,6 +75,17 @@ class FormationFacts:
     max_age: int | None
     min_education: str
     period_start: date | None
+
+    @property
+    def rules_key(self) -> tuple[Any, ...]:
+        """Every fact of the formation that `judge` reads for someone who holds no
+        internship: all of them but its identity (id, title, company, program), which only
+        the internship-repeat rule compares with the internships a person held. Formations
+        with equal keys give such a person the same verdict."""
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name not in _IDENTITY_FACTS)
+
+
+_IDENTITY_FACTS = frozenset({"id", "title", "company_id", "program_id"})
 
 
 @dataclass(frozen=True)
@@ -146,12 +158,11 @@ def competencies_of(person_ids: Any) -> dict[int, dict[int, Competency]]:
             k=Count("pk", filter=Q(result=Candidate.Result.COMPETENT)),
             first=Min("assessed_on"),
         )
+        .values_list("person_id", "session__scheme__vocation_id", "best", "k", "first")
     )
     out: dict[int, dict[int, Competency]] = defaultdict(dict)
-    for row in rows:
-        out[row["person_id"]][row["session__scheme__vocation_id"]] = Competency(
-            score=row["best"], competent=row["k"] > 0, first_tested_on=row["first"]
-        )
+    for person_id, vocation_id, best, k, first in bulk.fetch(rows):
+        out[person_id][vocation_id] = Competency(score=best, competent=k > 0, first_tested_on=first)
     return out
 
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -158,7 +159,9 @@ def judge_choices(rnd: AllocationRound) -> list[tuple[Any, ...]]:
     person_ids = apps.values("person_id")
     people = {
         row[0]: row[1:]
-        for row in apps.values_list("id", "person_id", "person__birth_date", "person__education")
+        for row in bulk.fetch(
+            apps.values_list("id", "person_id", "person__birth_date", "person__education")
+        )
     }
     competencies = eligibility.competencies_of(person_ids)
     held = eligibility.held_internships_of(person_ids)
@@ -174,10 +177,40 @@ def judge_choices(rnd: AllocationRound) -> list[tuple[Any, ...]]:
     facts = eligibility.formation_facts(
         RoundFormation.objects.filter(round=rnd).values_list("formation_id", flat=True)
     )
+    rows = bulk.fetch(choices)
+    if not rows:
+        return []
+    pks, app_col, fid_col, *stored = zip(*rows, strict=True)
+    # A person's choices often share their rules (formations of one vocation without
+    # limits of their own), so each verdict is judged once per person and distinct rules,
+    # numbered (0: a formation no longer open) to key the choices by one integer each;
+    # the choices of someone who held an internship are judged one by one (the repeat
+    # rule compares formations by identity). Judging every choice of 100,000 people in
+    # Python took seconds.
+    numbers: dict[tuple[Any, ...], int] = {}
+    known = sorted(facts)
+    numbered = np.array(
+        [numbers.setdefault(facts[fid].rules_key, len(numbers) + 1) for fid in known],
+        dtype=np.int64,
+    )
+    app_ids = np.array(app_col, dtype=np.int64)
+    fids = np.array(fid_col, dtype=np.int64)
+    rule = np.zeros(len(fids), dtype=np.int64)
+    if known:
+        known_ids = np.array(known, dtype=np.int64)
+        at = np.minimum(np.searchsorted(known_ids, fids), len(known) - 1)
+        rule = np.where(known_ids[at] == fids, numbered[at], 0)
+    key = app_ids * (len(numbers) + 1) + rule
+    held_apps = [app_id for app_id, person in people.items() if person[0] in held]
+    if held_apps:
+        alone = np.flatnonzero(np.isin(app_ids, held_apps))
+        key[alone] = -1 - alone
+    _keys, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     rules = eligibility.RulesCache()
-    rows = []
     applicants: dict[int, eligibility.Applicant] = {}
-    for pk, app_id, fid, *stored in bulk.fetch(choices):
+    verdicts = []
+    for i in first.tolist():
+        app_id, fid = app_col[i], fid_col[i]
         applicant = applicants.get(app_id)
         if applicant is None:
             person_id, birth_date, education = people[app_id]
@@ -195,9 +228,19 @@ def judge_choices(rnd: AllocationRound) -> list[tuple[Any, ...]]:
                 held=held.get(applicant.person_id, []),
                 rules=rules,
             )
-        now = [not verdict.reason, verdict.reason, verdict.priority, verdict.tested_on]
-        rows.append((pk, *now, now != stored))
-    return rows
+        verdicts.append((not verdict.reason, verdict.reason, verdict.priority, verdict.tested_on))
+    now = [_objects(column)[inverse] for column in zip(*verdicts, strict=True)]
+    changed = np.zeros(len(pks), dtype=bool)
+    for new, old in zip(now, stored, strict=True):
+        changed |= new != _objects(old)
+    return list(zip(pks, *(column.tolist() for column in now), changed.tolist(), strict=True))
+
+
+def _objects(values: Sequence[Any]) -> np.ndarray:
+    """A one-dimensional object array of `values` (whatever they are)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
 def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:

@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
@@ -178,6 +179,111 @@ def test_ineligible_choices_are_explained_after_the_round(cast, garment):
     assert result.explanation == [
         {"formation": internship.pk, "rank": 1, "reason": "ineligible", "detail": "age"}
     ]
+
+
+def test_closing_judges_every_choice_as_it_would_be_judged_alone(cast, garment):
+    """Closing judges a person's choices once per distinct set of formation rules; each
+    stored verdict is still the one that choice gets when judged by itself."""
+    from jejaring.employers.models import InternshipRuleSet
+    from jejaring.employers.tests.factories import CompanyFactory, InternshipFormationFactory
+    from jejaring.placement.models import Application
+
+    # The rules a data migration seeds (gone if a transactional test flushed the tables).
+    InternshipRuleSet.objects.get_or_create(
+        valid_from=date(2020, 1, 1),
+        defaults={
+            "legal_basis": "Permenaker 6/2020",
+            "max_intern_pct_of_workforce": Decimal("20.00"),
+            "max_duration_months": 12,
+            "theory_min_pct": 10,
+            "theory_max_pct": 25,
+            "min_age": 17,
+            "parental_consent_below_age": 18,
+            "decision_working_days": 3,
+        },
+    )
+    hotel = VocationFactory(code="hotel", name="Perhotelan")
+    other_company = CompanyFactory(region=cast.region_a)
+    job_a, job_b = _formation(cast, garment), _formation(cast, garment)  # the same rules
+    demanding = _formation(cast, garment, min_score="85.00")
+    competent_only = _formation(cast, garment, min_result=Formation.MinimumResult.COMPETENT)
+    young_only = _formation(cast, garment, max_age=35)
+    hotel_job = _formation(cast, hotel)
+    any_vocation = FormationFactory(company=cast.company_a, accepts_all_vocations=True)
+    held = InternshipFormationFactory(company=cast.company_a, title="Operator Jahit")
+    held.vocations.add(garment)
+    same_internship = InternshipFormationFactory(company=cast.company_a, title="Operator Jahit")
+    same_internship.vocations.add(garment)
+    other_internship = InternshipFormationFactory(company=other_company, title="Penjahit")
+    other_internship.vocations.add(garment)
+    outside = _formation(cast, garment)  # chosen, but not a formation of the round
+    in_round = [
+        job_a,
+        job_b,
+        demanding,
+        competent_only,
+        young_only,
+        hotel_job,
+        any_vocation,
+        same_internship,
+        other_internship,
+    ]
+    rnd = _round(cast, in_round)
+
+    strong = _applicant(cast, garment, "90")
+    weak = _applicant(cast, garment, "80", result="BK")
+    two_vocations = _applicant(cast, garment, "75", tested_on=date(2026, 2, 1))
+    graduate(region=cast.region_a, vocation=hotel, score="88", person=two_vocations)
+    older = _applicant(cast, garment, "86", birth_date=date(1980, 5, 5))
+    former_intern = _applicant(cast, garment, "82")
+    ReferralFactory(formation=held, person=former_intern, status=Referral.Status.COMPLETED)
+    people = [strong, weak, two_vocations, older, former_intern]
+    for person in people:
+        application = Application.objects.create(
+            region=cast.region_a,
+            round=rnd,
+            person=person,
+            enrolment=services.qualifying_enrolment(person),
+            status=Application.Status.SUBMITTED,
+            submitted_at=rnd.opens_at,
+        )
+        for rank, formation in enumerate([*in_round, outside], start=1):
+            ApplicationChoice.objects.create(
+                application=application, formation=formation, rank=rank
+            )
+
+    services.round_close(actor=cast.staff_a, rnd=rnd)
+
+    stored = {
+        (c.application.person_id, c.formation_id): c
+        for c in ApplicationChoice.objects.filter(application__round=rnd).select_related(
+            "application"
+        )
+    }
+    assert len(stored) == len(people) * (len(in_round) + 1)
+    for person in people:
+        alone = services.verdicts_for(person, [f.pk for f in in_round])
+        for formation in in_round:
+            choice, verdict = stored[person.pk, formation.pk], alone[formation.pk]
+            assert (choice.eligible, choice.ineligible_reason) == (
+                not verdict.reason,
+                verdict.reason,
+            ), (person, formation)
+            assert (choice.priority, choice.tested_on) == (verdict.priority, verdict.tested_on)
+        assert stored[person.pk, outside.pk].ineligible_reason == "formation_closed"
+    reason = {key: choice.ineligible_reason for key, choice in stored.items()}
+    assert reason[strong.pk, job_a.pk] == reason[strong.pk, demanding.pk] == ""
+    assert reason[weak.pk, demanding.pk] == "score_below_minimum"
+    assert reason[weak.pk, competent_only.pk] == "not_competent"
+    assert reason[older.pk, young_only.pk] == "age"
+    assert reason[strong.pk, hotel_job.pk] == "vocation"
+    assert reason[two_vocations.pk, hotel_job.pk] == ""
+    assert stored[two_vocations.pk, hotel_job.pk].priority == Decimal("88")
+    assert stored[two_vocations.pk, any_vocation.pk].priority == Decimal("88")
+    assert stored[two_vocations.pk, job_b.pk].priority == Decimal("75")
+    assert reason[former_intern.pk, same_internship.pk] == "internship_repeat"
+    assert reason[former_intern.pk, other_internship.pk] == ""
+    assert reason[strong.pk, same_internship.pk] == ""
 
 
 def test_publishing_creates_referrals_with_letter_numbers(cast, garment):
