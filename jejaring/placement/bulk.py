@@ -10,8 +10,10 @@ they are stored: foreign keys as ids, JSON fields as JSON text.
 from __future__ import annotations
 
 import functools
+import gc
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, models
@@ -131,3 +133,19 @@ def fetch(queryset: Any) -> list[Any]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchall())
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a round's rows are built. It runs
+    after every few hundred new containers and walks the ones that survived, so judging
+    the 500,000 choices of a 100,000-applicant round (none of its tuples in a reference
+    cycle) spent a quarter of its time collecting nothing, and half of it in the steps
+    that only build tuples. Reference counting still frees memory as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

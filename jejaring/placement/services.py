@@ -250,7 +250,7 @@ def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
     may have changed since) and writes only the choices whose verdict changed. A constant
     number of queries."""
     _require_office(actor, rnd.region_id)
-    with transaction.atomic():
+    with transaction.atomic(), bulk.gc_paused():
         rnd = _transition(rnd, [S.OPEN], S.CLOSED)
         rows = judge_choices(rnd)
         changed = [row[:5] for row in rows if row[5]]
@@ -280,7 +280,7 @@ def round_allocate(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
     """Count the seats, run deferred acceptance from the stored inputs and store each
     applicant's result with its explanation. May be run again before publishing."""
     _require_office(actor, rnd.region_id)
-    with transaction.atomic():
+    with transaction.atomic(), bulk.gc_paused():
         rnd = _transition(rnd, [S.CLOSED, S.ALLOCATED], S.ALLOCATED)
         rfs = list(RoundFormation.objects.filter(round=rnd).select_related("formation"))
         held = seats_held([rf.formation_id for rf in rfs], exclude_round=rnd)
@@ -319,7 +319,8 @@ def round_allocate(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
 
 def round_replay(*, rnd: AllocationRound) -> bool:
     """Whether solving again from the stored inputs and seed gives the stored result."""
-    built, result = allocation.run(rnd)
+    with bulk.gc_paused():
+        built, result = allocation.run(rnd)
     stored = dict(
         AllocationResult.objects.filter(round=rnd).values_list("application_id", "formation_id")
     )
@@ -337,7 +338,7 @@ def round_publish(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
     applicant. The formation rows are locked in pk order and the seats counted again, so
     a quota is never exceeded even if referrals were made since the allocation ran."""
     _require_office(actor, rnd.region_id)
-    with transaction.atomic():
+    with transaction.atomic(), bulk.gc_paused():
         rnd = _transition(rnd, [S.ALLOCATED], S.PUBLISHED)
         placed = list(
             AllocationResult.objects.filter(round=rnd, formation__isnull=False).values_list(
