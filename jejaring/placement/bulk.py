@@ -1,10 +1,11 @@
 """Set-based inserts and updates of many rows in one query.
 
-On PostgreSQL each column travels as one array and the rows are rebuilt server-side with
-`unnest`, so 500,000 rows are one statement, without Django building a model instance
-and a parameter per cell (which costs more than the database's own work at that size).
-Elsewhere (SQLite) they fall back to `bulk_create` / `bulk_update`. Values are given as
-they are stored: foreign keys as ids, JSON fields as JSON text.
+On PostgreSQL new rows are sent with one `COPY … FROM STDIN`, and updates send each
+column as one array from which the rows are rebuilt server-side with `unnest`, so 500,000
+rows are one statement, without Django building a model instance and a parameter per
+cell (which costs more than the database's own work at that size). Elsewhere (SQLite)
+they fall back to `bulk_create` / `bulk_update`. Values are given as they are stored:
+foreign keys as ids, JSON fields as JSON text.
 """
 
 from __future__ import annotations
@@ -47,10 +48,11 @@ def _python_rows(
     return out
 
 
-def _execute(sql: str, arrays: list[list[Any]]) -> None:
-    """Run on the raw psycopg connection (inside Django's transaction) with server-side,
-    binary parameters: Django's client-side binding would quote every array element in
-    Python, which costs seconds for a few hundred thousand rows."""
+def _execute(sql: str, arrays: list[list[Any]] | None, rows: Sequence[Sequence[Any]] = ()) -> None:
+    """Run on the raw psycopg connection (inside Django's transaction): with server-side,
+    binary parameters (`arrays`), since Django's client-side binding would quote every
+    array element in Python, which costs seconds for a few hundred thousand rows; or, for a
+    `COPY … FROM STDIN`, sending `rows`."""
     import time
 
     import psycopg
@@ -59,7 +61,12 @@ def _execute(sql: str, arrays: list[list[Any]]) -> None:
 
     def run(sql: str, params: Any, many: bool, context: dict[str, Any]) -> None:
         with psycopg.Cursor(connection.connection) as cursor:
-            cursor.execute(sql, params, binary=True)
+            if params is not None:
+                cursor.execute(sql, params, binary=True)
+                return
+            with cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
 
     # Through the connection's execute wrappers, as Django's own cursor would go, so
     # that whatever watches the queries (counters, instrumentation) sees this one too.
@@ -73,7 +80,7 @@ def _execute(sql: str, arrays: list[list[Any]]) -> None:
 
 
 def insert(model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """INSERT every row (one query on PostgreSQL)."""
+    """INSERT every row (one `COPY` on PostgreSQL)."""
     if not rows:
         return
     if connection.vendor != "postgresql":
@@ -81,14 +88,15 @@ def insert(model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequ
             [model(**values) for values in _python_rows(model, fields, rows)], batch_size=2000
         )
         return
-    columns = [_column(model, name) for name in fields]
-    # Identifiers come from model metadata (quoted); every value is a query parameter.
-    sql = "INSERT INTO {table} ({cols}) SELECT * FROM unnest({arrays})".format(  # noqa: S608
+    # COPY: each value travels once as text (psycopg escapes it for COPY's format) and
+    # the server parses it with the column's own input function; for 100,000 results it
+    # took half the time of INSERT … SELECT FROM unnest(arrays). Constraints, indexes,
+    # foreign keys and triggers apply as to an INSERT.
+    sql = "COPY {table} ({cols}) FROM STDIN".format(
         table=connection.ops.quote_name(model._meta.db_table),
-        cols=", ".join(c for c, _cast in columns),
-        arrays=", ".join(cast for _c, cast in columns),
+        cols=", ".join(_column(model, name)[0] for name in fields),
     )
-    _execute(sql, [[row[i] for row in rows] for i in range(len(fields))])
+    _execute(sql, None, rows)
 
 
 def update(model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
