@@ -14,7 +14,6 @@ the round assigns.
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
@@ -295,7 +294,7 @@ def round_allocate(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
             AllocationResult,
             ["round", "application", "formation", "choice_rank", "explanation"],
             [
-                (rnd.pk, app_id, fid, rank, json.dumps(why) if why else "[]")
+                (rnd.pk, app_id, fid, rank, why)
                 for app_id, fid, rank, why in allocation.explanations(built, result)
             ],
         )
