@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jejaring.core import audit
+from jejaring.core.dates import age_on
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.pdf import render_pdf
 from jejaring.core.policies import policy_for
 from jejaring.employers.models import Formation
-from jejaring.employers.rules import age_on, internship_rules_on
+from jejaring.employers.rules import internship_rules_on
 from jejaring.employers.services import check_document
 from jejaring.placement.models import InternshipAgreement, Referral
 

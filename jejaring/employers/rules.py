@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from jejaring.core.dates import age_on
 from jejaring.core.errors import NotFound
 from jejaring.employers.models import Formation, InternshipRuleSet
 
@@ -31,11 +32,6 @@ def internship_rules_on(day: date) -> InternshipRuleSet:
             code="internship_rules_missing",
         )
     return rules
-
-
-def age_on(birth_date: date, day: date) -> int:
-    """Completed years of age on `day`."""
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def internship_rule_problems(*, person: Person, formation: Formation, on: date) -> list[str]:

@@ -106,12 +106,6 @@ def months_needed(start: date, end: date) -> int:
     return months if end.day == start.day else months + 1
 
 
-def age_on(birth: date, day: date) -> int:
-    """Age in whole years on `day` (a birthday on 29 February counts on 1 March in
-    other years)."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
 def waiting_band(months: int) -> str:
     """The band of a waiting time in whole months (a job begun before graduation waits 0)."""
     months = max(months, 0)

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 
+from jejaring.core.dates import age_on
 from jejaring.outcomes import maths
 from jejaring.outcomes.models import FollowUp, FollowUpAnswer, GraduateOutcome, OutcomeStatus
 from jejaring.training.models import Enrolment
@@ -188,7 +189,7 @@ def _row(
         funding_source=group["funding_source"],
         batch_year=group["batch_year"],
         sex=group["sex"],
-        age=max(maths.age_on(group["birth_date"], graduated_on), 0),
+        age=max(age_on(group["birth_date"], graduated_on), 0),
         answered=bool(fact.get("known")),
         first_company_id=companies.get(enrolment_id),
         **waits,

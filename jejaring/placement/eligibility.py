@@ -36,9 +36,10 @@ from django.db.models import Count, Max, Min, Q
 from django.utils.translation import gettext as _
 
 from jejaring.assessment.models import Candidate
+from jejaring.core.dates import age_on
 from jejaring.core.errors import NotFound
 from jejaring.employers.models import Formation
-from jejaring.employers.rules import age_on, internship_rules_on
+from jejaring.employers.rules import internship_rules_on
 from jejaring.placement import bulk
 from jejaring.trainees.models import EDUCATION_RANK, Education
 

@@ -4,7 +4,6 @@ operators their own institution. A record outside the actor's scope is NotFound.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
 from jejaring.assessment.models import CompetencyUnit, Scheme
+from jejaring.core.dates import age_on
 from jejaring.core.errors import NotFound
 from jejaring.trainees.models import Education
 from jejaring.training.models import (
@@ -296,10 +296,6 @@ def enrolment_get_for(*, actor: Any, enrolment_id: int) -> Enrolment:
 # --- selection -------------------------------------------------------------------------
 
 _EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
-
-
-def age_on(birth_date: date, day: date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 @dataclass

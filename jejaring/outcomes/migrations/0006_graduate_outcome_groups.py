@@ -8,6 +8,7 @@ graduates that had none: they have no current answers yet), then made required.
 import django.db.models.deletion
 from django.db import migrations, models
 
+from jejaring.core.dates import age_on
 from jejaring.outcomes import maths
 
 REQUIRED = [
@@ -44,7 +45,7 @@ def fill(apps, schema_editor):
         row.funding_source = e.batch.funding_source
         row.batch_year = e.batch.year
         row.sex = e.person.sex
-        row.age = max(maths.age_on(e.person.birth_date, e.graduated_on), 0)
+        row.age = max(age_on(e.person.birth_date, e.graduated_on), 0)
         for kind in WAITS:
             start = getattr(row, f"first_{kind}_on", None)
             setattr(row, f"{kind}_months", None if start is None else maths.months_needed(e.graduated_on, start))

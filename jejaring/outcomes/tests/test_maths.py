@@ -32,13 +32,6 @@ def test_the_months_needed_count_calendar_months():
     assert maths.months_needed(date(2025, 1, 31), date(2025, 2, 28)) == 1
 
 
-def test_age_counts_whole_years():
-    assert maths.age_on(date(2000, 6, 28), date(2020, 6, 27)) == 19
-    assert maths.age_on(date(2000, 6, 28), date(2020, 6, 28)) == 20
-    assert maths.age_on(date(2004, 2, 29), date(2021, 2, 28)) == 16
-    assert maths.age_on(date(2004, 2, 29), date(2021, 3, 1)) == 17
-
-
 def test_the_end_of_january_plus_one_month_is_the_end_of_february():
     assert maths.add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert maths.add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
