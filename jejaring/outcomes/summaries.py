@@ -98,33 +98,22 @@ def refresh(*, enrolment_ids: Iterable[int] | None = None, region_ids: Iterable[
 def _refresh_chunk(enrolments: Q) -> int:
     """Write the rows of the graduates among the enrolments matching `enrolments`
     (a condition on Enrolment) and delete the rows of the others."""
-    people = {
-        row[0]: row
-        for row in Enrolment.objects.filter(enrolments).values_list(
-            "pk", "status", *_GROUP_COLUMNS.values()
-        )
-    }
-    if not people:
-        return 0
-    groups = {pk: dict(zip(_GROUP_COLUMNS, row[2:], strict=True)) for pk, row in people.items()}
-    graduates = {
-        pk: group
-        for pk, group in groups.items()
-        if people[pk][1] == Enrolment.Status.GRADUATED and group["graduated_on"] is not None
-    }
-    gone = [pk for pk in people if pk not in graduates]
+    graduates: dict[int, dict[str, Any]] = {}
+    gone = []
+    for pk, status, *values in Enrolment.objects.filter(enrolments).values_list(
+        "pk", "status", *_GROUP_COLUMNS.values()
+    ):
+        group = dict(zip(_GROUP_COLUMNS, values, strict=True))
+        if status == Enrolment.Status.GRADUATED and group["graduated_on"] is not None:
+            graduates[pk] = group
+        else:
+            gone.append(pk)
     if gone:
         GraduateOutcome.objects.filter(enrolment_id__in=gone).delete()
     if not graduates:
         return 0
     ids = sorted(graduates)
-    answers = FollowUpAnswer.objects.filter(
-        is_current=True,
-        follow_up__enrolment_id__gte=ids[0],
-        follow_up__enrolment_id__lte=ids[-1],
-    )
-    if len(ids) != ids[-1] - ids[0] + 1:
-        answers = answers.filter(follow_up__enrolment_id__in=ids)
+    answers = FollowUpAnswer.objects.filter(_among("follow_up__enrolment_id", ids), is_current=True)
     facts = {
         row["follow_up__enrolment_id"]: row
         for row in answers.values("follow_up__enrolment_id")
@@ -155,13 +144,20 @@ def _refresh_chunk(enrolments: Q) -> int:
     return len(rows)
 
 
+def _among(field: str, ids: list[int]) -> Q:
+    """`field` is one of the sorted `ids`: a range, which the indexes serve best,
+    narrowed by a list only when the ids have gaps."""
+    among = Q(**{f"{field}__gte": ids[0], f"{field}__lte": ids[-1]})
+    if len(ids) != ids[-1] - ids[0] + 1:
+        among &= Q(**{f"{field}__in": ids})
+    return among
+
+
 def _mark_answered_points(answers: QuerySet[FollowUpAnswer], ids: list[int]) -> None:
     """Set `FollowUp.answered` of the graduates' points from their current answers
     (`answers`, already limited to them), writing only the points that change."""
     known = Exists(answers.filter(follow_up=OuterRef("pk")).exclude(status=OutcomeStatus.UNKNOWN))
-    points = FollowUp.objects.filter(enrolment_id__gte=ids[0], enrolment_id__lte=ids[-1])
-    if len(ids) != ids[-1] - ids[0] + 1:
-        points = points.filter(enrolment_id__in=ids)
+    points = FollowUp.objects.filter(_among("enrolment_id", ids))
     points.filter(known, answered=False).update(answered=True)
     points.filter(~known, answered=True).update(answered=False)
 
