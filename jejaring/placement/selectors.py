@@ -163,6 +163,12 @@ def referral_get_for(*, actor: Any, referral_id: int) -> Referral:
     return referral
 
 
+def referral_of(*, application: Application) -> Referral | None:
+    """The referral an application led to, if any (the caller already holds the
+    application through `application_get_for`)."""
+    return Referral.objects.filter(application=application).select_related("company").first()
+
+
 # --- applicants -----------------------------------------------------------------------
 
 

@@ -364,7 +364,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
     explanation = None
     if selectors.may_see_result(actor=request.user, application=application):
         explanation = selectors.explanation_for(application=application)
-    referral = Referral.objects.filter(application=application).select_related("company").first()
+    referral = selectors.referral_of(application=application)
     return render(
         request,
         "placement/application_detail.html",

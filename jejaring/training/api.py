@@ -302,7 +302,7 @@ def decide(request: HttpRequest, batch_id: int) -> list[Enrolment]:
 )
 def batch_sessions(request: HttpRequest, batch_id: int) -> list[BatchSession]:
     batch = _batch_get(request.user, batch_id, action="take_attendance")
-    return list(BatchSession.objects.filter(batch=batch).order_by("date", "starts_at"))
+    return list(selectors.batch_sessions(batch=batch))
 
 
 @router.get(
