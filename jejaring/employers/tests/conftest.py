@@ -11,12 +11,6 @@ def permenaker_rules(request: Any) -> Any:
     if "django_db" not in request.keywords and "db" not in request.fixturenames:
         return None
     request.getfixturevalue("db")
-    from importlib import import_module
+    from jejaring.employers.tests.factories import permenaker_rules as seeded
 
-    from django.apps import apps
-
-    seed = import_module("jejaring.employers.migrations.0003_seed_permenaker_6_2020").seed
-    seed(apps, None)
-    from jejaring.employers.models import InternshipRuleSet
-
-    return InternshipRuleSet.objects.get(valid_from="2020-01-01")
+    return seeded()

@@ -85,3 +85,17 @@ class InternshipAgreementFactory(factory.django.DjangoModelFactory):
     ends_on = date(2027, 5, 31)
     stipend_transport = 500_000
     rights_and_duties = "Hak dan kewajiban para pihak."
+
+
+def permenaker_rules():
+    """The Permenaker 6/2020 rule set as data migration 0003 seeds it, put back if a test
+    that flushes the database (the demo test) removed it."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from jejaring.employers.models import InternshipRuleSet
+
+    seed = import_module("jejaring.employers.migrations.0003_seed_permenaker_6_2020").seed
+    seed(apps, None)
+    return InternshipRuleSet.objects.get(valid_from="2020-01-01")

@@ -184,24 +184,14 @@ def test_ineligible_choices_are_explained_after_the_round(cast, garment):
 def test_closing_judges_every_choice_as_it_would_be_judged_alone(cast, garment):
     """Closing judges a person's choices once per distinct set of formation rules; each
     stored verdict is still the one that choice gets when judged by itself."""
-    from jejaring.employers.models import InternshipRuleSet
-    from jejaring.employers.tests.factories import CompanyFactory, InternshipFormationFactory
+    from jejaring.employers.tests.factories import (
+        CompanyFactory,
+        InternshipFormationFactory,
+        permenaker_rules,
+    )
     from jejaring.placement.models import Application
 
-    # The rules a data migration seeds (gone if a transactional test flushed the tables).
-    InternshipRuleSet.objects.get_or_create(
-        valid_from=date(2020, 1, 1),
-        defaults={
-            "legal_basis": "Permenaker 6/2020",
-            "max_intern_pct_of_workforce": Decimal("20.00"),
-            "max_duration_months": 12,
-            "theory_min_pct": 10,
-            "theory_max_pct": 25,
-            "min_age": 17,
-            "parental_consent_below_age": 18,
-            "decision_working_days": 3,
-        },
-    )
+    permenaker_rules()  # gone if a transactional test flushed the tables
     hotel = VocationFactory(code="hotel", name="Perhotelan")
     other_company = CompanyFactory(region=cast.region_a)
     job_a, job_b = _formation(cast, garment), _formation(cast, garment)  # the same rules
