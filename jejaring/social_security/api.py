@@ -350,6 +350,7 @@ def record_incident(request: HttpRequest, payload: IncidentIn) -> Status:
         place=payload.place,
         description=payload.description,
         injury=payload.injury,
+        base_url=request.build_absolute_uri("/"),
     )
     return Status(201, selectors.incident_get_for(actor=request.user, incident_id=incident.pk))
 
@@ -373,5 +374,6 @@ def update_claim(request: HttpRequest, incident_id: int) -> Incident:
         incident=incident,
         claim_status=payload.claim_status,
         claim_number=payload.claim_number,
+        base_url=request.build_absolute_uri("/"),
     )
     return selectors.incident_get_for(actor=request.user, incident_id=incident_id)

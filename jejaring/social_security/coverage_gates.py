@@ -13,7 +13,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from jejaring.accounts.scope import scope_of
 from jejaring.core import audit, gates
+from jejaring.core.errors import PermissionDenied
 from jejaring.social_security.models import Coverage, CoverageOverride
 
 BATCH_START = "training.batch.start"
@@ -74,6 +76,18 @@ def internship_cover_gaps(*, obj: Any, **context: Any) -> list[gates.GateProblem
 
 
 def _record_override(*, actor: Any, obj: Any, reason: str, problems: Any, **target: Any) -> None:
+    """Keep the override, or refuse it (rolling back the caller's step) unless the actor
+    is office staff of the object's own region: whoever asks the gate, a role in another
+    region (or another role in this one) never lets someone skip the cover check here."""
+    scope = scope_of(actor)
+    if not (scope.is_superuser or obj.region_id in scope.office_region_ids):
+        raise PermissionDenied(
+            _(
+                "Hanya staf dinas wilayah ini yang dapat memulai tanpa perlindungan BPJS "
+                "Ketenagakerjaan lengkap."
+            ),
+            code="override_not_allowed",
+        )
     with transaction.atomic():
         override = CoverageOverride.objects.create(
             region_id=obj.region_id, reason=reason, decided_by=actor, **target

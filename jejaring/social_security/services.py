@@ -7,15 +7,17 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from jejaring.core.policies import policy_for
 from jejaring.core.spreadsheets import RowError
 from jejaring.social_security import coverage_gates
 from jejaring.social_security.models import Coverage, Incident
@@ -26,16 +28,40 @@ LOOKUP_CHUNK = 900
 
 
 def _require_office_staff(actor: Any) -> None:
+    """Only office staff reach these writes at all; which records they may touch is then
+    decided per record by its region (`_require_office_of`, `_changeable`)."""
     scope = scope_of(actor)
     if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
         raise PermissionDenied(_("Hanya staf dinas yang dapat mengelola kepesertaan BPJS."))
 
 
+def office_of(actor: Any, region_id: int) -> bool:
+    """Whether the actor is office staff of region `region_id` (or a superuser). A role
+    held in another region, or another role in this one, never counts."""
+    scope = scope_of(actor)
+    return scope.is_superuser or region_id in scope.office_region_ids
+
+
+def _require_office_of(actor: Any, region_id: int) -> None:
+    if not office_of(actor, region_id):
+        raise PermissionDenied(
+            _("Hanya staf dinas wilayah ini yang dapat mengelola kepesertaan BPJS.")
+        )
+
+
+def _changeable(actor: Any, model: type[Coverage] | type[Incident]) -> Any:
+    """The records of `model` the actor may change: their own region's as office staff,
+    whatever other roles they hold elsewhere (never `for_actor`, which also gives company
+    HR their interns' cover and a person their own)."""
+    return policy_for(model).permitted(actor, "change", model.objects.all())
+
+
 def coverage_list_build_for_batch(*, actor: Any, batch: Any) -> int:
     """(Re)build the office's list for `batch`: every accepted participant without cover
     is added for the batch period, paid by the office; cover not yet sent to the insurer
-    follows the batch's dates. Idempotent; returns how many were added."""
-    _require_office_staff(actor)
+    follows the batch's dates. Idempotent; returns how many were added. Only office staff
+    of the batch's region (an operator of its institution who is staff elsewhere is not)."""
+    _require_office_of(actor, batch.region_id)
     with transaction.atomic():
         added = coverage_gates.batch_list_build(batch)
         audit.record(
@@ -118,7 +144,7 @@ def coverage_change_status(
         )
     with transaction.atomic():
         coverages = list(
-            Coverage.objects.for_actor(actor)
+            _changeable(actor, Coverage)
             .filter(pk__in=ids)
             .select_related("person")
             .select_for_update(of=("self",))
@@ -205,14 +231,16 @@ def insurer_return_check(
 ) -> tuple[dict[str, Coverage], list[RowError]]:
     """The registered cover matched by each row's NIK, and every bad row: a NIK twice, a
     NIK not among the actor's registered participants, a KPJ that is not 11 digits,
-    appears twice or already belongs to someone else."""
+    appears twice or already belongs to someone else.
+
+    Every lookup is limited to the regions where the actor is office staff: a NIK or a
+    card number of another region reads exactly like one nobody holds, so the file never
+    tells whether a number belongs to someone elsewhere (`coverage_apply_insurer_return`
+    reports such a clash to that region's office instead)."""
     _require_office_staff(actor)
     niks = Counter(nik for _row, nik, _kpj in rows)
-    registered = (
-        Coverage.objects.for_actor(actor)
-        .filter(status=Coverage.Status.REGISTERED)
-        .select_related("person", "region")
-    )
+    mine = _changeable(actor, Coverage)
+    registered = mine.filter(status=Coverage.Status.REGISTERED).select_related("person", "region")
     if lock:
         registered = registered.select_for_update(of=("self",))
     unique = list(niks)
@@ -222,13 +250,13 @@ def insurer_return_check(
         chunk = unique[start : start + LOOKUP_CHUNK]
         waiting.update((c.person.nik, c) for c in registered.filter(person__nik__in=chunk))
     kpjs = Counter(kpj for _row, _nik, kpj in rows)
-    # A card number belongs to one person for life: one already held by someone else
-    # (in any region, since the insurer's numbers are national) is a mistake in the file.
+    # A card number belongs to one person for life: one already held by someone else of
+    # the actor's regions is a mistake in the file.
     holders: dict[str, set[int]] = {}
     unique_kpjs = [kpj for kpj in kpjs if KPJ_FORMAT.fullmatch(kpj)]
     for start in range(0, len(unique_kpjs), LOOKUP_CHUNK):
         chunk = unique_kpjs[start : start + LOOKUP_CHUNK]
-        for kpj, person_id in Coverage.objects.filter(kpj_number__in=chunk).values_list(
+        for kpj, person_id in mine.filter(kpj_number__in=chunk).values_list(
             "kpj_number", "person_id"
         ):
             holders.setdefault(kpj, set()).add(person_id)
@@ -254,8 +282,10 @@ def insurer_return_check(
 def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, str]]) -> int:
     """Give each registered person their KPJ number from the insurer's returned file and
     make their cover active. `rows` are (row number, NIK, KPJ). All or nothing: any bad
-    row refuses the whole file with every bad row in ``detail["errors"]``. A NIK of
-    another region reads as unknown, so the file never confirms it exists."""
+    row refuses the whole file with every bad row in ``detail["errors"]``. A NIK or a
+    card number of another region reads as unknown, so the file never confirms either
+    exists; a card number another region's record already holds is reported to that
+    region's office in its audit trail (``social_security.kpj_conflict``)."""
     scope = scope_of(actor)
     if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
         raise PermissionDenied(_("Anda tidak berwenang mengimpor berkas BPJS."))
@@ -284,7 +314,35 @@ def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, 
             region=next(iter(waiting.values())).region if waiting else None,
             changes={"activated": [None, len(waiting)]},
         )
+        _report_kpj_conflicts(actor=actor, activated=list(waiting.values()))
     return len(waiting)
+
+
+def _report_kpj_conflicts(*, actor: Any, activated: list[Coverage]) -> None:
+    """Tell each other region's office, in its own audit trail, that a card number its
+    record holds was just given to someone else: the clash goes to the home office, never
+    back to whoever uploaded the file. The entry names only that region's own cover."""
+    person_of = {c.kpj_number: c.person_id for c in activated}
+    kpjs = sorted(person_of)
+    own = {c.pk for c in activated}
+    by_region: dict[int, list[tuple[str, int]]] = {}
+    for start in range(0, len(kpjs), LOOKUP_CHUNK):
+        chunk = kpjs[start : start + LOOKUP_CHUNK]
+        for pk, kpj, person_id, region_id in Coverage.objects.filter(
+            kpj_number__in=chunk
+        ).values_list("pk", "kpj_number", "person_id", "region_id"):
+            if pk not in own and person_id != person_of[kpj]:
+                by_region.setdefault(region_id, []).append((kpj, pk))
+    for region_id, clashes in sorted(by_region.items()):
+        audit.record(
+            actor=actor,
+            action="social_security.kpj_conflict",
+            region=_region(region_id),
+            changes={
+                "kpj_numbers": sorted({kpj for kpj, _pk in clashes}),
+                "coverages": sorted(pk for _kpj, pk in clashes),
+            },
+        )
 
 
 def incident_record(
@@ -296,16 +354,24 @@ def incident_record(
     place: str,
     description: str,
     injury: str = "",
+    base_url: str = "",
 ) -> Incident:
     """Record a work accident during a covered training or internship and email the
-    region's office staff after commit (they also see it on their pages)."""
+    region's office staff after commit (they also see it on their pages). Office staff of
+    the cover's region may record it, and company HR for their own company's intern; a
+    role held in another region does not count.
+
+    The email carries a reference, the region and a link to the record (absolute when
+    `base_url` or the PUBLIC_BASE_URL setting is given), never what the reporter wrote:
+    the description is personal health data and free text, so it is read after signing
+    in, where access is checked and audited."""
     scope = scope_of(actor)
-    allowed = Role.OFFICE_STAFF in scope.roles or (
+    allowed = office_of(actor, coverage.region_id) or (
         Role.COMPANY_HR in scope.roles
         and coverage.referral is not None
         and coverage.referral.company_id in scope.company_ids
     )
-    if not (scope.is_superuser or allowed):
+    if not allowed:
         raise PermissionDenied(_("Anda tidak berwenang mencatat kejadian ini."))
     if kind not in Incident.Kind.values:
         raise ValidationError(_("Jenis kejadian tidak dikenal."), field="kind")
@@ -328,6 +394,7 @@ def incident_record(
             .objects.filter(
                 memberships__region_id=coverage.region_id,
                 memberships__role=Role.OFFICE_STAFF,
+                memberships__is_active=True,
                 is_active=True,
             )
             .exclude(email="")
@@ -335,8 +402,27 @@ def incident_record(
             .distinct()
         )
         subject = str(_("Kejadian baru: %(kind)s") % {"kind": incident.get_kind_display()})
-        transaction.on_commit(lambda: send_mail(subject, incident.description, None, recipients))
+        body = str(
+            _(
+                "Kejadian baru nomor %(number)d tercatat di %(region)s.\n\n"
+                "Rinciannya dapat dibaca setelah masuk ke Jejaring:\n%(link)s\n"
+            )
+            % {
+                "number": incident.pk,
+                "region": coverage.region.name,
+                "link": incident_link(incident, base_url),
+            }
+        )
+        transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
     return incident
+
+
+def incident_link(incident: Incident, base_url: str = "") -> str:
+    """The incident's page, absolute from the PUBLIC_BASE_URL setting when set (behind a
+    proxy the request's host may be internal), else from `base_url`, else the path."""
+    path = reverse("social_security:incident_detail", kwargs={"incident_id": incident.pk})
+    base = getattr(settings, "PUBLIC_BASE_URL", "") or base_url
+    return base.rstrip("/") + path if base else path
 
 
 #: Claim statuses follow the insurer's process; paid and rejected are final.
@@ -354,21 +440,27 @@ CLAIM_TRANSITIONS: dict[str, frozenset[str]] = {
 
 
 def incident_claim_update(
-    *, actor: Any, incident: Incident, claim_status: str, claim_number: str = ""
+    *,
+    actor: Any,
+    incident: Incident,
+    claim_status: str,
+    claim_number: str = "",
+    base_url: str = "",
 ) -> Incident:
     """Follow the claim of `incident`: reported → submitted → in process → paid or
-    rejected (office staff only, audited). A claim number, once the insurer gives one,
-    is kept with it."""
+    rejected (office staff of the incident's region only, audited). A claim number, once
+    the insurer gives one, is kept with it. The reporter is emailed the new status with a
+    link to the record, nothing of the record itself."""
     _require_office_staff(actor)
     claim_number = claim_number.strip()
     if len(claim_number) > 40:
         raise ValidationError(_("Nomor klaim terlalu panjang."), field="claim_number")
     with transaction.atomic():
         locked = (
-            Incident.objects.for_actor(actor)
+            _changeable(actor, Incident)
             .select_for_update(of=("self",))
             .filter(pk=incident.pk)
-            .select_related("coverage__person", "reported_by")
+            .select_related("reported_by")
             .first()
         )
         if locked is None:
@@ -396,8 +488,17 @@ def incident_claim_update(
                 _("Status klaim kejadian: %(status)s")
                 % {"status": locked.get_claim_status_display()}
             )
-            when = timezone.localtime(locked.occurred_at)
-            body = f"{locked.coverage.person.full_name} · {when:%d-%m-%Y %H:%M} · {locked.place}"
+            body = str(
+                _(
+                    "Status klaim kejadian nomor %(number)d kini: %(status)s.\n\n"
+                    "Rinciannya dapat dibaca setelah masuk ke Jejaring:\n%(link)s\n"
+                )
+                % {
+                    "number": locked.pk,
+                    "status": locked.get_claim_status_display(),
+                    "link": incident_link(locked, base_url),
+                }
+            )
             email = reporter.email
             transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
     incident.claim_status, incident.claim_number = locked.claim_status, locked.claim_number

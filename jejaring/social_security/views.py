@@ -43,6 +43,18 @@ def _staff(request: HttpRequest) -> None:
     require_any_role(request.user, Role.OFFICE_STAFF)
 
 
+def _staff_batch(request: HttpRequest, batch_id: int) -> Any:
+    """The batch, for office staff of its region only: an operator of its institution who
+    is office staff elsewhere sees the batch, but its cover is not theirs to manage."""
+    from jejaring.training.selectors import batch_get_for
+
+    _staff(request)
+    batch = batch_get_for(actor=request.user, batch_id=batch_id)
+    if not services.office_of(request.user, batch.region_id):
+        raise Http404
+    return batch
+
+
 # --- office staff --------------------------------------------------------------------
 
 
@@ -145,7 +157,7 @@ def coverage_bulk_status(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def coverage_detail(request: HttpRequest, coverage_id: int) -> HttpResponse:
     coverage = selectors.coverage_get_for(actor=request.user, coverage_id=coverage_id)
-    is_staff = Role.OFFICE_STAFF in scope_of(request.user).roles
+    is_staff = services.office_of(request.user, coverage.region_id)
     form = ActivateForm(request.POST or None, initial={"kpj_number": coverage.kpj_number})
     if request.method == "POST":
         if not is_staff:
@@ -164,6 +176,9 @@ def coverage_detail(request: HttpRequest, coverage_id: int) -> HttpResponse:
                 messages.success(request, _("Perlindungan diaktifkan."))
                 return redirect("social_security:coverage_detail", coverage_id=coverage.pk)
     scope = scope_of(request.user)
+    hr_of_intern = coverage.referral is not None and coverage.referral.company_id in (
+        scope.company_ids
+    )
     return render(
         request,
         "social_security/coverage_detail.html",
@@ -173,7 +188,7 @@ def coverage_detail(request: HttpRequest, coverage_id: int) -> HttpResponse:
             "own": scope.person_id == coverage.person_id,
             "form": form if is_staff and coverage.status == Coverage.Status.REGISTERED else None,
             "incidents": selectors.incident_list_for(actor=request.user).filter(coverage=coverage),
-            "may_report": is_staff or Role.COMPANY_HR in scope.roles,
+            "may_report": is_staff or hr_of_intern,
         },
     )
 
@@ -182,10 +197,7 @@ def coverage_detail(request: HttpRequest, coverage_id: int) -> HttpResponse:
 @require_GET
 def batch_cover(request: HttpRequest, batch_id: int) -> HttpResponse:
     """One batch's participants and their cover, the gate's answer, and the start."""
-    from jejaring.training.selectors import batch_get_for
-
-    _staff(request)
-    batch = batch_get_for(actor=request.user, batch_id=batch_id)
+    batch = _staff_batch(request, batch_id)
     return _batch_page(request, batch, OverrideStartForm())
 
 
@@ -217,10 +229,7 @@ def _batch_page(request: HttpRequest, batch: Any, form: Any, status: int = 200) 
 @login_required
 @require_POST
 def batch_list_build(request: HttpRequest, batch_id: int) -> HttpResponse:
-    from jejaring.training.selectors import batch_get_for
-
-    _staff(request)
-    batch = batch_get_for(actor=request.user, batch_id=batch_id)
+    batch = _staff_batch(request, batch_id)
     try:
         added = services.coverage_list_build_for_batch(actor=request.user, batch=batch)
     except ApplicationError as error:
@@ -236,11 +245,9 @@ def batch_start(request: HttpRequest, batch_id: int) -> HttpResponse:
     """Start the batch through training's service: refused while a participant lacks
     active cover, unless a reason is given for the (audited) override."""
     from jejaring.training.models import Batch
-    from jejaring.training.selectors import batch_get_for
     from jejaring.training.services import batch_change_status
 
-    _staff(request)
-    batch = batch_get_for(actor=request.user, batch_id=batch_id)
+    batch = _staff_batch(request, batch_id)
     form = OverrideStartForm(request.POST)
     status = 422
     if form.is_valid():
@@ -411,6 +418,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
                 place=data["place"],
                 description=data["description"],
                 injury=data["injury"],
+                base_url=request.build_absolute_uri("/"),
             )
         except ApplicationError as error:
             add_service_error(form, error)
@@ -424,7 +432,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def incident_detail(request: HttpRequest, incident_id: int) -> HttpResponse:
     incident = selectors.incident_get_for(actor=request.user, incident_id=incident_id)
-    is_staff = Role.OFFICE_STAFF in scope_of(request.user).roles
+    is_staff = services.office_of(request.user, incident.region_id)
     final = incident.claim_status not in services.CLAIM_TRANSITIONS
     form = ClaimForm(request.POST or None, initial={"claim_number": incident.claim_number})
     if request.method == "POST":
@@ -437,6 +445,7 @@ def incident_detail(request: HttpRequest, incident_id: int) -> HttpResponse:
                     incident=incident,
                     claim_status=form.cleaned_data["claim_status"],
                     claim_number=form.cleaned_data["claim_number"],
+                    base_url=request.build_absolute_uri("/"),
                 )
             except ApplicationError as error:
                 add_service_error(form, error)
