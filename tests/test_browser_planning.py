@@ -9,7 +9,7 @@ from jejaring.accounts.tests.factories import PASSWORD
 from jejaring.planning import services
 from jejaring.planning.models import IndustryNeed, TrainingPlan
 from jejaring.planning.services import synonyms_load_curated
-from jejaring.planning.tests.factories import EnvelopeFactory
+from jejaring.planning.tests.factories import EnvelopeFactory, another_staff
 from jejaring.training.models import Batch
 from jejaring.training.tests.factories import ProgramFactory, VocationFactory
 
@@ -138,7 +138,7 @@ def test_an_approved_plan_line_creates_its_batch_from_the_plan_page(browser, liv
         ),
     )
     services.plan_submit(actor=cast.staff_a, plan=plan)
-    services.plan_approve(actor=cast.staff_a, plan=plan)
+    services.plan_approve(actor=another_staff(cast.region_a), plan=plan)
     context = browser.new_context(viewport=PHONE, locale="id-ID")
     page = context.new_page()
     _sign_in(page, live_server, "staf.a")

@@ -184,6 +184,14 @@ class TrainingPlan(RegionOwned):
     )
     comments = models.TextField(_("catatan"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Kept so that whoever submits a plan can never also approve it (separation of duties).
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

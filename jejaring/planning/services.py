@@ -498,7 +498,8 @@ def plan_submit(*, actor: Any, plan: TrainingPlan) -> TrainingPlan:
         before = plan.status
         plan.status = TrainingPlan.Status.SUBMITTED
         plan.submitted_at = timezone.now()
-        plan.save(update_fields=["status", "submitted_at"])
+        plan.submitted_by = actor
+        plan.save(update_fields=["status", "submitted_at", "submitted_by"])
         audit.record(
             actor=actor,
             action="planning.plan.submit",
@@ -518,6 +519,15 @@ def _decide(
             raise InvalidTransition(
                 _("Hanya rencana yang diajukan yang dapat diputuskan."), code="plan_not_submitted"
             )
+        if status == TrainingPlan.Status.APPROVED and plan.submitted_by_id == actor.pk:
+            # Separation of duties: no one, a superuser included, approves their own plan.
+            raise PermissionDenied(
+                _(
+                    "Rencana ini Anda ajukan sendiri; persetujuannya harus diberikan oleh "
+                    "staf dinas lain."
+                ),
+                code="approver_is_submitter",
+            )
         before = {"status": plan.status, "comments": plan.comments}
         plan.status = status
         if comments.strip():
@@ -535,6 +545,8 @@ def _decide(
 
 
 def plan_approve(*, actor: Any, plan: TrainingPlan, comments: str = "") -> TrainingPlan:
+    """Submitted → approved, by office staff of the plan's region other than the person
+    who submitted it (PermissionDenied ``approver_is_submitter`` otherwise)."""
     return _decide(actor, plan, TrainingPlan.Status.APPROVED, comments, "planning.plan.approve")
 
 

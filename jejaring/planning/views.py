@@ -396,6 +396,8 @@ def _plan_context(request: HttpRequest, plan: TrainingPlan, **extra: Any) -> dic
         "channel_totals": selectors.plan_channel_totals(plan=plan),
         "checks": services.plan_envelope_checks(plan=plan),
         "editable": editable,
+        # Whoever submitted the plan may return it but not approve it (separation of duties).
+        "own_submission": plan.submitted_by_id == request.user.pk,
         "decision_form": DecisionForm(),
         "batches_form": BatchesForm(),
     }

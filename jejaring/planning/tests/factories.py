@@ -1,3 +1,5 @@
+from typing import Any
+
 import factory
 
 from jejaring.planning.models import (
@@ -72,3 +74,14 @@ class InstructorNeedFactory(factory.django.DjangoModelFactory):
     region = factory.SubFactory(RegionFactory)
     vocation = factory.SubFactory(VocationFactory)
     description = "Instruktur bersertifikat"
+
+
+def another_staff(region: Any, username: str = "staf.a.kedua") -> Any:
+    """A second office staff member of `region`: plans are approved by someone other than
+    their submitter."""
+    from jejaring.accounts.scope import Role
+    from jejaring.accounts.tests.factories import MembershipFactory, UserFactory
+
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, region=region, role=Role.OFFICE_STAFF)
+    return user

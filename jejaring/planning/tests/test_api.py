@@ -11,6 +11,7 @@ from jejaring.planning.tests.factories import (
     NeedFactory,
     PlanFactory,
     PlanLineFactory,
+    another_staff,
 )
 from jejaring.training.tests.factories import VocationFactory
 
@@ -125,6 +126,9 @@ def test_a_plan_goes_through_submit_and_approve(client, cast):
     assert submitted.json()["status"] == "submitted"
     again = client.post(f"/api/planning/plans/{plan.pk}/submit")
     assert again.status_code == 409 and again.json()["code"] == "plan_not_editable"
+    own = client.post(f"/api/planning/plans/{plan.pk}/approve", {}, content_type="application/json")
+    assert own.status_code == 403 and own.json()["code"] == "approver_is_submitter"
+    client.force_login(another_staff(cast.region_a))
     approved = client.post(
         f"/api/planning/plans/{plan.pk}/approve",
         {"comments": "ok"},

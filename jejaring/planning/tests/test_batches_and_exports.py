@@ -10,7 +10,12 @@ from django.urls import reverse
 
 from jejaring.core.errors import InvalidTransition, ValidationError
 from jejaring.planning import services
-from jejaring.planning.tests.factories import EnvelopeFactory, PlanFactory, PlanLineFactory
+from jejaring.planning.tests.factories import (
+    EnvelopeFactory,
+    PlanFactory,
+    PlanLineFactory,
+    another_staff,
+)
 from jejaring.training.models import Batch
 from jejaring.training.tests.factories import ProgramFactory
 
@@ -40,7 +45,7 @@ def approved(cast):
         cost_per_package=7_500_000,
     )
     services.plan_submit(actor=cast.staff_a, plan=plan)
-    services.plan_approve(actor=cast.staff_a, plan=plan)
+    services.plan_approve(actor=another_staff(cast.region_a), plan=plan)
     line.refresh_from_db()
     return line
 

@@ -15,6 +15,7 @@ from jejaring.planning.tests.factories import (
     NeedFactory,
     PlanFactory,
     PlanLineFactory,
+    another_staff,
 )
 from jejaring.training.models import FundingSource, Instructor, InstructorCredential
 from jejaring.training.tests.factories import VocationFactory
@@ -202,13 +203,36 @@ def test_a_draft_cannot_be_approved_and_an_approved_plan_cannot_change(cast):
     with pytest.raises(InvalidTransition):
         services.plan_approve(actor=cast.staff_a, plan=plan)
     services.plan_submit(actor=cast.staff_a, plan=plan)
-    plan = services.plan_approve(actor=cast.staff_a, plan=plan, comments="Setuju")
-    assert plan.decided_by == cast.staff_a
+    head = another_staff(cast.region_a)
+    plan = services.plan_approve(actor=head, plan=plan, comments="Setuju")
+    assert plan.decided_by == head
     with pytest.raises(InvalidTransition):
         services.plan_line_remove(actor=cast.staff_a, line=plan.lines.get())
     with pytest.raises(InvalidTransition):
         services.plan_submit(actor=cast.staff_a, plan=plan)
     assert AuditEvent.objects.filter(action="planning.plan.approve").count() == 1
+
+
+def test_whoever_submitted_a_plan_cannot_approve_it_even_as_superuser(cast):
+    EnvelopeFactory(region=cast.region_a, year=2027, amount=500_000_000)
+    plan = services.plan_submit(actor=cast.staff_a, plan=_plan_with_line(cast))
+    assert plan.submitted_by == cast.staff_a
+    with pytest.raises(PermissionDenied) as refused:
+        services.plan_approve(actor=cast.staff_a, plan=plan)
+    assert refused.value.code == "approver_is_submitter"
+    assert "staf dinas lain" in str(refused.value.message)
+    plan.refresh_from_db()
+    assert plan.status == TrainingPlan.Status.SUBMITTED
+    # Returning it for changes stays open to the submitter; resubmitting makes the
+    # superuser the submitter, who then may not approve either.
+    services.plan_return(actor=cast.staff_a, plan=plan, comments="Tambah baris BLK.")
+    cast.staff_a.is_superuser = True
+    cast.staff_a.save(update_fields=["is_superuser"])
+    services.plan_submit(actor=cast.staff_a, plan=plan)
+    with pytest.raises(PermissionDenied):
+        services.plan_approve(actor=cast.staff_a, plan=plan)
+    plan = services.plan_approve(actor=another_staff(cast.region_a), plan=plan)
+    assert plan.status == TrainingPlan.Status.APPROVED
 
 
 def test_staff_of_another_region_cannot_decide(cast):

@@ -12,6 +12,7 @@ from jejaring.planning.tests.factories import (
     NeedFactory,
     PlanFactory,
     PlanLineFactory,
+    another_staff,
 )
 from jejaring.training.models import Enrolment
 from jejaring.training.tests.factories import BatchFactory, VocationFactory
@@ -240,6 +241,25 @@ def test_staff_create_a_plan_add_a_line_citing_a_need_and_submit_it(client, cast
     client.post(reverse("planning:plan_submit", kwargs={"training_plan_id": plan.pk}))
     plan.refresh_from_db()
     assert plan.status == "submitted"
+
+
+def test_the_submitter_sees_no_approve_button_and_a_forced_approval_is_refused(client, cast):
+    plan = _plan(cast)
+    PlanLineFactory(plan=plan, cost_per_package=1_000_000)
+    client.force_login(cast.staff_a)
+    client.post(reverse("planning:plan_submit", kwargs={"training_plan_id": plan.pk}))
+    page = client.get(reverse("planning:plan_detail", kwargs={"training_plan_id": plan.pk}))
+    approve = reverse("planning:plan_approve", kwargs={"training_plan_id": plan.pk})
+    assert approve not in page.content.decode()
+    response = client.post(approve, follow=True)
+    assert "staf dinas lain" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.status == "submitted"
+    client.force_login(another_staff(cast.region_a))
+    assert approve in client.get(page.request["PATH_INFO"]).content.decode()
+    client.post(approve)
+    plan.refresh_from_db()
+    assert plan.status == "approved"
 
 
 def test_submitting_over_the_envelope_shows_the_error_and_keeps_the_draft(client, cast):
