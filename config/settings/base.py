@@ -134,10 +134,19 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login throttling: five failures for one username from one address lock it for 15 minutes.
+# How many reverse proxies in front of the application append the connecting address to
+# X-Forwarded-For (0: none, the connecting address is the client's). Too high and clients
+# can choose their own address; too low and everyone has the proxy's. See
+# jejaring.core.clientip.
+JEJARING_TRUSTED_PROXY_COUNT = env_int("JEJARING_TRUSTED_PROXY_COUNT", 0, minimum=0)
+
+# Login throttling: five failures for one username from one client address lock that
+# username for that address only, for 15 minutes, so that nobody can lock an account for
+# everyone; office staff can lift a lockout early (accounts:lockouts).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "jejaring.core.clientip.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -169,6 +178,28 @@ STORAGES = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _limits_cache() -> dict[str, Any]:
+    """The cache behind jejaring.core.limits. It must be shared by every process and
+    survive restarts: the database by default (its table is made by a core migration),
+    Redis when REDIS_URL is set."""
+    url = env_str("REDIS_URL", "")
+    if url:
+        return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "KEY_PREFIX": "jj"}
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "jejaring_cache",
+        # Culling would drop live counters and let a flood through: keep far more
+        # entries than accepted submissions can create before they expire.
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    }
+
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "limits": _limits_cache(),
+}
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Jejaring <noreply@jejaring.local>")

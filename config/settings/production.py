@@ -12,6 +12,14 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies in front of the application (base.py reads the count): set
+# JEJARING_TRUSTED_PROXY_COUNT to how many append to X-Forwarded-For (1 for one nginx or
+# Caddy), or login lockouts, the registration limit and audit addresses all see the
+# proxy's address for everyone. Never set it higher than the real number of proxies:
+# clients could then choose their own address.
+#
+# The "limits" cache (base.py) is the database unless REDIS_URL is set; `migrate` creates
+# its table.
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 60 * 60 * 24 * 365, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)

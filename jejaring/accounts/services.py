@@ -1,5 +1,6 @@
 """Writes to accounts: inviting people who have no password yet (company HR, trainees
-who registered online). They choose their own password through an emailed link."""
+who registered online), who choose their own password through an emailed link; and
+lifting a login lockout early."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.accounts import selectors
 from jejaring.accounts.models import User
 from jejaring.core import audit
 from jejaring.core.errors import Conflict, ValidationError
@@ -80,3 +82,37 @@ def account_invite(
         )
         account_send_set_password_link(user=user, base_url=base_url)
     return user
+
+
+def lockout_release(
+    *, actor: Any, username: str, ip_address: str | None, ip: str | None = None
+) -> int:
+    """Lift the lockout of `username` for the client address `ip_address` before its
+    cool-off ends, for an account the actor looks after (office staff of its region, or
+    a superuser); audited. Failures from other addresses stay counted. Returns how many
+    attempt records were removed; raises NotFound for a lockout that is not in force or
+    not the actor's to lift. `ip` is the actor's own address, for the audit trail."""
+    from axes.models import AccessAttempt
+
+    with transaction.atomic():
+        lockout = selectors.lockout_get_for(actor=actor, username=username, ip_address=ip_address)
+        removed, _counts = AccessAttempt.objects.filter(
+            username=lockout.username, ip_address=lockout.ip_address
+        ).delete()
+        audit.record(
+            actor=actor,
+            action="accounts.lockout.release",
+            target=lockout.user,
+            region=(
+                selectors.account_region_for(actor=actor, user=lockout.user)
+                if lockout.user is not None
+                else None
+            ),
+            changes={
+                "username": [lockout.username, lockout.username],
+                "address": [lockout.ip_address, lockout.ip_address],
+                "failures": [lockout.failures, 0],
+            },
+            ip_address=ip,
+        )
+    return removed

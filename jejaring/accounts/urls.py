@@ -8,6 +8,8 @@ app_name = "accounts"
 urlpatterns = [
     path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("terkunci/", views.lockout_list, name="lockouts"),
+    path("terkunci/buka/", views.lockout_release, name="lockout_release"),
     path(
         "kata-sandi/",
         auth_views.PasswordChangeView.as_view(

@@ -28,6 +28,7 @@ from django.forms.models import BaseModelFormSet
 from django.http import HttpRequest
 
 from jejaring.core import audit
+from jejaring.core.clientip import client_address
 from jejaring.core.models import AuditEvent, ImportJob
 from jejaring.regions.models import Region
 
@@ -86,7 +87,7 @@ def record_write(
         target=obj,
         region=region,
         changes=changes or {},
-        ip_address=request.META.get("REMOTE_ADDR") or None,
+        ip_address=client_address(request),
     )
 
 

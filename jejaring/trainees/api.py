@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
+from jejaring.core.clientip import client_address
 from jejaring.core.schemas import ErrorOut
 from jejaring.trainees import selectors, services
 from jejaring.trainees.models import Person
@@ -63,6 +64,6 @@ def get_person(request: HttpRequest, person_id: int) -> Person:
 def reveal_nik(request: HttpRequest, person_id: int) -> NikOut:
     person = selectors.person_get_for(actor=request.user, person_id=person_id)
     nik = services.person_reveal_nik(
-        actor=request.user, person=person, ip_address=request.META.get("REMOTE_ADDR")
+        actor=request.user, person=person, ip_address=client_address(request)
     )
     return NikOut(id=person.pk, nik=nik)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
+from jejaring.core.clientip import client_address
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.policies import policy_for
@@ -23,10 +24,6 @@ from jejaring.trainees import selectors, services
 from jejaring.trainees.forms import PersonEditForm, PersonForm
 from jejaring.trainees.models import Person
 from jejaring.training.selectors import enrolment_list_for_person
-
-
-def _client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 @login_required
@@ -68,7 +65,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 def person_reveal_nik(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_get_for(actor=request.user, person_id=person_id)
     nik = services.person_reveal_nik(
-        actor=request.user, person=person, ip_address=_client_ip(request)
+        actor=request.user, person=person, ip_address=client_address(request)
     )
     context = {"person": person, "nik": nik}
     if getattr(request, "htmx", False):
