@@ -2,41 +2,40 @@
 its criteria, and the registration form for a phone.
 
 Abuse is kept small: CSRF on the form, a honeypot input, a cap on the request size
-before anything is parsed, and a per-address limit on submissions."""
+before anything is parsed, and limits on accepted submissions per client address and
+per NIK, kept in the shared "limits" cache so that they hold across processes and
+restarts."""
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from jejaring.core import limits
+from jejaring.core.clientip import client_address
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.training import registration
 from jejaring.training.forms_public import HONEYPOT, RegistrationForm
 from jejaring.training.models import Batch
 
-#: Submissions allowed per client address per hour (a family may share one phone).
-SUBMISSIONS_PER_HOUR = 10
+#: Accepted submissions per client address per hour (a family, a school or an internet
+#: café may share one address).
+PER_ADDRESS = limits.Rate("registration.address", count=10, seconds=60 * 60)
+#: Accepted submissions per NIK per day: enough for a person choosing a few batches.
+PER_NIK = limits.Rate("registration.nik", count=3, seconds=24 * 60 * 60)
 #: Largest request accepted: every document at its limit plus the text fields.
 MAX_REQUEST_BYTES = registration.MAX_DOCUMENTS * registration.MAX_DOCUMENT_BYTES + 256 * 1024
 
 
-def _client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
-def _over_the_limit(request: HttpRequest) -> bool:
-    key = "training:registration:" + _client_address(request)
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > SUBMISSIONS_PER_HOUR
+def _too_many(
+    request: HttpRequest, context: dict[str, object], form: RegistrationForm
+) -> HttpResponse:
+    # One message whichever limit was reached, and nothing about the NIK's state.
+    form.add_error(None, _("Terlalu banyak pendaftaran. Silakan coba lagi nanti."))
+    return render(request, "training/public/register.html", {**context, "form": form}, status=429)
 
 
 def _open_batch(open_batch_id: int) -> Batch:
@@ -95,29 +94,30 @@ def register(request: HttpRequest, open_batch_id: int) -> HttpResponse:
             status=413,
         )
     form = RegistrationForm(request.POST, request.FILES)
-    if _over_the_limit(request):
+    address = client_address(request) or ""
+    if limits.exceeded([(PER_ADDRESS, address)]):
         form.is_valid()
-        form.add_error(
-            None, _("Terlalu banyak pendaftaran dari perangkat ini. Coba lagi dalam satu jam.")
-        )
-        return render(
-            request, "training/public/register.html", {**context, "form": form}, status=429
-        )
+        return _too_many(request, context, form)
     if form.is_bot:
         # Answer like a success so the bot learns nothing; nothing is written.
         return redirect("registration:done", open_batch_id=batch.pk)
     if form.is_valid():
+        checks = [(PER_ADDRESS, address), (PER_NIK, form.cleaned_data["nik"])]
+        if limits.exceeded(checks):
+            return _too_many(request, context, form)
         try:
             registration.registration_submit(
                 batch_id=batch.pk,
                 data=form.registration_data(),
                 base_url=request.build_absolute_uri("/"),
-                ip_address=request.META.get("REMOTE_ADDR") or None,
+                ip_address=address or None,
             )
         except ApplicationError as error:
             field = error.field if error.field in form.fields else None
             form.add_error(field, str(error.message))
         else:
+            # Only accepted submissions count; a refused one changed nothing.
+            limits.record(checks)
             return redirect("registration:done", open_batch_id=batch.pk)
     return render(request, "training/public/register.html", {**context, "form": form}, status=422)
 

@@ -1,0 +1,80 @@
+"""Rate limits in the shared "limits" cache (jejaring.core.limits)."""
+
+import pytest
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+
+from jejaring.core import limits
+
+pytestmark = pytest.mark.django_db
+
+THREE_A_DAY = limits.Rate("test.three", count=3, seconds=24 * 60 * 60)
+NIK = "3375014107990001"
+
+
+def slot_keys(rate=THREE_A_DAY):
+    return limits._slot_keys(rate, NIK)
+
+
+def test_the_limits_cache_is_the_database_by_default():
+    assert isinstance(caches[limits.CACHE_ALIAS], DatabaseCache)
+
+
+def test_a_subject_is_over_its_rate_only_once_it_has_used_it():
+    for _ in range(3):
+        assert not limits.exceeded([(THREE_A_DAY, NIK)])
+        limits.record([(THREE_A_DAY, NIK)])
+    assert limits.exceeded([(THREE_A_DAY, NIK)])
+    assert not limits.exceeded([(THREE_A_DAY, "3375014107990002")])
+
+
+def test_the_count_is_shared_by_every_process_and_survives_a_cleared_local_cache():
+    for _ in range(3):
+        limits.record([(THREE_A_DAY, NIK)])
+    caches["default"].clear()
+    # A second client of the same cache, as another worker process would have.
+    other_process = caches.create_connection(limits.CACHE_ALIAS)
+    assert other_process is not caches[limits.CACHE_ALIAS]
+    assert len(other_process.get_many(slot_keys())) == 3
+    del caches[limits.CACHE_ALIAS]
+    assert limits.exceeded([(THREE_A_DAY, NIK)])
+
+
+def test_the_cache_never_holds_the_clear_subject():
+    limits.record([(THREE_A_DAY, NIK)])
+    assert all(NIK not in key for key in slot_keys())
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key, value FROM jejaring_cache")
+        rows = cursor.fetchall()
+    assert rows
+    assert all(NIK not in key and NIK not in str(value) for key, value in rows)
+
+
+def test_an_event_stops_counting_once_its_period_is_over():
+    brief = limits.Rate("test.brief", count=1, seconds=60)
+    limits.record([(brief, NIK)])
+    assert limits.exceeded([(brief, NIK)])
+    cache = caches[limits.CACHE_ALIAS]
+    cache.touch(slot_keys(brief)[0], timeout=-1)
+    assert not limits.exceeded([(brief, NIK)])
+
+
+def test_concurrent_records_each_take_a_slot_of_their_own():
+    other_process = caches.create_connection(limits.CACHE_ALIAS)
+    limits.record([(THREE_A_DAY, NIK)])
+    key = slot_keys()[1]
+    assert other_process.add(key, 1, timeout=60)
+    limits.record([(THREE_A_DAY, NIK)])
+    assert limits.used(THREE_A_DAY, NIK) == 3
+
+
+def test_an_empty_subject_is_neither_counted_nor_limited():
+    limits.record([(THREE_A_DAY, "")] * 5)
+    assert not limits.exceeded([(THREE_A_DAY, "")])
+
+
+def test_a_rate_needs_a_count_and_a_period():
+    with pytest.raises(ValueError):
+        limits.Rate("test.none", count=0, seconds=60)
