@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound
 from jejaring.employers.models import Formation
 from jejaring.placement import eligibility
@@ -301,7 +301,9 @@ def explanation_for(*, application: Application) -> Explanation | None:
 
 def may_see_result(*, actor: Any, application: Application) -> bool:
     scope = scope_of(actor)
-    if scope.is_superuser or Role.OFFICE_STAFF in scope.roles:
+    # Office staff of the round's own region see results before they are published; a
+    # role held elsewhere does not count.
+    if scope.is_superuser or application.round.region_id in scope.office_region_ids:
         return application.round.status in (
             AllocationRound.Status.ALLOCATED,
             AllocationRound.Status.PUBLISHED,

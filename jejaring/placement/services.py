@@ -436,14 +436,18 @@ RANKING_COLUMNS = [
 def ranking_upload(*, actor: Any, round_formation: RoundFormation, file: Any) -> int:
     """Replace the formation's priority in the round by the company's own ranking of its
     applicants (XLSX or CSV: Peringkat, NIK). All or nothing: every bad row is listed.
-    Applicants the company leaves out may not be placed there (`company_not_ranked`)."""
+    Applicants the company leaves out may not be placed there (`company_not_ranked`).
+
+    Company HR learn nothing about a NIK that is not an eligible applicant to this
+    formation: whether it never applied, was found ineligible (and why: a competency
+    result, age, education) or does not exist at all, the row gets one and the same
+    message. Office staff of the round's region, who see eligibility anyway, get the
+    reason."""
     scope = scope_of(actor)
-    if not (
-        scope.is_superuser
-        or round_formation.round.region_id in scope.office_region_ids
-        or round_formation.formation.company_id in scope.company_ids
-    ):
+    office = scope.is_superuser or round_formation.round.region_id in scope.office_region_ids
+    if not (office or round_formation.formation.company_id in scope.company_ids):
         raise NotFound(_("Formasi pada putaran ini tidak ditemukan."))
+    not_rankable = _("NIK ini tidak termasuk pelamar formasi ini yang dapat diperingkat.")
     rnd = AllocationRound.objects.get(pk=round_formation.round_id)
     if rnd.status not in (S.CLOSED, S.ALLOCATED):
         raise InvalidTransition(
@@ -474,6 +478,12 @@ def ranking_upload(*, actor: Any, round_formation: RoundFormation, file: Any) ->
             errors.append({"row": number, "column": "Peringkat", "message": _("Peringkat ganda.")})
             continue
         choice = choices.get(nik)
+        rankable = choice is not None and (
+            choice.eligible is not False or choice.ineligible_reason == "company_not_ranked"
+        )
+        if not rankable and not office:
+            errors.append({"row": number, "column": "NIK", "message": not_rankable})
+            continue
         if choice is None:
             errors.append(
                 {
@@ -483,10 +493,7 @@ def ranking_upload(*, actor: Any, round_formation: RoundFormation, file: Any) ->
                 }
             )
             continue
-        if choice.pk in ranked:
-            errors.append({"row": number, "column": "NIK", "message": _("NIK ganda.")})
-            continue
-        if choice.eligible is False and choice.ineligible_reason != "company_not_ranked":
+        if not rankable:
             errors.append(
                 {
                     "row": number,
@@ -495,6 +502,9 @@ def ranking_upload(*, actor: Any, round_formation: RoundFormation, file: Any) ->
                     % {"reason": eligibility.reason_message(choice.ineligible_reason)},
                 }
             )
+            continue
+        if choice.pk in ranked:
+            errors.append({"row": number, "column": "NIK", "message": _("NIK ganda.")})
             continue
         positions.add(position)
         ranked[choice.pk] = position
