@@ -1,5 +1,7 @@
 """Rate limits in the shared "limits" cache (jejaring.core.limits)."""
 
+import os
+
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
@@ -16,6 +18,19 @@ def slot_keys(rate=THREE_A_DAY):
     return limits._slot_keys(rate, NIK)
 
 
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    # The database cache is rolled back with each test; Redis (REDIS_URL) is not.
+    clear_limits()
+
+
+def clear_limits():
+    cache = caches[limits.CACHE_ALIAS]
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("limit:*")
+
+
+@pytest.mark.skipif(bool(os.environ.get("REDIS_URL")), reason="REDIS_URL is set")
 def test_the_limits_cache_is_the_database_by_default():
     assert isinstance(caches[limits.CACHE_ALIAS], DatabaseCache)
 
@@ -43,6 +58,8 @@ def test_the_count_is_shared_by_every_process_and_survives_a_cleared_local_cache
 def test_the_cache_never_holds_the_clear_subject():
     limits.record([(THREE_A_DAY, NIK)])
     assert all(NIK not in key for key in slot_keys())
+    if not isinstance(caches[limits.CACHE_ALIAS], DatabaseCache):
+        return
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -78,3 +95,14 @@ def test_an_empty_subject_is_neither_counted_nor_limited():
 def test_a_rate_needs_a_count_and_a_period():
     with pytest.raises(ValueError):
         limits.Rate("test.none", count=0, seconds=60)
+
+
+def test_the_limits_cache_is_redis_when_redis_url_is_set(monkeypatch):
+    from config.settings import base
+
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/1")
+    cache = base._limits_cache()
+    assert cache["BACKEND"] == "django_redis.cache.RedisCache"
+    assert cache["LOCATION"] == "redis://127.0.0.1:6379/1"
+    monkeypatch.delenv("REDIS_URL")
+    assert base._limits_cache()["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from jejaring.core import limits
 from jejaring.core.errors import Conflict
 from jejaring.core.models import AuditEvent
+from jejaring.core.tests.test_limits import clear_limits
 from jejaring.trainees.nik import format_nik
 from jejaring.training import registration
 from jejaring.training.models import Enrolment
@@ -27,6 +28,11 @@ TOO_MANY = "Terlalu banyak pendaftaran"
 @pytest.fixture(autouse=True)
 def behind_one_proxy(settings):
     settings.JEJARING_TRUSTED_PROXY_COUNT = 1
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    clear_limits()
 
 
 def nik(serial):
