@@ -6,7 +6,7 @@ import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
@@ -17,8 +17,21 @@ from jejaring.core.errors import NotFound
 from jejaring.social_security import premiums
 from jejaring.social_security.models import ContributionRate, Coverage, Incident
 
+QS = TypeVar("QS", bound=QuerySet[Any])
+
 #: Cover that the insurer bills: registered (card pending) or active, or ended in the past.
 BILLED = (Coverage.Status.REGISTERED, Coverage.Status.ACTIVE, Coverage.Status.ENDED)
+
+
+def as_office(actor: Any, queryset: QS, field: str = "region_id") -> QS:
+    """`queryset` limited to the regions where the actor is office staff (superusers: all).
+    The office's own lists and exports (registrations with full NIKs, premiums, warnings)
+    never include what another role of the same user sees, such as company HR's interns
+    in a region where they are not staff."""
+    scope = scope_of(actor)
+    if scope.is_superuser:
+        return queryset
+    return queryset.filter(**{f"{field}__in": scope.office_region_ids})
 
 
 @dataclass(frozen=True)
@@ -68,7 +81,7 @@ def premium_report_for(
     if rate is None:
         return report
     coverages = (
-        Coverage.objects.for_actor(actor)
+        as_office(actor, Coverage.objects.for_actor(actor))
         .filter(status__in=BILLED, payer=payer, cover_start__lte=last, cover_end__gte=first)
         .select_related("person")
         .order_by("person__full_name", "pk")
@@ -101,14 +114,18 @@ def coverage_list_for(
     kind: str = "",
     batch_id: int | None = None,
     query: str = "",
+    office: bool = False,
 ) -> QuerySet[Coverage]:
     """Cover the actor may see (office staff: their region; HR: their interns; a person:
-    their own), newest period first."""
+    their own), newest period first; with `office`, only the cover of regions where the
+    actor is office staff (the office's pages and exports)."""
     coverages = (
         Coverage.objects.for_actor(actor)
         .select_related("person", "payer_company", "enrolment__batch", "referral__company")
         .order_by("-cover_start", "person__full_name", "pk")
     )
+    if office:
+        coverages = as_office(actor, coverages)
     if status:
         coverages = coverages.filter(status=status)
     if kind:
@@ -173,7 +190,7 @@ def batch_cover_list_for(*, actor: Any, statuses: Sequence[str] | None = None) -
     statuses = statuses or (Batch.Status.OPEN, Batch.Status.SELECTION, Batch.Status.RUNNING)
     cover = "enrolments__coverage__status"
     batches = (
-        Batch.objects.for_actor(actor)
+        as_office(actor, Batch.objects.for_actor(actor))
         .filter(status__in=statuses)
         .select_related("institution", "program")
         .annotate(
@@ -190,9 +207,10 @@ def batch_cover_list_for(*, actor: Any, statuses: Sequence[str] | None = None) -
     ]
 
 
-def internship_cover_list_for(*, actor: Any) -> QuerySet[Coverage]:
-    """The interns' cover the actor may see (office staff: region; HR: their company)."""
-    return coverage_list_for(actor=actor, kind=Coverage.Kind.INTERN).exclude(
+def internship_cover_list_for(*, actor: Any, office: bool = False) -> QuerySet[Coverage]:
+    """The interns' cover the actor may see (office staff: region; HR: their company);
+    `office` as in `coverage_list_for`."""
+    return coverage_list_for(actor=actor, kind=Coverage.Kind.INTERN, office=office).exclude(
         status=Coverage.Status.CANCELLED
     )
 
@@ -228,7 +246,7 @@ def warnings_for(*, actor: Any, today: date, days: int | None = None) -> list[Co
     found: list[CoverWarning] = []
     batches = {
         b.pk: b
-        for b in Batch.objects.for_actor(actor).filter(
+        for b in as_office(actor, Batch.objects.for_actor(actor)).filter(
             status__in=(Batch.Status.OPEN, Batch.Status.SELECTION),
             start_date__gte=today,
             start_date__lte=horizon,
@@ -260,7 +278,7 @@ def warnings_for(*, actor: Any, today: date, days: int | None = None) -> list[Co
 
     referrals = (
         internship_referrals_to_cover()
-        .filter(pk__in=Referral.objects.for_actor(actor).values("pk"))
+        .filter(pk__in=as_office(actor, Referral.objects.for_actor(actor)).values("pk"))
         .select_related("person", "company", "internship_agreement")
         .prefetch_related("coverage")
     )
@@ -330,7 +348,7 @@ def incident_coverage_choices(*, actor: Any, today: date) -> QuerySet[Coverage]:
 def premium_companies_for(*, actor: Any) -> list[tuple[int, str]]:
     """Companies that pay for cover the actor may see, for the premium report's choice."""
     return list(
-        Coverage.objects.for_actor(actor)
+        as_office(actor, Coverage.objects.for_actor(actor))
         .filter(payer=Coverage.Payer.COMPANY)
         .values_list("payer_company_id", "payer_company__name")
         .distinct()

@@ -23,6 +23,7 @@ from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import gates, imports
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_text
 from jejaring.core.spreadsheets import Sheet, xlsx_download, xlsx_response
 from jejaring.social_security import exports, importers, selectors, services
 from jejaring.social_security.forms import (
@@ -63,7 +64,7 @@ def _staff_batch(request: HttpRequest, batch_id: int) -> Any:
 def dashboard(request: HttpRequest) -> HttpResponse:
     _staff(request)
     today = timezone.localdate()
-    coverages = selectors.coverage_list_for(actor=request.user)
+    coverages = selectors.coverage_list_for(actor=request.user, office=True)
     return render(
         request,
         "social_security/dashboard.html",
@@ -72,7 +73,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "days": selectors.warning_days(),
             "warnings": selectors.warnings_for(actor=request.user, today=today),
             "batches": selectors.batch_cover_list_for(actor=request.user),
-            "interns": selectors.internship_cover_list_for(actor=request.user).filter(
+            "interns": selectors.internship_cover_list_for(actor=request.user, office=True).filter(
                 cover_end__gte=today
             )[:PAGE_SIZE],
             "counts": selectors.status_counts(coverages),
@@ -91,7 +92,7 @@ def coverage_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF, Role.COMPANY_HR)
     status = request.GET.get("status", "")
     kind = request.GET.get("jenis", "")
-    query = request.GET.get("q", "")[:100]
+    query = query_text(request.GET, "q")
     coverages = selectors.coverage_list_for(
         actor=request.user,
         status=status if status in Coverage.Status.values else "",
@@ -296,6 +297,7 @@ def registrations_export(request: HttpRequest) -> HttpResponse:
             actor=request.user,
             status=status,
             batch_id=int(batch) if batch.isdigit() and len(batch) < 12 else None,
+            office=True,
         ).select_related("region")
     )
     data = exports.registrations_xlsx(actor=request.user, coverages=coverages)

@@ -303,3 +303,30 @@ def test_hr_who_are_staff_elsewhere_cannot_activate_their_interns_cover_from_a_f
     )
     assert [(e.row, e.column) for e in errors] == [(2, "nik")]
     assert Referral.objects.get().status == "started"
+
+
+# --- the office's lists and exports ------------------------------------------------------
+
+
+def test_the_offices_exports_leave_out_the_interns_a_user_sees_as_hr_elsewhere(
+    client, cast, intern_cover, hr_here_staff_there
+):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from jejaring.social_security.tests.factories import bpu_rate
+
+    bpu_rate()
+    intern_cover.status, intern_cover.kpj_number = Coverage.Status.ACTIVE, "12345678901"
+    intern_cover.save()
+    client.force_login(hr_here_staff_there)
+    registrations = client.get("/bpjs/ekspor-pendaftaran/", {"status": "to_register"})
+    rows = list(load_workbook(BytesIO(registrations.content)).active.iter_rows(values_only=True))
+    assert all(cast.person_1.nik not in row for row in rows)
+    month = f"{TODAY:%Y-%m}"
+    report = client.get("/bpjs/iuran/", {"month": month, "payer": "company"}).context["report"]
+    assert report.lines == []
+    dashboard = client.get("/bpjs/")
+    assert list(dashboard.context["interns"]) == []
+    assert dashboard.context["warnings"] == []
