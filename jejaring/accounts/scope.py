@@ -84,7 +84,9 @@ def scope_of(actor: Any) -> ActorScope:
         elif role == Role.VIEWER:
             buckets["viewer"].add(region_id)
     person_id = Person.objects.filter(user=actor).values_list("pk", flat=True).first()
-    if person_id is not None:
+    # A verified person's account, or an account that submitted a registration itself
+    # (it sees only those submissions until the identity is verified).
+    if person_id is not None or actor.submitted_enrolments.exists():
         roles.add(Role.TRAINEE)
     scope = ActorScope(
         roles=frozenset(roles),

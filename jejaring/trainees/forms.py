@@ -127,6 +127,13 @@ class PersonForm(AddressFieldsMixin, Form):
     )
     email = forms.EmailField(label=_("Email"), required=False)
     disability = forms.CharField(label=_("Disabilitas (jika ada)"), max_length=200, required=False)
+    ktp_seen = forms.BooleanField(
+        label=_("KTP asli telah saya periksa dan sesuai dengan isian ini"),
+        required=False,
+        help_text=_(
+            "Tandai hanya bila orangnya hadir dengan KTP; identitasnya lalu terverifikasi."
+        ),
+    )
 
     field_order = [
         "nik",
@@ -143,6 +150,7 @@ class PersonForm(AddressFieldsMixin, Form):
         "phone",
         "email",
         "disability",
+        "ktp_seen",
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -180,5 +188,6 @@ class PersonEditForm(PersonForm):
     nik = None  # type: ignore[assignment]
     sex = None  # type: ignore[assignment]
     birth_date = None  # type: ignore[assignment]
+    ktp_seen = None  # type: ignore[assignment]
 
     field_order = list(EDITABLE_FIELDS)

@@ -92,6 +92,18 @@ class Person(RegionOwned):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    # Identity is verified by a person who saw the KTP (an operator at selection, or
+    # office staff at the counter); until then the record holds only what was typed, and
+    # no account is bound to it (docs/security.md).
+    verified_at = models.DateTimeField(_("identitas diverifikasi"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diverifikasi oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     consent_at = models.DateTimeField(_("persetujuan data pribadi"), null=True, blank=True)
     consent_version = models.CharField(_("versi persetujuan"), max_length=20, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -116,7 +128,58 @@ class Person(RegionOwned):
         return self.full_name
 
     @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
     def masked_nik(self) -> str:
         from jejaring.trainees.nik import mask_nik
 
         return mask_nik(self.nik)
+
+
+class TransferRequest(RegionOwned):
+    """Another office asks the person's home office (`region`) to move the person to it.
+    Only the home office decides; every step is audited."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Menunggu keputusan")
+        ACCEPTED = "accepted", _("Disetujui")
+        DECLINED = "declined", _("Ditolak")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="transfer_requests", verbose_name=_("orang")
+    )
+    to_region = models.ForeignKey(
+        "regions.Region",
+        on_delete=models.PROTECT,
+        related_name="incoming_transfer_requests",
+        verbose_name=_("wilayah tujuan"),
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("alasan"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("permintaan pindah wilayah")
+        verbose_name_plural = _("permintaan pindah wilayah")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "to_region"],
+                condition=Q(status="open"),
+                name="transfer_request_one_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.to_region}"

@@ -1,11 +1,23 @@
-"""People are visible to the office that registered them and to every office,
-institution, company or assessor they have dealings with — and to themselves."""
+"""Who may see and change a person's record.
 
+A person belongs to their home office (`region`). Others see the record only through a
+dealing the other side accepted: an enrolment whose identity was confirmed (a KTP seen,
+and for another region's person their home office or the person agreeing), an
+assessment, a referral. A registration or import that merely names a NIK gives nothing.
+Changing the record and reading the full NIK stay with the home office and the person
+(docs/security.md)."""
+
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Exists, OuterRef, Q
 
-from jejaring.accounts.scope import ActorScope, Role
+from jejaring.accounts.scope import ActorScope, Role, scope_of
 from jejaring.core.policies import Policy, register
-from jejaring.trainees.models import Person
+from jejaring.trainees.models import Person, TransferRequest
+
+#: Actions only the home office and the person may take.
+_HOME_ONLY = frozenset({"change", "reveal_nik", "export", "transfer"})
 
 
 @register(Person)
@@ -14,19 +26,23 @@ class PersonPolicy(Policy):
         "view": frozenset(
             {Role.OFFICE_STAFF, Role.OPERATOR, Role.ASSESSOR, Role.COMPANY_HR, Role.TRAINEE}
         ),
-        "change": frozenset({Role.OFFICE_STAFF, Role.OPERATOR, Role.TRAINEE}),
-        # Reading the full NIK: those who register and verify people, and the person.
-        "reveal_nik": frozenset({Role.OFFICE_STAFF, Role.OPERATOR, Role.TRAINEE}),
+        "change": frozenset({Role.OFFICE_STAFF, Role.TRAINEE}),
+        # Reading the full NIK: the home office, and the person.
+        "reveal_nik": frozenset({Role.OFFICE_STAFF, Role.TRAINEE}),
         "export": frozenset({Role.OFFICE_STAFF, Role.TRAINEE}),
+        # Deciding a request to move the person to another region.
+        "transfer": frozenset({Role.OFFICE_STAFF}),
     }
 
     def office_q(self, scope: ActorScope) -> Q:
         from jejaring.training.models import Enrolment
 
-        enrolled_here = Enrolment.objects.filter(
-            person=OuterRef("pk"), region_id__in=scope.office_region_ids
+        confirmed_here = Enrolment.objects.filter(
+            person=OuterRef("pk"),
+            region_id__in=scope.office_region_ids,
+            identity=Enrolment.Identity.CONFIRMED,
         )
-        return Q(region_id__in=scope.office_region_ids) | Q(Exists(enrolled_here))
+        return Q(region_id__in=scope.office_region_ids) | Q(Exists(confirmed_here))
 
     def operator_q(self, scope: ActorScope) -> Q:
         from jejaring.training.models import Enrolment
@@ -34,7 +50,9 @@ class PersonPolicy(Policy):
         return Q(
             Exists(
                 Enrolment.objects.filter(
-                    person=OuterRef("pk"), institution_id__in=scope.institution_ids
+                    person=OuterRef("pk"),
+                    institution_id__in=scope.institution_ids,
+                    identity=Enrolment.Identity.CONFIRMED,
                 )
             )
         )
@@ -59,3 +77,40 @@ class PersonPolicy(Policy):
 
     def person_q(self, scope: ActorScope) -> Q:
         return Q(pk=scope.person_id)
+
+    def can(self, actor: Any, action: str, obj: Any) -> bool:
+        if action not in _HOME_ONLY:
+            return super().can(actor, action, obj)
+        scope = scope_of(actor)
+        if scope.is_superuser:
+            return True
+        if action not in self.actions:
+            raise ImproperlyConfigured(f"PersonPolicy does not know action {action!r}")
+        allowed = self.actions[action] & scope.roles
+        home = Q(pk__in=[])
+        if Role.OFFICE_STAFF in allowed:
+            home |= Q(region_id__in=scope.office_region_ids)
+        if Role.TRAINEE in allowed:
+            home |= Q(pk=scope.person_id)
+        return Person.objects.filter(pk=obj.pk).filter(home).exists()
+
+
+@register(TransferRequest)
+class TransferRequestPolicy(Policy):
+    """The home office (`region`) decides; the asking office sees its own requests."""
+
+    actions = {
+        "view": frozenset({Role.OFFICE_STAFF}),
+        "decide": frozenset({Role.OFFICE_STAFF}),
+    }
+
+    def office_q(self, scope: ActorScope) -> Q:
+        return Q(region_id__in=scope.office_region_ids) | Q(
+            to_region_id__in=scope.office_region_ids
+        )
+
+    def can(self, actor: Any, action: str, obj: Any) -> bool:
+        if action != "decide":
+            return super().can(actor, action, obj)
+        scope = scope_of(actor)
+        return scope.is_superuser or obj.region_id in scope.office_region_ids

@@ -11,13 +11,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.accounts.scope import scope_of
 from jejaring.core import audit
-from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
+from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
 from jejaring.core.phone import PhoneError, normalise_phone
 from jejaring.core.policies import policy_for
 from jejaring.core.validation_messages import message_for
 from jejaring.regions.models import Region
-from jejaring.trainees.models import Person
+from jejaring.trainees.models import Person, TransferRequest
 from jejaring.trainees.nik import NikError, parse_nik
 
 #: What may change after registration, in form order; the NIK and what follows from it
@@ -53,6 +54,13 @@ class PersonData:
     phone: str = ""
     email: str = ""
     disability: str = ""
+    #: Office staff registering at the counter have seen the person's KTP.
+    ktp_seen: bool = False
+
+
+class TransferRequested(Conflict):
+    """The NIK belongs to a person of another office: a request to move them here was sent
+    to that office instead of creating or showing anything."""
 
 
 def _checked_nik(
@@ -92,11 +100,12 @@ def _checked_phone(phone: str) -> str:
 
 
 def person_create(*, actor: Any, region: Region, data: PersonData) -> Person:
-    """Register a person in `region`'s registry. One person per NIK in the whole
-    deployment: a NIK already registered anywhere is refused without saying where."""
-    if not policy_for(Region).can(actor, "view", region) or not policy_for(Person).can_any(
-        actor, "change"
-    ):
+    """Register a person in `region`'s registry (office staff of that region). One person
+    per NIK in the whole deployment: a NIK another office holds is not shown or changed;
+    a transfer request goes to that office (TransferRequested). `data.ktp_seen` records
+    that the person's identity was verified at the counter."""
+    scope = scope_of(actor)
+    if not scope.is_superuser and region.pk not in scope.office_region_ids:
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan orang di wilayah ini."))
     nik, sex, birth_date, needs_review = _checked_nik(
         data.nik, sex=data.sex, birth_date=data.birth_date
@@ -122,21 +131,129 @@ def person_create(*, actor: Any, region: Region, data: PersonData) -> Person:
         email=data.email.strip().lower(),
         disability=data.disability.strip(),
     )
+    if data.ktp_seen:
+        person.verified_at = timezone.now()
+        person.verified_by = actor if getattr(actor, "is_authenticated", False) else None
+    existing = Person.objects.filter(nik=nik).first()
+    if existing is not None:
+        _refuse_existing(actor=actor, region=region, person=existing)
     try:
         with transaction.atomic():
-            if Person.objects.filter(nik=nik).exists():
-                raise Conflict(_("NIK ini sudah terdaftar."), code="nik_taken", field="nik")
             person.save()
             audit.record(
                 actor=actor,
                 action="trainees.person.create",
                 target=person,
-                changes=audit.diff({}, {"full_name": person.full_name, "nik": nik}),
+                changes=audit.diff(
+                    {}, {"full_name": person.full_name, "nik": nik, "verified": data.ktp_seen}
+                ),
             )
     except IntegrityError:
         # Two offices registering the same NIK at the same moment: one wins.
-        raise Conflict(_("NIK ini sudah terdaftar."), code="nik_taken", field="nik") from None
+        raise Conflict(
+            _("Pendaftaran NIK ini sedang diproses; coba lagi sebentar lagi."),
+            code="registration_busy",
+            field="nik",
+        ) from None
     return person
+
+
+def _refuse_existing(*, actor: Any, region: Region, person: Person) -> None:
+    """A NIK already in the registry. Someone who may see the record is told so; anyone
+    else learns nothing of it: a transfer request goes to its home office, which decides
+    (and sees who asked), and the answer names neither that office nor the record."""
+    if Person.objects.for_actor(actor).filter(pk=person.pk).exists():
+        raise Conflict(_("NIK ini sudah terdaftar."), code="nik_taken", field="nik")
+    transfer_request_create(actor=actor, person=person, to_region=region)
+    raise TransferRequested(
+        _(
+            "Data orang dengan NIK ini dikelola kantor lain. Permintaan pindah ke wilayah "
+            "Anda telah dikirim kepada kantor tersebut; datanya tampil di sini setelah "
+            "disetujui."
+        ),
+        code="transfer_requested",
+        field="nik",
+    )
+
+
+def transfer_request_create(
+    *, actor: Any, person: Person, to_region: Region, reason: str = ""
+) -> TransferRequest:
+    """Ask the person's home office to move them to `to_region` (office staff of that
+    region only). One open request per person and region; asking again returns it."""
+    scope = scope_of(actor)
+    if not scope.is_superuser and to_region.pk not in scope.office_region_ids:
+        raise PermissionDenied(_("Anda tidak berwenang mengajukan pindah wilayah ke sini."))
+    if person.region_id == to_region.pk:
+        raise Conflict(_("Orang ini sudah tercatat di wilayah ini."), code="same_region")
+    with transaction.atomic():
+        request, created = TransferRequest.objects.get_or_create(
+            person=person,
+            to_region=to_region,
+            status=TransferRequest.Status.OPEN,
+            defaults={
+                "region_id": person.region_id,
+                "requested_by": actor if getattr(actor, "is_authenticated", False) else None,
+                "reason": " ".join(reason.split())[:300],
+            },
+        )
+        if created:
+            audit.record(
+                actor=actor,
+                action="trainees.person.transfer_request",
+                target=request,
+                changes={"to_region": [None, to_region.pk]},
+            )
+    return request
+
+
+def transfer_request_decide(
+    *, actor: Any, request: TransferRequest, accept: bool
+) -> TransferRequest:
+    """The home office accepts (the person's record moves to the asking region) or
+    declines a transfer request. Audited in both regions."""
+    if not policy_for(TransferRequest).can(actor, "decide", request):
+        raise PermissionDenied(_("Anda tidak berwenang memutuskan permintaan ini."))
+    with transaction.atomic():
+        locked = TransferRequest.objects.select_for_update().get(pk=request.pk)
+        if locked.status != TransferRequest.Status.OPEN:
+            raise InvalidTransition(
+                _("Permintaan ini sudah diputuskan."), code="transfer_already_decided"
+            )
+        locked.status = (
+            TransferRequest.Status.ACCEPTED if accept else TransferRequest.Status.DECLINED
+        )
+        locked.decided_by = actor
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["status", "decided_by", "decided_at"])
+        audit.record(
+            actor=actor,
+            action="trainees.person.transfer_decide",
+            target=locked,
+            changes={"status": [TransferRequest.Status.OPEN, locked.status]},
+        )
+        if accept:
+            person = Person.objects.select_for_update().get(pk=locked.person_id)
+            from_region = person.region_id
+            person.region_id = locked.to_region_id
+            person.save(update_fields=["region", "updated_at"])
+            for region_id in (from_region, locked.to_region_id):
+                audit.record(
+                    actor=actor,
+                    action="trainees.person.transfer",
+                    target=person,
+                    region=Region.objects.get(pk=region_id),
+                    changes={"region": [from_region, locked.to_region_id]},
+                )
+    return locked
+
+
+def transfer_request_list_for(*, actor: Any) -> Any:
+    return (
+        TransferRequest.objects.for_actor(actor)
+        .filter(status=TransferRequest.Status.OPEN)
+        .select_related("person", "to_region", "region")
+    )
 
 
 def person_update(*, actor: Any, person: Person, changes: dict[str, Any]) -> Person:

@@ -76,7 +76,7 @@ def person_reveal_nik(request: HttpRequest, person_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
-    require_any_role(request.user, Role.OFFICE_STAFF, Role.OPERATOR)
+    require_any_role(request.user, Role.OFFICE_STAFF)
     region = home_region_for(actor=request.user)
     if region is None:
         raise Http404

@@ -36,6 +36,7 @@ from jejaring.core.validation_messages import message_for
 from jejaring.regions.areas import load_areas
 from jejaring.trainees.models import Education, Person
 from jejaring.trainees.nik import NikError, mask_nik, parse_nik
+from jejaring.training.identity import applicant_snapshot
 from jejaring.training.models import Batch, Enrolment
 
 KIND = ImportJob.Kind.PARTICIPANTS
@@ -64,14 +65,6 @@ HEADER = {column.key: column.header for column in COLUMNS}
 OPEN_STATUSES = frozenset({Batch.Status.PLANNED, Batch.Status.OPEN, Batch.Status.SELECTION})
 #: Enrolments that hold a place in their batch (the quota).
 HOLDING_PLACE = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
-#: Enrolments still under way; the same set training.services uses for overlapping batches.
-ACTIVE = (
-    Enrolment.Status.APPLIED,
-    Enrolment.Status.SHORTLISTED,
-    Enrolment.Status.WAITLISTED,
-    Enrolment.Status.ACCEPTED,
-    Enrolment.Status.TRAINING,
-)
 #: Rows per query or insert: below SQLite's limit on query parameters.
 CHUNK = 900
 
@@ -387,45 +380,26 @@ def batch_problems(batch: Batch | None, rows: int) -> list[RowError]:
 
 
 def enrolment_problems(batch: Batch, participants: Sequence[Participant]) -> list[RowError]:
-    """Rows whose person is already in this batch, or still active in a batch whose dates
-    overlap it; the same rules (and words) as a single registration."""
+    """Rows whose NIK already has an enrolment in this batch (which the importer sees on
+    the batch's own selection page). Nothing about enrolments elsewhere is checked or
+    said here: that would tell the importer about other regions' records. Overlaps are
+    checked when an applicant is accepted, after the KTP check."""
     person_ids = _person_ids(p.nik for p in participants)
     if not person_ids:
         return []
     nik_of = {pk: nik for nik, pk in person_ids.items()}
     here: set[int] = set()
-    overlapping: set[int] = set()
     for chunk in _chunks(list(nik_of)):
         here.update(
             Enrolment.objects.filter(batch=batch, person_id__in=chunk).values_list(
                 "person_id", flat=True
             )
         )
-        overlapping.update(
-            Enrolment.objects.filter(
-                person_id__in=chunk,
-                status__in=ACTIVE,
-                batch__start_date__lte=batch.end_date,
-                batch__end_date__gte=batch.start_date,
-            )
-            .exclude(batch=batch)
-            .exclude(batch__status=Batch.Status.CANCELLED)
-            .values_list("person_id", flat=True)
-        )
     rows = {p.nik: p.row for p in participants}
-    errors = [
+    return [
         RowError(rows[nik_of[pk]], HEADER["nik"], _("NIK ini sudah mendaftar di paket ini."))
-        for pk in here
+        for pk in sorted(here, key=lambda pk: rows[nik_of[pk]])
     ]
-    errors += [
-        RowError(
-            rows[nik_of[pk]],
-            HEADER["nik"],
-            _("Pendaftar masih terdaftar di paket lain yang waktunya bertumpang tindih."),
-        )
-        for pk in overlapping - here
-    ]
-    return errors
 
 
 class ParticipantImporter:
@@ -470,16 +444,20 @@ class ParticipantImporter:
             _audit_people(actor, chunk)
         person_ids = {**existing, **{person.nik: person.pk for person in new_people}}
         now = timezone.now()
+        # Every row is an applicant whose identity is checked (KTP) at selection, whether
+        # or not its NIK was known: an import links nobody's record by NIK alone, and
+        # what it writes does not tell the importer which NIKs were known.
         enrolments = [
             Enrolment(
                 region_id=batch.region_id,
                 batch=batch,
                 institution_id=batch.institution_id,
                 person_id=person_ids[p.nik],
-                status=Enrolment.Status.ACCEPTED,
+                status=Enrolment.Status.APPLIED,
                 source=Enrolment.Source.IMPORT,
                 applied_at=now,
-                decided_at=now,
+                identity=Enrolment.Identity.UNVERIFIED,
+                applicant=_typed(p),
             )
             for p in participants
         ]
@@ -488,16 +466,16 @@ class ParticipantImporter:
             Enrolment.objects.bulk_create(chunk)
             done += len(chunk)
             progress(done)
-        summary = {
-            "enrolled": len(enrolments),
-            "persons_created": len(new_people),
-            "persons_found": len(participants) - len(new_people),
-        }
+        summary = {"enrolled": len(enrolments)}
         audit.record(
             actor=actor,
             action="training.enrolment.import",
             target=batch,
-            changes={"import_job": [None, job.pk], **{k: [0, v] for k, v in summary.items()}},
+            changes={
+                "import_job": [None, job.pk],
+                "enrolled": [0, len(enrolments)],
+                "persons_created": [0, len(new_people)],
+            },
         )
         return summary
 
@@ -521,6 +499,20 @@ def _person(batch: Batch, p: Participant) -> Person:
         birth_date=p.birth_date,
         birth_place=p.birth_place,
         education=p.education,
+        address=p.address,
+        domicile_regency_code=p.regency_code,
+        domicile_district_code=p.district_code,
+        domicile_village_code=p.village_code,
+        phone=p.phone,
+        email=p.email,
+    )
+
+
+def _typed(p: Participant) -> dict[str, Any]:
+    return applicant_snapshot(
+        full_name=p.full_name,
+        education=p.education,
+        birth_place=p.birth_place,
         address=p.address,
         domicile_regency_code=p.regency_code,
         domicile_district_code=p.district_code,

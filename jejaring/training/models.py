@@ -356,6 +356,13 @@ class Enrolment(RegionOwned):
         GRADUATED = "graduated", _("Lulus")
         DROPPED_OUT = "dropped_out", _("Tidak menyelesaikan")
 
+    class Identity(models.TextChoices):
+        """Whether the enrolment's person is known to be the one who applied."""
+
+        UNVERIFIED = "unverified", _("Identitas belum diverifikasi")
+        AWAITING_HOME = "awaiting_home", _("Menunggu konfirmasi kantor asal")
+        CONFIRMED = "confirmed", _("Identitas terverifikasi")
+
     class Source(models.TextChoices):
         SELF = "self", _("Daftar mandiri")
         OPERATOR = "operator", _("Dimasukkan operator")
@@ -388,6 +395,27 @@ class Enrolment(RegionOwned):
         _("kehadiran (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     motivation = models.TextField(_("motivasi"), blank=True)
+    # A registration or import records what was typed; it names a person but proves
+    # nothing. Until `identity` is confirmed the enrolment shows only `applicant` and gives
+    # nobody access to the person's record (docs/security.md).
+    identity = models.CharField(_("identitas"), max_length=14, choices=Identity.choices)
+    applicant = models.JSONField(_("data yang diisi pendaftar"), default=dict, blank=True)
+    applicant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun pendaftar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_enrolments",
+    )
+    identity_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    identity_checked_at = models.DateTimeField(_("KTP diperiksa"), null=True, blank=True)
+    identity_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    identity_confirmed_at = models.DateTimeField(_("identitas dikonfirmasi"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("pendaftaran pelatihan")
@@ -412,7 +440,18 @@ class Enrolment(RegionOwned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person} · {self.batch.code}"
+        return f"{self.display_name} · {self.batch.code}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.identity == self.Identity.CONFIRMED
+
+    @property
+    def display_name(self) -> str:
+        """The person's name once the identity is confirmed; before, the name typed."""
+        if self.is_confirmed:
+            return self.person.full_name
+        return str(self.applicant.get("full_name") or "")
 
 
 class EnrolmentDocument(models.Model):
@@ -467,3 +506,40 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} {self.session.date} {self.status}"
+
+
+class IdentityReview(RegionOwned):
+    """Something about a registration that staff of `region` must look at, raised instead
+    of telling the registrant: a second submission for a batch, contact details that
+    differ from the person's record, an account that is already bound to the person.
+    `region` is the office that decides (the batch's for duplicates, the person's home
+    office for the rest)."""
+
+    class Kind(models.TextChoices):
+        DUPLICATE = "duplicate", _("Pendaftaran ganda di paket yang sama")
+        CONTACT_DIFFERS = "contact", _("Kontak berbeda dengan data orang")
+        ACCOUNT_BOUND = "account", _("Orang sudah terhubung dengan akun lain")
+
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    person = models.ForeignKey(
+        "trainees.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("orang")
+    )
+    batch = models.ForeignKey(Batch, on_delete=models.CASCADE, related_name="+")
+    enrolment = models.ForeignKey(
+        Enrolment, null=True, blank=True, on_delete=models.CASCADE, related_name="reviews"
+    )
+    applicant = models.JSONField(_("data yang diisi pendaftar"), default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("tinjauan identitas")
+        verbose_name_plural = _("tinjauan identitas")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["region", "resolved_at"], name="identity_review_open")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.batch.code}"

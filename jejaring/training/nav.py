@@ -12,5 +12,11 @@ _MANAGERS = frozenset({Role.OFFICE_STAFF, Role.OPERATOR})
 ENTRIES = [
     NavEntry(_("Paket pelatihan"), "training:batch_list", _MANAGERS, order=100),
     NavEntry(_("Lembaga pelatihan"), "training:institution_list", _MANAGERS, order=110),
+    NavEntry(
+        _("Verifikasi identitas"),
+        "training:identity_inbox",
+        frozenset({Role.OFFICE_STAFF}),
+        order=115,
+    ),
     NavEntry(_("Pelatihan saya"), "my_training:enrolments", frozenset({Role.TRAINEE}), order=140),
 ]

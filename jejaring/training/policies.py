@@ -5,7 +5,14 @@ from django.db.models import Exists, OuterRef, Q
 
 from jejaring.accounts.scope import ActorScope, Role
 from jejaring.core.policies import Policy, register
-from jejaring.training.models import Batch, Enrolment, Instructor, Program, TrainingInstitution
+from jejaring.training.models import (
+    Batch,
+    Enrolment,
+    IdentityReview,
+    Instructor,
+    Program,
+    TrainingInstitution,
+)
 
 _STAFF = frozenset({Role.OFFICE_STAFF, Role.OPERATOR})
 
@@ -46,7 +53,7 @@ class BatchPolicy(_InstitutionOwned):
     }
 
     def person_q(self, scope: ActorScope) -> Q:
-        own = Enrolment.objects.filter(batch=OuterRef("pk"), person_id=scope.person_id or 0)
+        own = Enrolment.objects.filter(batch=OuterRef("pk")).filter(_own_enrolment(scope))
         return Q(Exists(own))
 
 
@@ -60,4 +67,15 @@ class EnrolmentPolicy(_InstitutionOwned):
     }
 
     def person_q(self, scope: ActorScope) -> Q:
-        return Q(person_id=scope.person_id)
+        return _own_enrolment(scope)
+
+
+def _own_enrolment(scope: ActorScope) -> Q:
+    """The person's enrolments, and the registrations the account submitted itself (which
+    show only what was typed until the identity is verified)."""
+    return Q(person_id=scope.person_id or 0) | Q(applicant_user_id=scope.user_id or 0)
+
+
+@register(IdentityReview)
+class IdentityReviewPolicy(Policy):
+    """Office staff of the deciding region."""

@@ -1,17 +1,17 @@
 """Public registration for a batch, from a phone and without an account.
 
-`registration_submit` does everything in one transaction: it finds or creates the person
-by NIK, refuses duplicates, records the enrolment and its documents, invites an account
-so the person can follow their status, and emails a confirmation after commit.
+`registration_submit` does everything in one transaction: it records what was typed as an
+enrolment of an unverified identity, with its documents, gives the registration to the
+submitting (or a newly invited) account, and emails a confirmation after commit.
 
 What a registrant learns must not depend on whether their NIK was already known: the
-person's record is never changed or shown, the answer is the same, and emails go only to
-an address the office already holds for an existing person (so typing someone else's NIK
-with one's own email gets no account on their record).
+person's record is never changed, shown or mailed, and the answer is the same. Identity is
+verified by an operator who sees the KTP at selection (`training.identity`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -36,8 +36,8 @@ from jejaring.core.validation_messages import message_for
 from jejaring.regions import areas
 from jejaring.trainees.models import Education, Person
 from jejaring.trainees.nik import NikError, parse_nik
-from jejaring.training.models import Batch, Enrolment, EnrolmentDocument
-from jejaring.training.services import enrolment_check_duplicates
+from jejaring.training.identity import applicant_snapshot, contact_differs
+from jejaring.training.models import Batch, Enrolment, EnrolmentDocument, IdentityReview
 
 #: Version of the personal-data consent text shown on the form (UU 27/2022).
 CONSENT_VERSION = "2022.1"
@@ -51,6 +51,11 @@ DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
+#: A name as printed on a KTP: letters with spaces and the punctuation names use. The
+#: name is the only typed text the confirmation email repeats, so nothing that reads as a
+#: link or an address may pass (docs/security.md, "mail").
+_NAME = re.compile(r"^[^\W\d_]+(?:[ .,'\-]+[^\W\d_]+)*\.?$")
+_LINK_LIKE = re.compile(r"\.[^\W\d_]{2,}|www|http", re.IGNORECASE)
 #: Seats are taken by accepted people and those in training.
 _SEATED = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
 
@@ -225,6 +230,12 @@ def _checked(data: RegistrationData) -> tuple[str, str, date, bool, str, str]:
         raise ValidationError(_("Nama lengkap wajib diisi."), code="required", field="full_name")
     if len(full_name) > 200:
         raise ValidationError(_("Nama terlalu panjang."), code="too_long", field="full_name")
+    if not _NAME.match(full_name) or _LINK_LIKE.search(full_name):
+        raise ValidationError(
+            _("Nama hanya boleh berisi huruf, spasi dan tanda baca nama (. , ' -)."),
+            code="invalid_name",
+            field="full_name",
+        )
     if data.education not in Education.values:
         raise ValidationError(
             _("Pilih pendidikan terakhir."), code="invalid_education", field="education"
@@ -260,16 +271,39 @@ def registration_submit(
     base_url: str = "",
     ip_address: str | None = None,
     today: date | None = None,
-) -> Enrolment:
-    """Register someone without an account for an open batch. All or nothing: a bad
-    field, a closed batch or a duplicate (same NIK in this batch or in an overlapping
-    one) raises an ApplicationError and writes nothing.
+    submitter: Any = None,
+) -> Enrolment | None:
+    """Register someone for an open batch. A bad field or a closed batch raises an
+    ApplicationError and writes nothing; otherwise the registrant is answered the same way
+    whatever the NIK's state (docs/security.md, "no oracles"):
 
-    A NIK not yet known becomes a person of the batch's region with an invited trainee
-    account on the typed email. A NIK already known (in any region) is linked as it is;
-    an account is invited only on the email the office holds for it. Either way the
-    person is emailed a confirmation after commit when an address is on record."""
+    - a NIK not yet known becomes an *unverified* person of the batch's region holding
+      what was typed;
+    - a NIK already known is named by the enrolment but nothing of its record is changed,
+      shown or mailed; the enrolment waits for a KTP check at selection (and, for another
+      region's person, their home office);
+    - a NIK already registered for this batch adds no enrolment: staff get a review item.
+
+    No account is bound to a person here. The registration belongs to the account that
+    submitted it (`submitter`), or to an account invited on the typed email when no
+    account has that email; that account sees only its own registrations until an
+    operator verifies the identity. The confirmation goes to the typed email and carries
+    no free text from the form but the name. Returns the enrolment, or None when the
+    submission became a review item."""
     nik, sex, birth_date, needs_review, email, phone = _checked(data)
+    full_name = " ".join(data.full_name.split())
+    applicant = applicant_snapshot(
+        full_name=full_name,
+        education=data.education,
+        education_major=data.education_major.strip()[:120],
+        birth_place=data.birth_place.strip()[:100],
+        address=data.address.strip(),
+        domicile_regency_code=data.domicile_regency_code,
+        domicile_district_code=data.domicile_district_code,
+        domicile_village_code=data.domicile_village_code,
+        email=email,
+        phone=phone,
+    )
     with transaction.atomic():
         batch = Batch.objects.select_for_update().filter(pk=batch_id).first()
         if batch is None or not open_batch_list(today=today).filter(pk=batch.pk).exists():
@@ -287,7 +321,26 @@ def registration_submit(
                 email=email,
                 phone=phone,
             )
-        enrolment_check_duplicates(batch=batch, person_id=person.pk)
+        applicant_user = _applicant_account(
+            submitter=submitter, email=email, full_name=full_name, base_url=base_url
+        )
+        if Enrolment.objects.filter(batch=batch, person=person).exists():
+            IdentityReview.objects.create(
+                region_id=batch.region_id,
+                kind=IdentityReview.Kind.DUPLICATE,
+                person=person,
+                batch=batch,
+                applicant=applicant,
+            )
+            audit.record(
+                actor=submitter,
+                action="training.enrolment.register_duplicate",
+                target=batch,
+                changes={"documents": [0, len(data.documents)]},
+                ip_address=ip_address,
+            )
+            _confirm(email=email, full_name=full_name, batch=batch, base_url=base_url)
+            return None
         enrolment = Enrolment.objects.create(
             region=batch.region,
             batch=batch,
@@ -296,26 +349,37 @@ def registration_submit(
             status=Enrolment.Status.APPLIED,
             source=Enrolment.Source.SELF,
             motivation=data.motivation.strip(),
+            identity=Enrolment.Identity.UNVERIFIED,
+            applicant=applicant,
+            applicant_user=applicant_user,
         )
         for upload in data.documents:
             EnrolmentDocument.objects.create(
                 enrolment=enrolment, kind=upload.kind, file=upload.file
             )
-        invited = _invite_account(person=person, base_url=base_url)
+        if not is_new and contact_differs(person, applicant):
+            IdentityReview.objects.create(
+                region_id=person.region_id,
+                kind=IdentityReview.Kind.CONTACT_DIFFERS,
+                person=person,
+                batch=batch,
+                enrolment=enrolment,
+                applicant=applicant,
+            )
         audit.record(
-            actor=None,
+            actor=submitter,
             action="training.enrolment.register",
             target=enrolment,
             changes={
                 "status": ["", Enrolment.Status.APPLIED],
                 "source": ["", Enrolment.Source.SELF],
                 "new_person": [False, is_new],
-                "account_invited": [False, invited],
+                "account": [False, applicant_user is not None],
                 "documents": [0, len(data.documents)],
             },
             ip_address=ip_address,
         )
-        _confirm(person=person, batch=batch, base_url=base_url)
+        _confirm(email=email, full_name=full_name, batch=batch, base_url=base_url)
     return enrolment
 
 
@@ -330,6 +394,7 @@ def _person_create(
     email: str,
     phone: str,
 ) -> Person:
+    """An unverified person holding what was typed, until a KTP check at selection."""
     person = Person(
         region=batch.region,
         nik=nik,
@@ -363,39 +428,34 @@ def _person_create(
         actor=None,
         action="trainees.person.create",
         target=person,
-        changes=audit.diff({}, {"full_name": person.full_name, "nik": nik}),
+        changes=audit.diff({}, {"full_name": person.full_name, "nik": nik, "verified": False}),
     )
     return person
 
 
-def _invite_account(*, person: Person, base_url: str) -> bool:
-    """Give the person a trainee account (a User linked to the person) on the email on
-    record, unless they have one or that email already belongs to another account."""
-    if person.user_id is not None or not person.email:
-        return False
-    if User.objects.filter(
-        Q(email__iexact=person.email) | Q(username__iexact=person.email)
-    ).exists():
-        return False
-    user = account_invite(
-        actor=None, email=person.email, full_name=person.full_name, base_url=base_url
-    )
-    person.user = user
-    person.save(update_fields=["user", "updated_at"])
-    return True
+def _applicant_account(*, submitter: Any, email: str, full_name: str, base_url: str) -> Any:
+    """The account the registration belongs to: the signed-in submitter's, else a new
+    account invited on the typed email (a set-password link proves the mailbox), else
+    none — an existing account is never attached to by someone who is not signed in."""
+    if submitter is not None and getattr(submitter, "is_authenticated", False):
+        return submitter
+    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        return None
+    return account_invite(actor=None, email=email, full_name=full_name, base_url=base_url)
 
 
-def _confirm(*, person: Person, batch: Batch, base_url: str) -> None:
-    if not person.email:
-        return
+def _confirm(*, email: str, full_name: str, batch: Batch, base_url: str) -> None:
+    """Tell the typed address that a registration was received. The same words whatever
+    happened to the NIK; the only text from the form is the name (plain text)."""
     subject = _g("Pendaftaran pelatihan diterima: {batch}").format(batch=batch.name)
     body = _g(
-        "Halo {name},\n\nPendaftaran Anda untuk {batch} ({program}, {institution}) telah kami "
-        "terima dengan status: Mendaftar. Pelatihan dijadwalkan {start} sampai {end}.\n\n"
-        "Operator lembaga akan menyeleksi pendaftar; hasilnya kami kirim lewat email. "
-        "Status pendaftaran dapat dilihat setelah masuk ke Jejaring:\n{url}\n"
+        "Halo {name},\n\nPendaftaran atas nama Anda untuk {batch} ({program}, {institution}) "
+        "telah kami terima. Pelatihan dijadwalkan {start} sampai {end}.\n\n"
+        "Bawa KTP asli saat seleksi: identitas Anda diperiksa sebelum keputusan. "
+        "Status pendaftaran dapat dilihat setelah masuk ke Jejaring:\n{url}\n\n"
+        "Jika Anda tidak merasa mendaftar, abaikan email ini.\n"
     ).format(
-        name=person.full_name,
+        name=full_name,
         batch=batch.name,
         program=batch.program.name,
         institution=batch.institution.name,
@@ -403,10 +463,7 @@ def _confirm(*, person: Person, batch: Batch, base_url: str) -> None:
         end=date_format(batch.end_date, "DATE_FORMAT"),
         url=base_url.rstrip("/") + reverse("my_training:enrolments"),
     )
-    recipient = person.email
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-    )
+    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]))
 
 
 def registration_form_defaults(batch: Batch) -> dict[str, Any]:

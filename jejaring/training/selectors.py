@@ -304,6 +304,7 @@ class Candidate:
     the batch sets no such criterion)."""
 
     enrolment: Enrolment
+    applicant: Applicant
     age: int
     age_ok: bool | None
     domicile_ok: bool | None
@@ -334,6 +335,44 @@ def meets_criteria(batch: Batch, person: Any) -> tuple[int, bool | None, bool | 
     return age, age_ok, domicile_ok, education_ok
 
 
+@dataclass(frozen=True)
+class Applicant:
+    """Who an enrolment shows: the person's record once the identity is confirmed;
+    before, what was typed (the birth date and sex follow from the NIK either way)."""
+
+    full_name: str
+    masked_nik: str
+    birth_date: Any
+    education: str
+    domicile_regency_code: str
+    confirmed: bool
+
+    def get_education_display(self) -> str:
+        return str(Education(self.education).label) if self.education in Education.values else ""
+
+
+def applicant_of(enrolment: Enrolment) -> Applicant:
+    person = enrolment.person
+    if enrolment.is_confirmed:
+        return Applicant(
+            person.full_name,
+            person.masked_nik,
+            person.birth_date,
+            person.education,
+            person.domicile_regency_code,
+            True,
+        )
+    typed = enrolment.applicant
+    return Applicant(
+        str(typed.get("full_name", "")),
+        person.masked_nik,
+        person.birth_date,
+        str(typed.get("education", "")),
+        str(typed.get("domicile_regency_code", "")),
+        False,
+    )
+
+
 def selection_candidates(*, batch: Batch, status: str = "") -> list[Candidate]:
     """Every enrolment of the batch (or those of one status) with the criteria they
     meet, in the order they applied."""
@@ -347,8 +386,10 @@ def selection_candidates(*, batch: Batch, status: str = "") -> list[Candidate]:
         enrolments = enrolments.filter(status=status)
     candidates = []
     for enrolment in enrolments:
-        age, age_ok, domicile_ok, education_ok = meets_criteria(batch, enrolment.person)
-        candidates.append(Candidate(enrolment, age, age_ok, domicile_ok, education_ok))
+        age, age_ok, domicile_ok, education_ok = meets_criteria(batch, applicant_of(enrolment))
+        candidates.append(
+            Candidate(enrolment, applicant_of(enrolment), age, age_ok, domicile_ok, education_ok)
+        )
     return candidates
 
 
@@ -373,10 +414,15 @@ def selection_enrolment_ids(*, batch: Batch) -> list[int]:
 
 def own_enrolment_list(*, actor: Any) -> QuerySet[Enrolment]:
     """The signed-in person's own enrolments, newest first: narrowed to their person even
-    when the user is also staff somewhere."""
+    when the user is also staff somewhere. Those are the confirmed enrolments of their
+    person and the registrations this account submitted; a registration someone else
+    made with their NIK is a claim they settle (`identity.claims_on_own_person`)."""
+    scope = scope_of(actor)
+    submitted = Q(applicant_user_id=scope.user_id or 0)
+    confirmed_own = Q(person_id=scope.person_id or 0, identity=Enrolment.Identity.CONFIRMED)
     return (
         Enrolment.objects.for_actor(actor)
-        .filter(person_id=scope_of(actor).person_id or 0)
+        .filter(submitted | confirmed_own)
         .select_related("batch", "batch__program", "institution")
         .order_by("-applied_at", "-pk")
     )

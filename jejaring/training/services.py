@@ -466,7 +466,7 @@ def enrolment_decide(
         enrolments = list(
             Enrolment.objects.select_for_update()
             .filter(batch=locked_batch, pk__in=ids)
-            .select_related("person")
+            .select_related("person", "batch")
             .order_by("pk")
         )
         if len(enrolments) != len(ids):
@@ -483,6 +483,7 @@ def enrolment_decide(
                 detail={"enrolment_ids": [e.pk for e in wrong]},
             )
         if decision == Enrolment.Status.ACCEPTED:
+            _check_accept_identity(enrolments)
             taken = Enrolment.objects.filter(
                 batch=locked_batch,
                 status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING],
@@ -517,12 +518,13 @@ def _notify_decision(batch: Batch, enrolments: list[Enrolment], decision: str, r
     label = str(Enrolment.Status(decision).label)
     messages = []
     for enrolment in enrolments:
-        if not enrolment.person.email:
+        recipient = enrolment_contact_email(enrolment)
+        if not recipient:
             continue
         body = _g(
             "Halo {name},\n\nStatus pendaftaran Anda di {batch} sekarang: {status}.\n{reason}"
         ).format(
-            name=enrolment.person.full_name,
+            name=enrolment.display_name,
             batch=batch.name,
             status=label,
             reason=reason,
@@ -532,11 +534,20 @@ def _notify_decision(batch: Batch, enrolments: list[Enrolment], decision: str, r
                 _g("Pendaftaran pelatihan: {status}").format(status=label),
                 body,
                 settings.DEFAULT_FROM_EMAIL,
-                [enrolment.person.email],
+                [recipient],
             )
         )
     if messages:
         transaction.on_commit(lambda: send_mass_mail(messages))
+
+
+def enrolment_contact_email(enrolment: Enrolment) -> str:
+    """Where news of an enrolment goes: the person's record once the identity is
+    confirmed; before, only the address typed with it (a registration naming someone
+    else's NIK never reaches that person's mail, nor theirs the registrant's)."""
+    if enrolment.is_confirmed:
+        return enrolment.person.email
+    return str(enrolment.applicant.get("email", ""))
 
 
 def batch_generate_sessions(*, actor: Any, batch: Batch) -> list[BatchSession]:
@@ -687,6 +698,38 @@ _ACTIVE = frozenset(
         Enrolment.Status.TRAINING,
     }
 )
+
+
+def _check_accept_identity(enrolments: list[Enrolment]) -> None:
+    """Only a confirmed identity is accepted (a KTP seen, and another region's person
+    agreed to by their home office or themself), and only someone not already active in a
+    batch whose dates overlap; named, since the operator has seen the person by then."""
+    unconfirmed = [e for e in enrolments if not e.is_confirmed]
+    if unconfirmed:
+        raise ValidationError(
+            _("Periksa KTP dan verifikasi identitas dulu sebelum menerima: %(names)s.")
+            % {"names": ", ".join(e.display_name for e in unconfirmed)},
+            code="identity_unverified",
+            detail={"enrolment_ids": [e.pk for e in unconfirmed]},
+        )
+    for enrolment in enrolments:
+        overlapping = (
+            Enrolment.objects.filter(
+                person_id=enrolment.person_id,
+                status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING],
+                batch__start_date__lte=enrolment.batch.end_date,
+                batch__end_date__gte=enrolment.batch.start_date,
+            )
+            .exclude(batch_id=enrolment.batch_id)
+            .exclude(batch__status=Batch.Status.CANCELLED)
+        )
+        if overlapping.exists():
+            raise Conflict(
+                _("%(name)s masih mengikuti paket lain yang waktunya bertumpang tindih.")
+                % {"name": enrolment.display_name},
+                code="overlapping_enrolment",
+                detail={"enrolment_ids": [enrolment.pk]},
+            )
 
 
 def enrolment_check_duplicates(*, batch: Batch, person_id: int) -> None:

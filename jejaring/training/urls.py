@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jejaring.training import views
+from jejaring.training import views, views_identity
 
 app_name = "training"
 
@@ -45,6 +45,32 @@ urlpatterns = [
         "instruktur/<int:instructor_id>/kompetensi/",
         views.credential_add,
         name="credential_add",
+    ),
+    path(
+        "pendaftar/<int:enrolment_id>/verifikasi/",
+        views_identity.enrolment_verify,
+        name="enrolment_verify",
+    ),
+    path("identitas/", views_identity.identity_inbox, name="identity_inbox"),
+    path(
+        "identitas/<int:enrolment_id>/konfirmasi/",
+        views_identity.identity_accept,
+        name="identity_accept",
+    ),
+    path(
+        "identitas/<int:enrolment_id>/tolak/",
+        views_identity.identity_decline,
+        name="identity_decline",
+    ),
+    path(
+        "identitas/tinjauan/<int:identity_review_id>/selesai/",
+        views_identity.identity_review_resolve,
+        name="identity_review_resolve",
+    ),
+    path(
+        "identitas/pindah/<int:transfer_request_id>/",
+        views_identity.transfer_decide,
+        name="transfer_decide",
     ),
     path(
         "kompetensi/<int:instructor_credential_id>/hapus/",

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from jejaring.training import views_trainee
+from jejaring.training import views_identity, views_trainee
 
 app_name = "my_training"
 
@@ -13,5 +13,10 @@ urlpatterns = [
         "<int:enrolment_id>/mundur/",
         views_trainee.enrolment_withdraw_view,
         name="enrolment_withdraw",
+    ),
+    path(
+        "<int:enrolment_id>/klaim/",
+        views_identity.own_claim_decide,
+        name="claim_decide",
     ),
 ]

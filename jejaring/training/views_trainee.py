@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.assessment import selectors as assessment_selectors
 from jejaring.core.errors import ApplicationError
-from jejaring.training import selectors
+from jejaring.training import identity, selectors
 from jejaring.training.models import Attendance, Batch, Enrolment
 from jejaring.training.services import enrolment_withdraw
 
@@ -67,6 +67,7 @@ def enrolment_list(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "assessments": assessment_selectors.own_candidates_for(actor=request.user),
+            "claims": identity.claims_on_own_person(actor=request.user),
         },
     )
 

@@ -121,6 +121,7 @@ class PersonMaker:
             email=self._email(name) if ctx.chance(0.35) else "",
             disability=ctx.pick(["Tunadaksa ringan", "Tunarungu"]) if ctx.chance(0.01) else "",
             consent_at=registered_at,
+            verified_at=registered_at,
             consent_version="2022.1" if registered_on.year >= 2023 else "2019.1",
             created_at=registered_at,
             updated_at=registered_at,

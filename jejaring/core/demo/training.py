@@ -26,6 +26,7 @@ from jejaring.core.demo.catalogue import INSTITUTION_BY_KEY
 from jejaring.core.demo.common import Ctx, add_working_days, at, next_monday
 from jejaring.core.demo.people import FEMALE_SHARE, PersonMaker, save_persons
 from jejaring.trainees.models import Person
+from jejaring.training.identity import applicant_snapshot
 from jejaring.training.models import (
     Attendance,
     Batch,
@@ -334,6 +335,29 @@ def _person_for(
     return person
 
 
+_UNDECIDED = (
+    Enrolment.Status.APPLIED,
+    Enrolment.Status.SHORTLISTED,
+    Enrolment.Status.WAITLISTED,
+)
+
+
+def _typed(person: Person) -> dict[str, str]:
+    """What the person typed on the public form: the demo's record itself."""
+    return applicant_snapshot(
+        full_name=person.full_name,
+        education=person.education,
+        education_major=person.education_major,
+        birth_place=person.birth_place,
+        address=person.address,
+        domicile_regency_code=person.domicile_regency_code,
+        domicile_district_code=person.domicile_district_code,
+        domicile_village_code=person.domicile_village_code,
+        phone=person.phone,
+        email=person.email,
+    )
+
+
 def _age(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
@@ -354,6 +378,8 @@ def _add(
     decided = None
     if status != Enrolment.Status.APPLIED:
         decided = at(batch.registration_closes_on or batch.start_date, 14)
+    # Self-registrations nobody has decided on yet wait for the KTP check at selection.
+    unchecked = source == Enrolment.Source.SELF and status in _UNDECIDED
     enrolment = Enrolment(
         region=batch.region,
         batch=batch,
@@ -364,6 +390,8 @@ def _add(
         applied_at=at(min(applied, ctx.today), ctx.rng.randint(8, 20), ctx.rng.randrange(60)),
         decided_at=decided,
         motivation=ctx.pick(MOTIVATIONS),
+        identity=Enrolment.Identity.UNVERIFIED if unchecked else Enrolment.Identity.CONFIRMED,
+        applicant=_typed(person) if unchecked else {},
     )
     ctx.enrolments.append(enrolment)
     return enrolment

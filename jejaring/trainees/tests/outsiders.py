@@ -44,3 +44,18 @@ EXEMPT_PARAMETERS.update(
         "any region's batch that is open for registration is public, others are a 404",
     }
 )
+
+
+def _transfer_request_of_region_b(cast: Any) -> int:
+    """Region B's person asked to move to a third region: neither end is region A."""
+    from jejaring.regions.tests.factories import RegionFactory
+    from jejaring.trainees.models import TransferRequest
+    from jejaring.trainees.tests.factories import PersonFactory
+
+    person = PersonFactory(region=cast.region_b)
+    return TransferRequest.objects.create(
+        region=cast.region_b, person=person, to_region=RegionFactory(code="33.74")
+    ).pk
+
+
+OUTSIDERS["transfer_request_id"] = _transfer_request_of_region_b

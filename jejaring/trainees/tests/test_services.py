@@ -8,7 +8,7 @@ import pytest
 from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
 from jejaring.core.models import AuditEvent
 from jejaring.trainees import services
-from jejaring.trainees.models import Person
+from jejaring.trainees.models import Person, TransferRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -35,13 +35,50 @@ def test_office_staff_register_a_person_with_sex_and_birth_date_read_from_the_ni
     assert WOMAN_NIK not in str(event.changes), "the audit trail must not store the NIK in clear"
 
 
-def test_a_nik_can_belong_to_only_one_person_even_across_regions(cast):
+def test_a_nik_of_another_region_becomes_a_transfer_request_not_a_second_person(cast):
+    person = services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
+    with pytest.raises(services.TransferRequested) as raised:
+        services.person_create(actor=cast.staff_b, region=cast.region_b, data=data(full_name="X"))
+    message = str(raised.value.message)
+    # Nothing of the record: not its region, not its name.
+    assert "Pekalongan" not in message and "Siti" not in message
+    assert Person.objects.filter(nik=WOMAN_NIK).count() == 1
+    request = TransferRequest.objects.get()
+    assert (request.person, request.region, request.to_region) == (
+        person,
+        cast.region_a,
+        cast.region_b,
+    )
+    person.refresh_from_db()
+    assert person.full_name == "Siti Rahmawati" and person.region == cast.region_a
+
+
+def test_the_home_office_alone_moves_a_person_to_the_asking_region(cast):
+    person = services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
+    with pytest.raises(services.TransferRequested):
+        services.person_create(actor=cast.staff_b, region=cast.region_b, data=data())
+    request = TransferRequest.objects.get()
+    with pytest.raises(PermissionDenied):
+        services.transfer_request_decide(actor=cast.staff_b, request=request, accept=True)
+    services.transfer_request_decide(actor=cast.staff_a, request=request, accept=True)
+    person.refresh_from_db()
+    assert person.region == cast.region_b
+    assert Person.objects.for_actor(cast.staff_b).filter(pk=person.pk).exists()
+    assert AuditEvent.objects.filter(action="trainees.person.transfer").count() == 2
+
+
+def test_a_nik_the_actor_already_sees_is_refused_as_taken(cast):
     services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
     with pytest.raises(Conflict) as raised:
-        services.person_create(actor=cast.staff_b, region=cast.region_b, data=data(full_name="X"))
+        services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
     assert raised.value.code == "nik_taken"
-    assert "Pekalongan" not in str(raised.value.message)
-    assert Person.objects.filter(nik=WOMAN_NIK).count() == 1
+
+
+def test_a_person_registered_at_the_counter_with_the_ktp_seen_is_verified(cast):
+    seen = services.person_create(
+        actor=cast.staff_a, region=cast.region_a, data=data(ktp_seen=True)
+    )
+    assert seen.is_verified and seen.verified_by == cast.staff_a
 
 
 @pytest.mark.parametrize(

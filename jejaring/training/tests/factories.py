@@ -71,3 +71,4 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     region = factory.SelfAttribute("batch.region")
     person = factory.SubFactory(PersonFactory, region=factory.SelfAttribute("..region"))
     source = Enrolment.Source.OPERATOR
+    identity = Enrolment.Identity.CONFIRMED

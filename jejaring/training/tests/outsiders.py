@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from jejaring.training.models import (
     BatchSession,
     EnrolmentDocument,
+    IdentityReview,
     Instructor,
     InstructorCredential,
 )
@@ -48,7 +49,19 @@ def _document_of_region_b(cast: Any) -> int:
     return document.pk
 
 
+def _identity_review_of_region_b(cast: Any) -> int:
+    enrolment = EnrolmentFactory(batch=_batch_of_region_b(cast))
+    return IdentityReview.objects.create(
+        region=cast.region_b,
+        kind=IdentityReview.Kind.DUPLICATE,
+        person=enrolment.person,
+        batch=enrolment.batch,
+        enrolment=enrolment,
+    ).pk
+
+
 OUTSIDERS = {
+    "identity_review_id": _identity_review_of_region_b,
     "institution_id": lambda cast: InstitutionFactory(region=cast.region_b).pk,
     "program_id": _program_of_region_b,
     "instructor_id": lambda cast: _instructor_of_region_b(cast).pk,

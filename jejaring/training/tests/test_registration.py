@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from jejaring.accounts.models import User
 from jejaring.accounts.tests.factories import UserFactory
-from jejaring.core.errors import Conflict, NotFound, ValidationError
+from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.models import AuditEvent
 from jejaring.trainees.models import Person
 from jejaring.trainees.nik import format_nik
 from jejaring.trainees.tests.factories import PersonFactory
-from jejaring.training.models import Batch, Enrolment, EnrolmentDocument
+from jejaring.training.models import Batch, Enrolment, EnrolmentDocument, IdentityReview
 from jejaring.training.registration import (
     DocumentUpload,
     RegistrationData,
@@ -69,7 +69,7 @@ def submit(batch, registration, django_capture_on_commit_callbacks):
         )
 
 
-def test_a_new_person_registers_and_gets_an_account_and_a_confirmation(
+def test_a_new_person_is_recorded_unverified_and_the_account_gets_only_the_registration(
     cast, django_capture_on_commit_callbacks
 ):
     batch = open_batch(cast)
@@ -77,17 +77,22 @@ def test_a_new_person_registers_and_gets_an_account_and_a_confirmation(
 
     assert enrolment.status == Enrolment.Status.APPLIED
     assert enrolment.source == Enrolment.Source.SELF
+    assert enrolment.identity == Enrolment.Identity.UNVERIFIED
     assert enrolment.region == cast.region_a
     assert enrolment.institution == cast.lpks
+    assert enrolment.applicant["full_name"] == "Siti Rahayu"
     person = enrolment.person
     assert person.region == cast.region_a
     assert person.full_name == "Siti Rahayu"
     assert person.phone == "+6281234567890"
     assert person.email == "siti@example.id"
     assert person.consent_at is not None
-    assert person.user is not None
-    assert person.user.email == "siti@example.id"
-    assert not person.user.has_usable_password()
+    assert not person.is_verified
+    # The invited account owns the registration, not the person's record.
+    assert person.user is None
+    account = enrolment.applicant_user
+    assert account.email == "siti@example.id"
+    assert not account.has_usable_password()
     subjects = sorted(message.subject for message in mail.outbox)
     assert subjects == ["Akun Jejaring Anda", f"Pendaftaran pelatihan diterima: {batch.name}"]
     assert all(message.to == ["siti@example.id"] for message in mail.outbox)
@@ -96,7 +101,7 @@ def test_a_new_person_registers_and_gets_an_account_and_a_confirmation(
     assert AuditEvent.objects.filter(action="training.enrolment.register").count() == 1
 
 
-def test_a_known_nik_of_another_region_is_linked_without_changing_or_taking_the_record(
+def test_a_known_nik_of_another_region_is_named_without_changing_taking_or_mailing_the_record(
     cast, django_capture_on_commit_callbacks
 ):
     person = PersonFactory(
@@ -105,7 +110,7 @@ def test_a_known_nik_of_another_region_is_linked_without_changing_or_taking_the_
         sex="F",
         birth_date=BIRTH,
         full_name="Siti Rahayu",
-        email="",
+        email="pemilik@example.id",
     )
     batch = open_batch(cast)
     enrolment = submit(
@@ -116,26 +121,18 @@ def test_a_known_nik_of_another_region_is_linked_without_changing_or_taking_the_
 
     person.refresh_from_db()
     assert enrolment.person == person
+    assert enrolment.identity == Enrolment.Identity.UNVERIFIED
+    assert enrolment.display_name == "Orang Lain"
     assert person.region == cast.region_b
     assert person.full_name == "Siti Rahayu"
-    # The typed email gets no account on someone else's record, and no mail.
+    assert person.email == "pemilik@example.id"
     assert person.user is None
-    assert not User.objects.filter(email="lain@example.id").exists()
-    assert mail.outbox == []
+    # The typed address hears about its own submission; the record's address hears nothing.
+    assert {tuple(m.to) for m in mail.outbox} == {("lain@example.id",)}
     assert Person.objects.count() == 3  # the cast's two trainees and this one
-
-
-def test_a_known_person_with_an_email_on_record_is_invited_on_that_email(
-    cast, django_capture_on_commit_callbacks
-):
-    person = PersonFactory(region=cast.region_a, nik=NIK, sex="F", birth_date=BIRTH)
-    Person.objects.filter(pk=person.pk).update(email="tercatat@example.id")
-    batch = open_batch(cast)
-    submit(batch, data(email="lain@example.id"), django_capture_on_commit_callbacks)
-
-    person.refresh_from_db()
-    assert person.user.email == "tercatat@example.id"
-    assert {tuple(m.to) for m in mail.outbox} == {("tercatat@example.id",)}
+    # The differing contact is for the person's home office to look at.
+    review = IdentityReview.objects.get()
+    assert (review.kind, review.region) == (IdentityReview.Kind.CONTACT_DIFFERS, cast.region_b)
 
 
 def test_an_email_already_used_by_an_account_registers_without_a_second_account(
@@ -150,31 +147,32 @@ def test_an_email_already_used_by_an_account_registers_without_a_second_account(
     assert [m.subject for m in mail.outbox] == [f"Pendaftaran pelatihan diterima: {batch.name}"]
 
 
-def test_the_same_nik_twice_in_a_batch_is_refused_and_nothing_more_is_written(
+def test_the_same_nik_twice_in_a_batch_is_answered_alike_and_becomes_a_review_item(
     cast, django_capture_on_commit_callbacks
 ):
     batch = open_batch(cast)
     submit(batch, data(), django_capture_on_commit_callbacks)
     mail.outbox.clear()
-    with pytest.raises(Conflict) as error:
-        submit(batch, data(), django_capture_on_commit_callbacks)
-    assert error.value.code == "already_enrolled"
+    assert submit(batch, data(), django_capture_on_commit_callbacks) is None
     assert Enrolment.objects.count() == 1
-    assert mail.outbox == []
+    review = IdentityReview.objects.get()
+    assert (review.kind, review.region, review.batch) == (
+        IdentityReview.Kind.DUPLICATE,
+        cast.region_a,
+        batch,
+    )
+    assert [m.subject for m in mail.outbox] == [f"Pendaftaran pelatihan diterima: {batch.name}"]
 
 
-def test_an_active_registration_in_an_overlapping_batch_is_refused(
+def test_an_active_registration_in_an_overlapping_batch_is_not_told_to_the_registrant(
     cast, django_capture_on_commit_callbacks
 ):
     first = open_batch(cast)
-    person = PersonFactory(region=cast.region_a, nik=NIK, sex="F", birth_date=BIRTH)
-    EnrolmentFactory(batch=first, person=person)
+    person = PersonFactory(region=cast.region_b, nik=NIK, sex="F", birth_date=BIRTH)
+    EnrolmentFactory(batch=first, person=person, status=Enrolment.Status.ACCEPTED)
     second = open_batch(cast, start_date=first.start_date + timedelta(days=10))
-    with pytest.raises(Conflict) as error:
-        submit(second, data(), django_capture_on_commit_callbacks)
-    assert error.value.code == "overlapping_enrolment"
-    assert "Siti" not in error.value.message
-    assert Enrolment.objects.filter(batch=second).count() == 0
+    enrolment = submit(second, data(), django_capture_on_commit_callbacks)
+    assert enrolment.identity == Enrolment.Identity.UNVERIFIED
 
 
 @pytest.mark.parametrize(
@@ -276,7 +274,7 @@ def test_open_batches_show_the_seats_left_and_hide_other_statuses(cast):
     assert seats_left(open_batch_get(batch_id=batch.pk)) == 15
 
 
-def test_a_trainee_with_an_account_only_gets_the_confirmation(
+def test_a_signed_in_trainee_owns_the_registration_and_the_record_gets_no_mail(
     cast, django_capture_on_commit_callbacks
 ):
     Person.objects.filter(pk=cast.person_1.pk).update(email="peserta1@example.id")
@@ -285,11 +283,33 @@ def test_a_trainee_with_an_account_only_gets_the_confirmation(
     registration = data(
         nik=person.nik, sex=person.sex, birth_date=person.birth_date, email="baru@example.id"
     )
-    enrolment = submit(batch, registration, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        enrolment = registration_submit(
+            batch_id=batch.pk, data=registration, submitter=cast.trainee_1
+        )
     assert enrolment.person == person
+    assert enrolment.applicant_user == cast.trainee_1
     assert [(m.subject, m.to) for m in mail.outbox] == [
-        (f"Pendaftaran pelatihan diterima: {batch.name}", ["peserta1@example.id"])
+        (f"Pendaftaran pelatihan diterima: {batch.name}", ["baru@example.id"])
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["Menangkan hadiah di evil.com", "http//x", "Budi 123", "www budi", "<b>Budi</b>"]
+)
+def test_a_name_that_reads_as_a_link_or_markup_is_refused(
+    cast, name, django_capture_on_commit_callbacks
+):
+    with pytest.raises(ValidationError) as error:
+        submit(open_batch(cast), data(full_name=name), django_capture_on_commit_callbacks)
+    assert error.value.field == "full_name"
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("name", ["R.A. Kartini", "Moh. Ali", "Siti Nur'aini", "Ni Luh-Putu"])
+def test_names_as_printed_on_a_ktp_are_accepted(cast, name, django_capture_on_commit_callbacks):
+    enrolment = submit(open_batch(cast), data(full_name=name), django_capture_on_commit_callbacks)
+    assert enrolment.applicant["full_name"] == name
 
 
 def test_the_audit_trail_keeps_no_nik_or_phone_in_clear(cast, django_capture_on_commit_callbacks):
