@@ -15,11 +15,12 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from jejaring.core.errors import NotFound, ValidationError
+from jejaring.core.params import DbId
 from jejaring.core.policies import policy_for
-from jejaring.core.schemas import ErrorOut, body_doc, json_body
+from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.training import registration, selectors, services
 from jejaring.training.models import Batch, BatchSession, Enrolment
 
@@ -79,11 +80,15 @@ class BatchOut(OpenBatchOut):
 
 
 class EnrolmentOut(Schema):
+    """Until the identity is confirmed, the name and education are what was typed; the
+    person's record shows through only a confirmed enrolment."""
+
     id: int
     batch_id: int
-    person_name: str = Field(alias="person.full_name")
-    masked_nik: str = Field(alias="person.masked_nik")
-    education: str = Field(alias="person.education")
+    person_name: str
+    masked_nik: str
+    education: str
+    identity: str
     status: str
     status_reason: str
     source: str
@@ -92,9 +97,21 @@ class EnrolmentOut(Schema):
     graduated_on: date | None
     attendance_pct: Decimal | None
 
+    @staticmethod
+    def resolve_person_name(obj: Enrolment) -> str:
+        return selectors.applicant_of(obj).full_name
+
+    @staticmethod
+    def resolve_masked_nik(obj: Enrolment) -> str:
+        return obj.person.masked_nik
+
+    @staticmethod
+    def resolve_education(obj: Enrolment) -> str:
+        return selectors.applicant_of(obj).education
+
 
 class DecisionIn(Schema):
-    enrolment_ids: list[int] = Field(..., min_length=1, max_length=500)
+    enrolment_ids: list[DbId] = Field(..., min_length=1, max_length=500)
     decision: str = Field(..., pattern="^(shortlisted|accepted|waitlisted|rejected)$")
     reason: str = Field("", max_length=1000)
 
@@ -208,7 +225,7 @@ def _attendance_rows(session: BatchSession) -> list[dict[str, Any]]:
     auth=None,
     summary="Batches open for registration (public)",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_open_batches(request: HttpRequest) -> QuerySet[Batch]:
     return registration.open_batch_list()
 
@@ -227,7 +244,7 @@ def open_batch_detail(request: HttpRequest, open_batch_id: int) -> Batch:
 
 
 @router.get("/batches", response=list[BatchOut], summary="Batches the caller may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_batches(
     request: HttpRequest, status: str | None = None, year: int | None = None
 ) -> QuerySet[Batch]:

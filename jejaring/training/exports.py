@@ -29,7 +29,7 @@ def batch_participants_xlsx(*, actor: Any, batch_id: int) -> tuple[str, bytes]:
         [
             number,
             enrolment.person.masked_nik,
-            enrolment.person.full_name,
+            enrolment.display_name,
             enrolment.get_status_display(),
             float(enrolment.attendance_pct) if enrolment.attendance_pct is not None else None,
             enrolment.graduated_on,
