@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from jejaring.core.models import AuditEvent
+from jejaring.core.suppression import Relation, suppress
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,14 @@ def trainee_home_figures(*, actor: Any) -> dict[str, Any]:
 
 
 def viewer_home_figures(*, regions: QuerySet[Any], years: range) -> dict[str, Any]:
-    """Graduates per region and year: aggregates only, never individual records."""
+    """Graduates per region and year: aggregates only, never individual records, with the
+    counts from 1 to 4 withheld (None), and whatever would reveal them (`suppression`).
+
+    The outcomes dashboard publishes, for the same seven years, each region's graduates
+    per year and their total, and the years' totals over all the viewer's regions: this
+    table is protected as a 2-D table with those margins, and withholds at least what the
+    dashboard withholds in each region's row, so that the two pages never complete each
+    other."""
     from jejaring.training.models import Enrolment
 
     rows = (
@@ -182,5 +190,43 @@ def viewer_home_figures(*, regions: QuerySet[Any], years: range) -> dict[str, An
         .order_by()
     )
     counts = {(row["region_id"], row["year"]): row["n"] for row in rows}
-    table = [(region, [counts.get((region.pk, year), 0) for year in years]) for region in regions]
-    return {"years": list(years), "table": table}
+    listed = list(regions)
+    hidden = _withheld_graduates(counts, [region.pk for region in listed], years)
+    table = [
+        (
+            region,
+            [
+                None if (region.pk, year) in hidden else counts.get((region.pk, year), 0)
+                for year in years
+            ],
+        )
+        for region in listed
+    ]
+    return {"years": list(years), "table": table, "protected": True}
+
+
+def _withheld_graduates(
+    counts: dict[tuple[int, int], int], region_ids: list[int], years: range
+) -> frozenset[Any]:
+    values: dict[Any, int] = {
+        (region, year): counts.get((region, year), 0) for region in region_ids for year in years
+    }
+    rows = {region: [(region, year) for year in years] for region in region_ids}
+    columns = {year: [(region, year) for region in region_ids] for year in years}
+    relations: list[Relation[Any]] = []
+    row_patterns: set[Any] = set()
+    for region, cells in rows.items():
+        values[("region", region)] = sum(values[cell] for cell in cells)
+        relation = Relation(("region", region), tuple(cells))
+        relations.append(relation)
+        # What the dashboard withholds for this region alone (one 1-D breakdown by year).
+        row_patterns |= suppress(
+            {cell: values[cell] for cell in (*cells, relation.whole)}, [relation]
+        )
+    for year, cells in columns.items():
+        values[("year", year)] = sum(values[cell] for cell in cells)
+        relations.append(Relation(("year", year), tuple(cells)))
+    values["total"] = sum(values[("region", region)] for region in region_ids)
+    relations.append(Relation("total", tuple(("region", region) for region in region_ids)))
+    relations.append(Relation("total", tuple(("year", year) for year in years)))
+    return suppress(values, relations, withheld=row_patterns)

@@ -33,6 +33,9 @@ which +1/−1 can be moved in either direction without making any cell negative:
 two integer tables fit what is published, with different values in that cell. The property
 tests in `core/tests/test_suppression.py` check this by enumeration on random small tables.
 
+A withheld zero (a companion, or a complement when nothing else was left) is not protected:
+0 may be shown, so working it out tells no more than the rule allows.
+
 *Unpublished* cells are never shown (the people who did not graduate, when only graduates
 and a denominator are published). They start withheld; they need protection only when
 small (1 to `threshold` − 1): a large unpublished count may be derivable.
@@ -75,9 +78,12 @@ def suppress(
     threshold: int = THRESHOLD,
     unpublished: Iterable[K] = (),
     follows: Mapping[K, Iterable[K]] | None = None,
+    withheld: Iterable[K] = (),
 ) -> frozenset[K]:
     """The published cells to withhold (never the unpublished ones, which are withheld
-    anyway). Deterministic: ties are broken by the order of `values`."""
+    anyway). `withheld` are published cells to withhold from the start — those another
+    page withholds, so that what this one shows never fills the other's gaps.
+    Deterministic: ties are broken by the order of `values`."""
     relations = [r for r in relations if r.parts]
     order = {key: index for index, key in enumerate(values)}
     for relation in relations:
@@ -86,7 +92,7 @@ def suppress(
                 raise KeyError(f"cell {key!r} of a relation has no value")
     unpublished_set = frozenset(unpublished)
     companions = {key: tuple(keys) for key, keys in (follows or {}).items()}
-    hidden: set[K] = set(unpublished_set)
+    hidden: set[K] = set(unpublished_set) | set(withheld)
     hidden.update(key for key, count in values.items() if is_small(count, threshold=threshold))
     by_cell: dict[K, list[Relation[K]]] = {}
     for relation in relations:
@@ -94,6 +100,9 @@ def suppress(
             by_cell.setdefault(key, []).append(relation)
 
     def protected(key: K) -> bool:
+        # A zero names nobody and may be shown; a large unpublished count may be derived.
+        if values[key] == 0:
+            return False
         return key not in unpublished_set or is_small(values[key], threshold=threshold)
 
     def add_companions() -> None:

@@ -16,19 +16,20 @@ from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import NotFound, PermissionDenied, ValidationError
 from jejaring.core.schemas import ErrorOut, json_body
 from jejaring.outcomes import indicators, selectors, services
-from jejaring.outcomes.indicators import Dimension, Row
+from jejaring.outcomes.disclosure import ShownFraction, ShownRow, shown_tables
+from jejaring.outcomes.indicators import Dimension
 from jejaring.outcomes.models import FollowUp, OutcomeStatus
 
 router = Router(tags=["outcomes"])
 
 
 class FractionOut(Schema):
-    numerator: int
-    denominator: int
+    numerator: int | None = Field(description="null when withheld")
+    denominator: int | None = Field(description="null when withheld")
     percent: str | None
 
 
-def _fraction(value: Any) -> FractionOut:
+def _fraction(value: ShownFraction) -> FractionOut:
     percent = value.percent
     return FractionOut(
         numerator=value.numerator,
@@ -38,16 +39,18 @@ def _fraction(value: Any) -> FractionOut:
 
 
 class RowOut(Schema):
+    """A group's figures; a count is null when withheld to protect identities."""
+
     key: str | None
     label: str
-    graduates: int
-    answered: int
-    absorbed: int
-    self_employed: int
+    graduates: int | None
+    answered: int | None
+    absorbed: int | None
+    self_employed: int | None
     absorption: FractionOut
     absorption_of_answered: FractionOut
     entrepreneurship: FractionOut
-    waiting: dict[str, int]
+    waiting: dict[str, int | None]
     median_days_to_first_job: float | None
 
 
@@ -55,6 +58,8 @@ class IndicatorsOut(Schema):
     definition: str
     window_months: int
     dimension: str
+    #: True when counts from 1 to 4, and those that would reveal them, are null.
+    protected: bool
     rows: list[RowOut]
     total: RowOut
 
@@ -68,7 +73,7 @@ class IndicatorQuery(Schema):
     vocation: int | None = None
 
 
-def _row(row: Row) -> RowOut:
+def _row(row: ShownRow) -> RowOut:
     return RowOut(
         key=None if row.key is None else str(row.key),
         label=row.label,
@@ -113,13 +118,20 @@ def get_indicators(request: HttpRequest, query: Query[IndicatorQuery]) -> Indica
             .first()
         )
     definition = selectors.definition_for(region=region)
-    table = indicators.graduate_table(
-        filters=filters, definition=definition, dimension=query.dimension
+    protect = not selectors.exact_figures_for(actor=request.user, filters=filters)
+    (table,) = shown_tables(
+        [
+            indicators.graduate_table(
+                filters=filters, definition=definition, dimension=query.dimension
+            )
+        ],
+        protect=protect,
     )
     return IndicatorsOut(
         definition=definition.describe(),
         window_months=definition.window_months,
         dimension=query.dimension.value,
+        protected=protect,
         rows=[_row(row) for row in table.rows],
         total=_row(table.total),
     )
@@ -221,7 +233,10 @@ class PublishedOut(Schema):
     "/public/{slug:public_region_slug}",
     auth=None,
     response={200: list[PublishedOut], 404: ErrorOut},
-    summary="A region's published statistics (public; counts below 5 withheld)",
+    summary=(
+        "A region's published statistics (public; counts from 1 to 4, and those that "
+        "would reveal them, are null)"
+    ),
 )
 def public_statistics(request: HttpRequest, public_region_slug: str) -> list[PublishedOut]:
     region = selectors.public_regions().filter(slug=public_region_slug).first()

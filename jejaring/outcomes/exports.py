@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from jejaring.outcomes.indicators import PipelineYear, Table
+from jejaring.outcomes.disclosure import SYMBOL, ShownPipelineYear, ShownTable
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: A text cell starting with one of these would be read by a spreadsheet as a formula.
@@ -62,7 +62,26 @@ def _percent(value: Any) -> float | None:
     return float(value) if value is not None else None
 
 
-def graduate_sheet(table: Table, title: str) -> Sheet:
+def _n(count: int | None) -> int | str:
+    """A count, or the symbol of a withheld one."""
+    return SYMBOL if count is None else count
+
+
+def _rate(fraction: Any) -> float | str | None:
+    return SYMBOL if fraction.withheld else _percent(fraction.percent)
+
+
+def _legend() -> list[str]:
+    return [
+        _(
+            "%(symbol)s disembunyikan untuk melindungi identitas: angka 1 sampai 4, dan angka "
+            "lain yang dapat dipakai untuk menghitungnya."
+        )
+        % {"symbol": SYMBOL}
+    ]
+
+
+def graduate_sheet(table: ShownTable, title: str) -> Sheet:
     headers = [
         str(table.dimension.label),
         _("Lulusan"),
@@ -78,29 +97,28 @@ def graduate_sheet(table: Table, title: str) -> Sheet:
         _("Tunggu > 12 bulan"),
         _("Median hari ke pekerjaan pertama"),
     ]
-    rows = [
+    rows: list[list[Any]] = [
         [
             row.label,
-            row.graduates,
-            row.answered,
-            row.absorbed,
-            _percent(row.absorption.percent),
-            _percent(row.absorption_of_answered.percent),
-            row.self_employed,
-            _percent(row.entrepreneurship.percent),
-            row.waiting.get("<=3", 0),
-            row.waiting.get("4-6", 0),
-            row.waiting.get("7-12", 0),
-            row.waiting.get(">12", 0),
+            _n(row.graduates),
+            _n(row.answered),
+            _n(row.absorbed),
+            _rate(row.absorption),
+            _rate(row.absorption_of_answered),
+            _n(row.self_employed),
+            _rate(row.entrepreneurship),
+            *(_n(count) for count in row.waiting_bands),
             row.median_days_to_first_job,
         ]
         for row in [*table.rows, table.total]
     ]
     rows.append([_("Definisi: %(text)s") % {"text": table.definition.describe()}])
+    if table.protected:
+        rows.append(_legend())
     return Sheet(title, headers, rows)
 
 
-def pipeline_sheet(pipeline: Sequence[PipelineYear]) -> Sheet:
+def pipeline_sheet(pipeline: Sequence[ShownPipelineYear], *, protected: bool = False) -> Sheet:
     headers = [
         _("Tahun"),
         _("Lulus"),
@@ -116,22 +134,26 @@ def pipeline_sheet(pipeline: Sequence[PipelineYear]) -> Sheet:
         _("Magang selesai atau diangkat"),
         _("Magang ke kerja (%)"),
     ]
-    rows = [
+    rows: list[list[Any]] = [
         [
             item.year,
-            item.completion.numerator,
-            item.completion.denominator,
-            _percent(item.completion.percent),
-            item.competency_pass.numerator,
-            item.competency_pass.denominator,
-            _percent(item.competency_pass.percent),
-            item.referral_placement.numerator,
-            item.referral_placement.denominator,
-            _percent(item.referral_placement.percent),
-            item.internship_to_hire.numerator,
-            item.internship_to_hire.denominator,
-            _percent(item.internship_to_hire.percent),
+            *(
+                value
+                for fraction in (
+                    item.completion,
+                    item.competency_pass,
+                    item.referral_placement,
+                    item.internship_to_hire,
+                )
+                for value in (
+                    _n(fraction.numerator),
+                    _n(fraction.denominator),
+                    _rate(fraction),
+                )
+            ),
         ]
         for item in pipeline
     ]
+    if protected:
+        rows.append(_legend())
     return Sheet(_("Alur"), headers, rows)

@@ -144,11 +144,3 @@ def median_from_histogram(histogram: Mapping[int, int] | Iterable[tuple[int, int
         seen += count
     assert low_value is not None and high_value is not None
     return (low_value + high_value) / 2
-
-
-def suppress_small(count: int | None, *, threshold: int = 5) -> int | None:
-    """Counts below `threshold` (but above zero) are withheld on public pages, so that a
-    figure cannot point at a handful of identifiable people."""
-    if count is None or 0 < count < threshold:
-        return None
-    return count

@@ -121,6 +121,14 @@ def record_regions_for(*, actor: Any) -> frozenset[int]:
     return scope.office_region_ids
 
 
+def exact_figures_for(*, actor: Any, filters: Filters) -> bool:
+    """Whether the actor may read the exact counts of these filters: only when every
+    region counted is one whose records they may open anyway (office staff of the region).
+    Everyone else — provincial and national viewers, and office staff adding a region they
+    only view — gets them with small counts withheld (`disclosure`)."""
+    return filters.region_ids <= record_regions_for(actor=actor)
+
+
 def definition_for(*, region: Region | None, definition_id: int | None = None) -> Definition:
     """The region's chosen (or default) definition; the built-in default when none."""
     qs = IndicatorDefinition.objects.filter(region=region) if region else None

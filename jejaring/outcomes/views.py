@@ -22,7 +22,7 @@ from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
-from jejaring.outcomes import exports, indicators, selectors, services
+from jejaring.outcomes import disclosure, exports, indicators, selectors, services
 from jejaring.outcomes.forms import (
     AnswerForm,
     CompanyConfirmForm,
@@ -298,25 +298,30 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "outcomes/dashboard.html", {"form": form}, status=400)
     filters, definition = _filters_and_definition(request, form)
     dimension = Dimension(form.cleaned_data["dimension"])
-    by_year = indicators.graduate_table(
-        filters=filters, definition=definition, dimension=Dimension.YEAR
+    protect = not selectors.exact_figures_for(actor=request.user, filters=filters)
+    computed = [
+        indicators.graduate_table(filters=filters, definition=definition, dimension=Dimension.YEAR)
+    ]
+    if dimension != Dimension.YEAR:
+        computed.append(
+            indicators.graduate_table(filters=filters, definition=definition, dimension=dimension)
+        )
+    # Both tables count the same graduates: they are protected together.
+    shown = disclosure.shown_tables(computed, protect=protect)
+    by_year, table = shown[0], shown[-1]
+    pipeline = disclosure.shown_pipeline(
+        indicators.pipeline_rates(filters=filters), protect=protect
     )
-    table = (
-        by_year
-        if dimension == Dimension.YEAR
-        else indicators.graduate_table(filters=filters, definition=definition, dimension=dimension)
-    )
-    pipeline = indicators.pipeline_rates(filters=filters)
     if request.GET.get("format") == "xlsx":
         sheets = [exports.graduate_sheet(by_year, _("Per tahun"))]
         if dimension != Dimension.YEAR:
             sheets.append(exports.graduate_sheet(table, str(dimension.label)))
-        sheets.append(exports.pipeline_sheet(pipeline))
+        sheets.append(exports.pipeline_sheet(pipeline, protected=protect))
         return exports.xlsx_response(
             f"keterserapan-{filters.year_from}-{filters.year_to}.xlsx", sheets
         )
     funnel_year = filters.year_to - 1 if filters.year_to > filters.year_from else filters.year_to
-    office = selectors.is_office(request.user)
+    office = selectors.is_office(request.user) and not protect
     chart = {
         "labels": [str(row.key) for row in by_year.rows],
         "absorption": [_float(row.absorption.percent) for row in by_year.rows],
@@ -341,7 +346,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "table": table,
             "dimension": dimension,
             "pipeline": pipeline,
-            "funnel": indicators.funnel(filters=filters, definition=definition, year=funnel_year),
+            "funnel": disclosure.shown_funnel(
+                indicators.funnel(filters=filters, definition=definition, year=funnel_year),
+                protect=protect,
+            ),
+            "protected": protect,
             "funnel_year": funnel_year,
             "response": (
                 selectors.response_rate_for(actor=request.user, today=timezone.localdate())

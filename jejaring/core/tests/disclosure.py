@@ -17,16 +17,18 @@ def recoverable(
     *,
     cap: int | None = None,
 ) -> list[Hashable]:
-    """The withheld cells that take one value only in every non-negative integer table
-    agreeing with the shown cells (searched up to `cap`, by default twice the largest
-    count plus two: a smaller search space can only make a cell look *more* determined)."""
+    """The withheld non-zero cells that take one value only in every non-negative integer
+    table agreeing with the shown cells (searched up to `cap`, by default twice the largest
+    count plus two: a smaller search space can only make a cell look *more* determined).
+    A withheld zero is not a target: the rule lets a 0 be shown."""
     hidden = [key for key in values if key in set(withheld)]
     shown = {key: count for key, count in values.items() if key not in set(hidden)}
     limit = cap if cap is not None else 2 * max(values.values(), default=0) + 2
     return [
         key
         for key in hidden
-        if any(relation_has(relation, key) for relation in relations)
+        if values[key] != 0
+        and any(relation_has(relation, key) for relation in relations)
         and not _another_table(shown, hidden, relations, key, values[key], limit)
     ]
 

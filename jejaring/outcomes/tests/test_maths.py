@@ -68,10 +68,6 @@ def test_waiting_bands(months, band):
     assert maths.waiting_band(months) == band
 
 
-def test_small_counts_are_suppressed_but_zero_is_shown():
-    assert [maths.suppress_small(n) for n in (0, 1, 4, 5, 120)] == [0, None, None, 5, 120]
-
-
 @given(start=dates, days=st.integers(min_value=-400, max_value=4000))
 def test_full_months_never_exceed_the_calendar(start, days):
     end = start + timedelta(days=days)
