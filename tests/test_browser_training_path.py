@@ -130,6 +130,14 @@ def test_a_trainee_s_path_from_registration_to_a_publicly_verified_certificate(
     page.goto(f"{live_server.url}/pelatihan/paket/{batch.pk}/seleksi/")
     candidate_row = page.get_by_test_id("candidate").filter(has_text="Siti Rahayu")
     assert candidate_row.locator(".criterion-bad").count() == 0
+    # Her identity is what she typed until the operator checks her KTP at selection.
+    candidate_row.get_by_text("Identitas belum diverifikasi").wait_for()
+    candidate_row.get_by_role("button", name="Periksa KTP & verifikasi identitas").click()
+    page.get_by_label("KTP asli pendaftar telah saya periksa", exact=False).check()
+    assert _fits_the_screen(page)
+    page.get_by_role("button", name="Verifikasi identitas").click()
+    page.get_by_text("Identitas terverifikasi.").wait_for()
+    candidate_row = page.get_by_test_id("candidate").filter(has_text="Siti Rahayu")
     candidate_row.get_by_role("button", name="Terima").click()
     page.get_by_text("1 pendaftar: Diterima").wait_for()
     assert _fits_the_screen(page)
