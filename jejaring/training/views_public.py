@@ -111,6 +111,7 @@ def register(request: HttpRequest, open_batch_id: int) -> HttpResponse:
                 data=form.registration_data(),
                 base_url=request.build_absolute_uri("/"),
                 ip_address=address or None,
+                submitter=request.user,
             )
         except ApplicationError as error:
             field = error.field if error.field in form.fields else None

@@ -68,12 +68,12 @@ def test_a_person_registers_through_the_form_and_sees_a_neutral_confirmation(cli
     assert EnrolmentDocument.objects.filter(enrolment=enrolment, kind="ktp").exists()
 
 
-def test_a_duplicate_registration_shows_the_error_next_to_the_nik(client, cast):
+def test_a_duplicate_registration_is_answered_like_the_first_and_left_to_staff(client, cast):
     batch = open_batch(cast)
-    client.post(f"/daftar/{batch.pk}/formulir/", form_data())
-    response = client.post(f"/daftar/{batch.pk}/formulir/", form_data())
-    assert response.status_code == 422
-    assert "NIK ini sudah mendaftar di paket ini." in response.content.decode()
+    first = client.post(f"/daftar/{batch.pk}/formulir/", form_data())
+    second = client.post(f"/daftar/{batch.pk}/formulir/", form_data())
+    assert (first.status_code, first["Location"]) == (second.status_code, second["Location"])
+    assert "sudah mendaftar" not in second.content.decode()
     assert Enrolment.objects.count() == 1
 
 
