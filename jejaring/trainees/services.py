@@ -287,6 +287,29 @@ def person_update(*, actor: Any, person: Person, changes: dict[str, Any]) -> Per
     return locked
 
 
+def person_verify(*, actor: Any, person: Person) -> Person:
+    """The home office records that it has seen the person's KTP at the counter."""
+    if (
+        not policy_for(Person).can(actor, "change", person)
+        or scope_of(actor).person_id == person.pk
+    ):
+        raise PermissionDenied(_("Anda tidak berwenang memverifikasi identitas orang ini."))
+    with transaction.atomic():
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        if locked.is_verified:
+            return locked
+        locked.verified_at = timezone.now()
+        locked.verified_by = actor
+        locked.save(update_fields=["verified_at", "verified_by", "updated_at"])
+        audit.record(
+            actor=actor,
+            action="trainees.person.verify",
+            target=locked,
+            changes={"verified": [False, True]},
+        )
+    return locked
+
+
 def person_reveal_nik(*, actor: Any, person: Person, ip_address: str | None = None) -> str:
     """Return the full NIK to someone entitled to it, and audit that they read it
     (UU 27/2022 on personal data protection)."""

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:person_id>/", views.person_detail, name="person_detail"),
     path("<int:person_id>/ubah/", views.person_edit, name="person_edit"),
     path("<int:person_id>/nik/", views.person_reveal_nik, name="person_reveal_nik"),
+    path("<int:person_id>/verifikasi/", views.person_verify, name="person_verify"),
 ]

@@ -62,6 +62,19 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def person_verify(request: HttpRequest, person_id: int) -> HttpResponse:
+    require_any_role(request.user, Role.OFFICE_STAFF)
+    person = selectors.person_get_for(actor=request.user, person_id=person_id)
+    try:
+        services.person_verify(actor=request.user, person=person)
+    except ApplicationError:
+        raise Http404 from None
+    messages.success(request, _("Identitas terverifikasi."))
+    return redirect("trainees:person_detail", person_id=person.pk)
+
+
+@login_required
+@require_POST
 def person_reveal_nik(request: HttpRequest, person_id: int) -> HttpResponse:
     person = selectors.person_get_for(actor=request.user, person_id=person_id)
     nik = services.person_reveal_nik(
@@ -91,6 +104,9 @@ def person_create(request: HttpRequest) -> HttpResponse:
                 # The form's fields are exactly PersonData's; an empty sex means "from the NIK".
                 data=services.PersonData(**{**data, "sex": data["sex"] or None}),
             )
+        except services.TransferRequested as requested:
+            messages.info(request, str(requested.message))
+            return redirect("trainees:person_list")
         except ApplicationError as error:
             add_service_error(form, error)
         else:

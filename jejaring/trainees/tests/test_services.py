@@ -170,3 +170,28 @@ def test_a_person_exports_their_own_data_and_the_export_is_audited(cast):
     assert AuditEvent.objects.filter(action="trainees.person.export").count() == 1
     with pytest.raises(PermissionDenied):
         services.person_export_own_data(actor=cast.trainee_1, person=cast.person_2)
+
+
+def test_only_the_home_office_verifies_a_person_at_the_counter(cast):
+    person = services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
+    assert not person.is_verified
+    with pytest.raises(PermissionDenied):
+        services.person_verify(actor=cast.staff_b, person=person)
+    with pytest.raises(PermissionDenied):
+        services.person_verify(actor=cast.operator, person=person)
+    verified = services.person_verify(actor=cast.staff_a, person=person)
+    assert verified.is_verified and verified.verified_by == cast.staff_a
+    assert AuditEvent.objects.filter(action="trainees.person.verify").count() == 1
+
+
+def test_the_person_create_page_says_a_request_was_sent_for_another_offices_nik(cast, client):
+    services.person_create(actor=cast.staff_a, region=cast.region_a, data=data())
+    client.force_login(cast.staff_b)
+    response = client.post(
+        "/orang/baru/",
+        {"nik": WOMAN_NIK, "full_name": "Nama Lain", "education": "smk"},
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "Permintaan pindah" in body
+    assert "Siti Rahmawati" not in body and "Pekalongan" not in body
