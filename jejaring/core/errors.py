@@ -63,3 +63,10 @@ class Conflict(ApplicationError):
 
 class InvalidTransition(Conflict):
     default_code = "invalid_transition"
+
+
+class BadParameter(ApplicationError):
+    """A query or path parameter that is malformed or out of range (jejaring.core.params)."""
+
+    status = 400
+    default_code = "bad_parameter"

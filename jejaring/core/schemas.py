@@ -4,11 +4,13 @@ from typing import Any, TypeVar
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Schema
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from jejaring.core.errors import ValidationError
+from jejaring.core.params import INT32_MAX
 
 B = TypeVar("B", bound=BaseModel)
 
@@ -54,3 +56,12 @@ def body_doc(schema: type[BaseModel]) -> dict[str, Any]:
             "content": {"application/json": {"schema": schema.model_json_schema()}},
         }
     }
+
+
+class Pages(PageNumberPagination):
+    """Ninja's page-number pagination with the page bounded, so that its offset always
+    fits the database's bigint: a page past the bound is a 422, not a 500."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=INT32_MAX)
+        page_size: int | None = Field(None, ge=1, le=INT32_MAX)
