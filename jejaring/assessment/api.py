@@ -12,14 +12,15 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from jejaring.assessment import selectors, services
 from jejaring.assessment.certificates import certificate_pdf, verification_url
 from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
 from jejaring.core.errors import NotFound, ValidationError
+from jejaring.core.params import DbId
 from jejaring.core.pdf import pdf_response
-from jejaring.core.schemas import ErrorOut, body_doc, json_body
+from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 
 router = Router(tags=["assessment"])
 
@@ -77,9 +78,9 @@ class SessionIn(Schema):
     lsp_id: int
     test_site_id: int
     date: date
-    assessor_ids: list[int] = Field(..., min_length=1, max_length=20)
+    assessor_ids: list[DbId] = Field(..., min_length=1, max_length=20)
     batch_id: int | None = None
-    enrolment_ids: list[int] = Field(default_factory=list, max_length=500)
+    enrolment_ids: list[DbId] = Field(default_factory=list, max_length=500)
 
 
 class IssueIn(Schema):
@@ -140,7 +141,7 @@ class VerificationOut(Schema):
 
 
 @router.get("/sessions", response=list[SessionOut], summary="Sessions the caller may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_sessions(request: HttpRequest) -> QuerySet[AssessmentSession]:
     return selectors.session_list_for(actor=request.user)
 
@@ -235,7 +236,7 @@ def issue_certificates(request: HttpRequest, body: IssueIn) -> tuple[int, list]:
 
 
 @router.get("/certificates", response=list[CertificateOut], summary="Training certificates")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_certificates(request: HttpRequest) -> QuerySet[TrainingCertificate]:
     return selectors.training_certificate_list_for(actor=request.user)
 
@@ -275,7 +276,7 @@ def revoke_certificate(request: HttpRequest, training_certificate_id: int) -> Tr
     response={200: list[CompetencyOut], 422: ErrorOut},
     summary="BNSP competency certificates the caller may see",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_competency(request: HttpRequest, expiring_within: int | None = None) -> QuerySet:
     if expiring_within is not None and not 0 <= expiring_within <= 3650:
         raise ValidationError(_("Rentang hari antara 0 dan 3650."), code="invalid_days")
@@ -293,7 +294,7 @@ def my_results(request: HttpRequest) -> list[dict]:
 
 
 @router.get(
-    "/verify/{verification_code}",
+    "/verify/{path:verification_code}",
     response={200: VerificationOut, 404: ErrorOut},
     auth=None,
     summary="Public verification of a training certificate (no login)",

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -243,14 +243,18 @@ def mask_name(full_name: str) -> str:
 
 
 def verification_get(*, code: str, today: date | None = None) -> PublicVerification:
-    code = code.strip().lower()
-    if not code or len(code) > 32:
+    """The public facts of the certificate whose `code` is its verification token (the QR
+    code's) or its printed number (`BLK-1/2026/0007`, which has slashes), whatever the
+    case and spaces. Anything else, however malformed, is NotFound."""
+    code = "".join(code.split())
+    if not code or len(code) > 60 or "\x00" in code:
         raise NotFound(_("Sertifikat tidak ditemukan."))
+    by_code = Q(number__iexact=code) if "/" in code else Q(verification_token=code.lower())
     certificate = (
         TrainingCertificate.objects.select_related(
             "enrolment__person", "enrolment__batch__program", "institution"
         )
-        .filter(verification_token=code)
+        .filter(by_code)
         .first()
     )
     if certificate is None:

@@ -8,5 +8,6 @@ app_name = "verify"
 
 urlpatterns = [
     path("", views_public.lookup, name="lookup"),
-    path("<str:verification_code>/", views_public.detail, name="detail"),
+    # `path`: a printed certificate number has slashes (BLK-1/2026/0007).
+    path("<path:verification_code>/", views_public.detail, name="detail"),
 ]

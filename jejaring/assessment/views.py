@@ -30,6 +30,7 @@ from jejaring.assessment.forms import (
 from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_text
 from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 
@@ -309,7 +310,7 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
                 request, _("%(count)s sertifikat diterbitkan.") % {"count": len(issued)}
             )
             return redirect("assessment:certificate_list")
-    query = request.GET.get("q", "")[:100].strip()
+    query = query_text(request.GET, "q").strip()
     certificates = selectors.training_certificate_list_for(actor=request.user)
     if query:
         certificates = certificates.filter(number__icontains=query)

@@ -16,7 +16,10 @@ from jejaring.core.errors import NotFound
 def lookup(request: HttpRequest) -> HttpResponse:
     form = VerifyForm(request.GET or None)
     if request.GET and form.is_valid():
-        code = "".join(form.cleaned_data["code"].split()).lower()
+        # A printed number (`BLK-1/2026/0007`) keeps its slashes and capitals; a token
+        # from the QR code is lower-case hex.
+        code = "".join(form.cleaned_data["code"].split())
+        code = code.upper() if "/" in code else code.lower()
         return redirect("verify:detail", verification_code=code)
     return render(request, "verify/lookup.html", {"form": form})
 

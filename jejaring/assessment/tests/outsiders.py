@@ -14,5 +14,6 @@ OUTSIDERS = {
     "training_certificate_id": lambda cast: TrainingCertificateFactory(region=cast.region_b).pk,
 }
 EXEMPT_PARAMETERS: dict[str, Any] = {
-    "verification_code": "public by design: the QR target, an unguessable random code",
+    "verification_code": "public by design: the QR target (a random code) or the printed "
+    "certificate number; the page shows a masked name and nothing personal",
 }

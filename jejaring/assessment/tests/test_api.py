@@ -67,6 +67,15 @@ def test_certificates_revoke_and_public_verify(client, cast, world):
     assert client.get("/api/assessment/verify/unknown").status_code == 404
 
 
+def test_the_public_verify_api_finds_a_certificate_by_its_printed_number(client, cast, world):
+    certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
+    public = client.get(f"/api/assessment/verify/{certificate.number}")
+    assert public.status_code == 200
+    assert public.json()["number"] == certificate.number
+    for code in ("BLK-1/2026/9999", "%00", "a/%00", "../.."):
+        assert client.get(f"/api/assessment/verify/{code}").status_code == 404
+
+
 def test_the_trainee_reads_only_their_own_results(client, cast, world):
     client.force_login(cast.trainee_1)
     body = client.get("/api/assessment/my/results").json()

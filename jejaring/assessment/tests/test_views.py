@@ -1,6 +1,7 @@
 """The assessment pages as each role uses them."""
 
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -151,6 +152,29 @@ def test_the_lookup_form_redirects_to_the_code(client):
     response = client.get(reverse("verify:lookup"), {"code": " ABC123 "})
     assert response.status_code == 302
     assert response["Location"] == reverse("verify:detail", args=["abc123"])
+
+
+def test_the_printed_certificate_number_finds_the_certificate_typed_or_in_the_address(
+    client, cast, world
+):
+    certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
+    assert "/" in certificate.number
+    typed = client.get(reverse("verify:lookup"), {"code": f" {certificate.number.lower()} "})
+    assert typed.status_code == 302
+    assert typed["Location"] == f"/verifikasi/{certificate.number}/"
+    page = client.get(typed["Location"])
+    assert page.status_code == 200
+    assert "SAH" in page.content.decode()
+    assert certificate.number in page.content.decode()
+
+
+@pytest.mark.parametrize("code", ["/", "../", "BLK-1/2026/9999", "x/\x00", "ñ😀/" * 30])
+def test_a_code_with_slashes_that_matches_nothing_is_a_clean_404_page(client, code):
+    followed = client.get(reverse("verify:lookup"), {"code": code}, follow=True)
+    assert followed.status_code in (200, 404)
+    direct = client.get(f"/verifikasi/{quote(code)}/")
+    assert direct.status_code == 404
+    assert "Sertifikat tidak ditemukan" in direct.content.decode()
 
 
 def test_the_session_list_needs_a_constant_number_of_queries(
