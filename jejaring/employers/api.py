@@ -11,11 +11,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import BaseModel
 
 from jejaring.core.errors import NotFound, ValidationError
-from jejaring.core.schemas import ErrorOut, body_doc, json_body
+from jejaring.core.params import DbId, Slug, Text
+from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.employers import internship_agreements, selectors, services
 from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
 from jejaring.placement.models import InternshipAgreement
@@ -76,8 +77,8 @@ class CompanyPatch(Schema):
 
 
 @router.get("/companies", response=list[CompanyOut], summary="Companies the caller may see")
-@paginate(PageNumberPagination, page_size=50)
-def list_companies(request: HttpRequest, q: str = "") -> QuerySet[Company]:
+@paginate(Pages, page_size=50)
+def list_companies(request: HttpRequest, q: Text = "") -> QuerySet[Company]:
     return selectors.company_list_for(actor=request.user, query=q[:100])
 
 
@@ -144,7 +145,7 @@ class AgreementOut(Schema):
 @router.get(
     "/agreements", response=list[AgreementOut], summary="Cooperation agreements with expiry"
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_agreements(request: HttpRequest, expiry: str = "") -> QuerySet[Agreement]:
     if expiry and expiry not in selectors.Expiry.LABELS:
         raise ValidationError(_("Masa berlaku tidak dikenal."), code="invalid_expiry")
@@ -238,7 +239,7 @@ class FormationIn(Schema):
     description: str = Field("", max_length=5000)
     kbji_code: str = Field("", pattern=r"^(\d{4}(\.\d{2})?)?$")
     accepts_all_vocations: bool = False
-    vocation_ids: list[int] = Field(default_factory=list, max_length=200)
+    vocation_ids: list[DbId] = Field(default_factory=list, max_length=200)
     location: str = Field("", max_length=200)
     period_start: date | None = None
     period_end: date | None = None
@@ -262,11 +263,11 @@ class FormationIn(Schema):
 class FormationFilter(Schema):
     status: Formation.Status | None = None
     kind: Formation.Kind | None = None
-    company_id: int | None = None
+    company_id: DbId | None = None
 
 
 @router.get("/formations", response=list[FormationOut], summary="Formations the caller may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_formations(request: HttpRequest, filters: Query[FormationFilter]) -> QuerySet[Formation]:
     return selectors.formation_list_for(
         actor=request.user,
@@ -331,7 +332,7 @@ def close_formation(request: HttpRequest, formation_id: int) -> Formation:
 
 
 class PublicFilter(Schema):
-    formation_region: str | None = Field(None, max_length=100)
+    formation_region: Slug | None = None
     kind: Formation.Kind | None = None
 
 
@@ -341,7 +342,7 @@ class PublicFilter(Schema):
     response={200: list[PublicFormationOut], 404: ErrorOut},
     summary="Open formations (public), of one region by its slug or of all",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def public_formations(request: HttpRequest, filters: Query[PublicFilter]) -> QuerySet[Formation]:
     region = (
         selectors.public_region_get(slug=filters.formation_region)
@@ -419,7 +420,7 @@ def _program(request: HttpRequest, internship_program_id: int) -> InternshipProg
     response=list[InternshipProgramOut],
     summary="Internship programs, waiting ones first, overdue flagged",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_internship_programs(
     request: HttpRequest, status: InternshipProgram.Status | None = None
 ) -> QuerySet[InternshipProgram]:
@@ -535,7 +536,7 @@ class InternshipAgreementOut(Schema):
     response=list[InternshipAgreementOut],
     summary="Internship agreements the caller may see",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_internship_agreements(
     request: HttpRequest, status: InternshipAgreement.Status | None = None
 ) -> QuerySet[InternshipAgreement]:

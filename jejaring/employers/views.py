@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_text
 from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 from jejaring.employers import internship_agreements, selectors, services
@@ -74,7 +75,7 @@ def _download(field: Any) -> FileResponse:
 @require_GET
 def company_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, *_STAFF_AND_HR)
-    query = request.GET.get("q", "")[:100]
+    query = query_text(request.GET, "q")
     companies = selectors.company_list_for(
         actor=request.user, query=query, partners_only=request.GET.get("mitra") == "1"
     )
@@ -340,7 +341,7 @@ def formation_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("jenis", "")
     if kind not in Formation.Kind.values:
         kind = ""
-    query = request.GET.get("q", "")[:100]
+    query = query_text(request.GET, "q")
     formations = selectors.formation_list_for(
         actor=request.user, status=status, kind=kind, query=query
     )

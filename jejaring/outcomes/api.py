@@ -10,11 +10,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import NotFound, PermissionDenied, ValidationError
-from jejaring.core.schemas import ErrorOut, json_body
+from jejaring.core.params import DbId
+from jejaring.core.schemas import ErrorOut, Pages, json_body
 from jejaring.outcomes import indicators, selectors, services
 from jejaring.outcomes.disclosure import ShownFraction, ShownRow, shown_tables
 from jejaring.outcomes.indicators import Dimension
@@ -68,9 +69,9 @@ class IndicatorQuery(Schema):
     year_from: int | None = Field(None, ge=2000, le=2100)
     year_to: int | None = Field(None, ge=2000, le=2100)
     dimension: Dimension = Dimension.YEAR
-    region: int | None = None
-    institution: int | None = None
-    vocation: int | None = None
+    region: DbId | None = None
+    institution: DbId | None = None
+    vocation: DbId | None = None
 
 
 def _row(row: ShownRow) -> RowOut:
@@ -172,7 +173,7 @@ class FollowUpFilter(Schema):
 
 
 @router.get("/follow-ups", response=list[FollowUpOut], summary="Follow-up points")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_follow_ups(request: HttpRequest, filters: Query[FollowUpFilter]) -> QuerySet[FollowUp]:
     return selectors.follow_up_list_for(
         actor=request.user, due_by=filters.due_by, unanswered_only=filters.unanswered

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.forms import Form
+from jejaring.core.params import YEAR_MAX
 from jejaring.outcomes.indicators import Dimension
 from jejaring.outcomes.models import OutcomeStatus
 from jejaring.trainees.models import Sex
@@ -57,8 +58,12 @@ class StaffAnswerForm(AnswerForm):
 class DashboardForm(Form):
     """Filters of the dashboard; every field optional."""
 
-    year_from = forms.IntegerField(label=_("Dari tahun"), required=False, min_value=2000)
-    year_to = forms.IntegerField(label=_("Sampai tahun"), required=False, min_value=2000)
+    year_from = forms.IntegerField(
+        label=_("Dari tahun"), required=False, min_value=2000, max_value=YEAR_MAX
+    )
+    year_to = forms.IntegerField(
+        label=_("Sampai tahun"), required=False, min_value=2000, max_value=YEAR_MAX
+    )
     dimension = forms.ChoiceField(
         label=_("Rinci menurut"), choices=Dimension.choices, required=False
     )

@@ -20,6 +20,7 @@ from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import audit
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import YEAR_MAX, YEAR_MIN, query_id, query_int, query_text
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
 from jejaring.outcomes import disclosure, exports, indicators, selectors, services
@@ -49,7 +50,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     show = request.GET.get("tampil", "due")
     point = request.GET.get("titik", "")
-    query = request.GET.get("q", "")[:100]
+    query = query_text(request.GET, "q")
     follow_ups = selectors.follow_up_list_for(
         actor=request.user,
         due_by=today if show in ("due", "unanswered") else None,
@@ -407,10 +408,13 @@ def drill_down(request: HttpRequest) -> HttpResponse:
             Dimension.COMPANY,
         )
     ):
-        if not raw_key.isdigit():
+        if dimension == Dimension.YEAR:
+            key = query_int(request.GET, "kunci", minimum=YEAR_MIN, maximum=YEAR_MAX)
+        else:
+            key = query_id(request.GET, "kunci")
+        if key is None:
             raise Http404
-        key = int(raw_key)
-    page_number = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
+    page_number = query_int(request.GET, "page", default=1, minimum=1) or 1
     export = request.GET.get("format") == "xlsx"
     limit = 100_000 if export else PAGE_SIZE
     count, ids = indicators.graduate_ids(

@@ -12,11 +12,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import NotFound, ValidationError
-from jejaring.core.schemas import ErrorOut, json_body
+from jejaring.core.params import DbId
+from jejaring.core.schemas import ErrorOut, Pages, json_body
 from jejaring.placement import referrals, selectors, services
 from jejaring.placement.models import AllocationResult, AllocationRound, Application, Referral
 
@@ -59,7 +60,7 @@ class RoundDetailOut(RoundOut):
 
 
 @router.get("/rounds", response=list[RoundOut], summary="Allocation rounds of the office")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_rounds(request: HttpRequest) -> QuerySet[AllocationRound]:
     _office(request)
     return selectors.round_list_for(actor=request.user)
@@ -104,7 +105,7 @@ def get_round(request: HttpRequest, round_id: int) -> RoundDetailOut:
 
 class RoundIn(Schema):
     name: str = Field(..., min_length=1, max_length=200)
-    formation_ids: list[int] = Field(..., min_length=1, max_length=1000)
+    formation_ids: list[DbId] = Field(..., min_length=1, max_length=1000)
     max_choices: int = Field(5, ge=1, le=20)
 
 
@@ -179,7 +180,7 @@ class ResultOut(Schema):
     response=list[ResultOut],
     summary="The round's results, for review before publishing",
 )
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_results(request: HttpRequest, round_id: int) -> QuerySet[AllocationResult]:
     rnd = selectors.round_get_for(actor=request.user, round_id=round_id)
     return selectors.round_results(rnd=rnd)
@@ -247,7 +248,7 @@ def get_application(request: HttpRequest, application_id: int) -> ApplicationOut
 
 
 class ApplyIn(Schema):
-    formation_ids: list[int] = Field(..., max_length=20)
+    formation_ids: list[DbId] = Field(..., max_length=20)
 
 
 @router.post(
@@ -301,7 +302,7 @@ class ReferralOut(Schema):
 
 
 @router.get("/referrals", response=list[ReferralOut], summary="Referrals the caller may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_referrals(request: HttpRequest, status: str = "") -> QuerySet[Referral]:
     if status and status not in Referral.Status.values:
         raise ValidationError(_("Status tidak dikenal."), code="unknown_status")

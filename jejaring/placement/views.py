@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_id
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
 from jejaring.placement import referrals, selectors, services
@@ -151,9 +152,7 @@ def round_review(request: HttpRequest, round_id: int) -> HttpResponse:
     formation = request.GET.get("formasi", "")
     unassigned = request.GET.get("tanpa") == "1"
     results = selectors.round_results(
-        rnd=rnd,
-        formation_id=int(formation) if formation.isdigit() else None,
-        unassigned=unassigned,
+        rnd=rnd, formation_id=query_id(request.GET, "formasi"), unassigned=unassigned
     )
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

@@ -11,11 +11,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import BaseModel
 
 from jejaring.core.errors import NotFound, ValidationError
-from jejaring.core.schemas import ErrorOut, body_doc, json_body
+from jejaring.core.params import DbId
+from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.planning import selectors, services
 from jejaring.planning.models import IndustryNeed, InstructorNeed, TrainingPlan
 
@@ -72,7 +73,7 @@ class NeedIn(Schema):
 
 
 @router.get("/needs", response=list[NeedOut], summary="Industry needs the caller may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_needs(request: HttpRequest, filters: Query[NeedFilter]) -> QuerySet[IndustryNeed]:
     return selectors.need_list_for(actor=request.user, mapping=filters.mapping)
 
@@ -151,7 +152,7 @@ def need_suggestions(request: HttpRequest, industry_need_id: int) -> list[Sugges
 
 class MappingIn(Schema):
     vocation_id: int | None = Field(..., description="null: no program exists for it yet")
-    unit_ids: list[int] = Field(default_factory=list, max_length=100)
+    unit_ids: list[DbId] = Field(default_factory=list, max_length=100)
 
 
 @router.post(

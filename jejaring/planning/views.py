@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_id
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
 from jejaring.planning import selectors, services
@@ -300,10 +301,10 @@ def gap(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, *_STAFF)
     year = _year(request)
     analysis = selectors.gap_analysis_for(actor=request.user, year=year)
-    vocation_id = request.GET.get("kejuruan", "")
+    vocation = request.GET.get("kejuruan", "").strip()
     drill = None
-    if vocation_id.isdigit() or vocation_id == "none":
-        chosen = None if vocation_id == "none" else int(vocation_id)
+    if vocation:
+        chosen = None if vocation == "none" else query_id(request.GET, "kejuruan")
         drill = {
             "row": next((r for r in analysis.rows if r.vocation_id == chosen), None),
             "detail": selectors.gap_drill_for(actor=request.user, year=year, vocation_id=chosen),

@@ -11,11 +11,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import PermissionDenied, ValidationError
-from jejaring.core.schemas import ErrorOut, body_doc, json_body
+from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.social_security import selectors, services
 from jejaring.social_security.models import Coverage, Incident
 from jejaring.trainees.nik import mask_nik
@@ -73,7 +73,7 @@ class CoverageFilter(Schema):
 
 
 @router.get("/coverages", response=list[CoverageOut], summary="Cover the caller may see")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_coverages(request: HttpRequest, filters: Query[CoverageFilter]) -> QuerySet[Coverage]:
     return selectors.coverage_list_for(
         actor=request.user,
@@ -312,7 +312,7 @@ class IncidentOut(Schema):
 
 
 @router.get("/incidents", response=list[IncidentOut], summary="Incidents the caller may see")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_incidents(request: HttpRequest) -> QuerySet[Incident]:
     return selectors.incident_list_for(actor=request.user)
 

@@ -23,6 +23,7 @@ from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import gates, imports
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_text
 from jejaring.core.spreadsheets import Sheet, xlsx_download, xlsx_response
 from jejaring.social_security import exports, importers, selectors, services
 from jejaring.social_security.forms import (
@@ -91,7 +92,7 @@ def coverage_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF, Role.COMPANY_HR)
     status = request.GET.get("status", "")
     kind = request.GET.get("jenis", "")
-    query = request.GET.get("q", "")[:100]
+    query = query_text(request.GET, "q")
     coverages = selectors.coverage_list_for(
         actor=request.user,
         status=status if status in Coverage.Status.values else "",
