@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.admin import JejaringAdmin
-from jejaring.trainees.models import Person
+from jejaring.trainees.models import Person, TransferRequest
 from jejaring.trainees.nik import mask_nik
 
 
@@ -77,3 +77,12 @@ class PersonAdmin(JejaringAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = ("consent_at", "consent_version", "created_at", "updated_at")
         return ("masked_nik_display", *fields) if obj is not None else fields
+
+
+@admin.register(TransferRequest)
+class TransferRequestAdmin(JejaringAdmin):
+    list_display = ("person", "region", "to_region", "status", "created_at", "decided_at")
+    list_filter = ("status", "region", "to_region")
+    list_select_related = ("person", "region", "to_region")
+    autocomplete_fields = ("person",)
+    readonly_fields = ("created_at",)

@@ -10,6 +10,7 @@ from jejaring.training.models import (
     BatchSession,
     Enrolment,
     EnrolmentDocument,
+    IdentityReview,
     Instructor,
     InstructorCredential,
     Program,
@@ -120,13 +121,22 @@ class EnrolmentAdmin(JejaringAdmin):
         "graduated_on",
         "region",
     )
-    list_filter = ("status", "source", "region")
+    list_filter = ("status", "source", "identity", "region")
     search_fields = ("person__full_name", "batch__code", "batch__name")
     list_select_related = ("person", "batch", "institution", "region")
     autocomplete_fields = ("person", "batch", "institution")
     readonly_fields = ("applied_at",)
     date_hierarchy = "applied_at"
     inlines = (EnrolmentDocumentInline,)
+
+
+@admin.register(IdentityReview)
+class IdentityReviewAdmin(JejaringAdmin):
+    list_display = ("kind", "person", "batch", "region", "created_at", "resolved_at")
+    list_filter = ("kind", "region")
+    list_select_related = ("person", "batch", "region")
+    autocomplete_fields = ("person", "batch", "enrolment")
+    readonly_fields = ("created_at",)
 
 
 @admin.register(EnrolmentDocument)
