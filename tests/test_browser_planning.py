@@ -101,9 +101,16 @@ def test_a_need_in_industry_s_words_becomes_an_approved_plan_line(browser, live_
     assert "Butuh mekanik mesin jahit high speed" in page.locator(".evidence").inner_text()
     assert _fits_the_screen(page)
 
-    # Submitted within its envelope, then approved.
+    # Submitted within its envelope, then approved by another member of staff: whoever
+    # submits a plan does not approve it.
     page.get_by_role("button", name="Ajukan rencana").click()
     page.get_by_text("Rencana diajukan").wait_for()
+    assert page.get_by_role("button", name="Setujui").count() == 0
+    plan_url = page.url
+    head = another_staff(cast.region_a)
+    _sign_out(page)
+    _sign_in(page, live_server, head.username)
+    page.goto(plan_url)
     page.get_by_label("Catatan keputusan").fill("Sesuai kebutuhan industri")
     page.get_by_role("button", name="Setujui").click()
     page.get_by_text("Rencana disetujui").wait_for()
