@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core import audit, gates
 from jejaring.core.errors import (
     Conflict,
@@ -343,9 +343,10 @@ def batch_change_status(
         if status == Batch.Status.RUNNING:
             problems = gates.check("training.batch.start", obj=locked)
             if problems:
-                may_override = (
-                    Role.OFFICE_STAFF in scope_of(actor).roles or scope_of(actor).is_superuser
-                )
+                # Only the batch's own office may override a gate, not an office role
+                # the actor holds in another region.
+                scope = scope_of(actor)
+                may_override = scope.is_superuser or locked.region_id in scope.office_region_ids
                 overridable = all(problem.overridable for problem in problems)
                 if not (override_reason and may_override and overridable):
                     raise Conflict(
@@ -1021,7 +1022,9 @@ def _checked_instructor_data(actor: Any, data: InstructorData) -> dict[str, Any]
         raise ValidationError(_("Status tidak dikenal."), code="invalid_status", field="status")
     scope = scope_of(actor)
     if data.institution is None:
-        if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
+        # An office's own instructors (no institution) belong to a region where the actor
+        # is office staff; `instructor_create` checks that region.
+        if not (scope.is_superuser or scope.office_region_ids):
             raise ValidationError(
                 _("Pilih lembaga instruktur."), code="required", field="institution"
             )

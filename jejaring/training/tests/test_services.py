@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core import mail
 
+from jejaring.accounts.scope import Role
 from jejaring.accounts.services import account_invite
 from jejaring.core import gates
 from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
@@ -128,6 +129,24 @@ def test_a_gate_problem_refuses_the_start_unless_office_staff_override_it(cast, 
     )
     batch.refresh_from_db()
     assert batch.status == Batch.Status.RUNNING
+
+
+def test_an_office_role_in_another_region_does_not_override_a_gate(cast, monkeypatch):
+    from jejaring.accounts.tests.factories import MembershipFactory
+
+    monkeypatch.setattr(gates, "_checks", {"training.batch.start": [_blocking_gate]})
+    monkeypatch.setattr(gates, "_overrides", {})
+    # Office staff of Kudus who is also the LPKS's operator in Pekalongan.
+    MembershipFactory(
+        user=cast.staff_b, region=cast.region_a, role=Role.OPERATOR, institution=cast.lpks
+    )
+    batch = BatchFactory(program__institution=cast.lpks, status=Batch.Status.SELECTION)
+    with pytest.raises(Conflict):
+        batch_change_status(
+            actor=cast.staff_b, batch=batch, status=Batch.Status.RUNNING, override_reason="x"
+        )
+    batch.refresh_from_db()
+    assert batch.status == Batch.Status.SELECTION
 
 
 def test_accepting_never_exceeds_the_capacity_and_emails_each_person(
