@@ -238,14 +238,34 @@ def _bind_account(*, actor: Any, person: Person, enrolment: Enrolment) -> dict[s
     return {"account_bound": [False, True]}
 
 
-def _review(kind: str, *, person: Person, enrolment: Enrolment) -> None:
-    IdentityReview.objects.create(
-        region_id=person.region_id,
+def review_raise(
+    kind: str,
+    *,
+    region_id: int,
+    person: Person,
+    batch_id: int,
+    applicant: dict[str, Any],
+    enrolment: Enrolment | None = None,
+) -> IdentityReview:
+    """A review item for the office of `region_id`, instead of telling the registrant."""
+    return IdentityReview.objects.create(
+        region_id=region_id,
         kind=kind,
         person=person,
-        batch_id=enrolment.batch_id,
+        batch_id=batch_id,
         enrolment=enrolment,
+        applicant=applicant,
+    )
+
+
+def _review(kind: str, *, person: Person, enrolment: Enrolment) -> None:
+    review_raise(
+        kind,
+        region_id=person.region_id,
+        person=person,
+        batch_id=enrolment.batch_id,
         applicant=enrolment.applicant,
+        enrolment=enrolment,
     )
 
 

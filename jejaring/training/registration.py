@@ -36,7 +36,7 @@ from jejaring.core.validation_messages import message_for
 from jejaring.regions import areas
 from jejaring.trainees.models import Education, Person
 from jejaring.trainees.nik import NikError, parse_nik
-from jejaring.training.identity import applicant_snapshot, contact_differs
+from jejaring.training.identity import applicant_snapshot, contact_differs, review_raise
 from jejaring.training.models import Batch, Enrolment, EnrolmentDocument, IdentityReview
 
 #: Version of the personal-data consent text shown on the form (UU 27/2022).
@@ -325,11 +325,11 @@ def registration_submit(
             submitter=submitter, email=email, full_name=full_name, base_url=base_url
         )
         if Enrolment.objects.filter(batch=batch, person=person).exists():
-            IdentityReview.objects.create(
+            review_raise(
+                IdentityReview.Kind.DUPLICATE,
                 region_id=batch.region_id,
-                kind=IdentityReview.Kind.DUPLICATE,
                 person=person,
-                batch=batch,
+                batch_id=batch.pk,
                 applicant=applicant,
             )
             audit.record(
@@ -358,13 +358,13 @@ def registration_submit(
                 enrolment=enrolment, kind=upload.kind, file=upload.file
             )
         if not is_new and contact_differs(person, applicant):
-            IdentityReview.objects.create(
+            review_raise(
+                IdentityReview.Kind.CONTACT_DIFFERS,
                 region_id=person.region_id,
-                kind=IdentityReview.Kind.CONTACT_DIFFERS,
                 person=person,
-                batch=batch,
-                enrolment=enrolment,
+                batch_id=batch.pk,
                 applicant=applicant,
+                enrolment=enrolment,
             )
         audit.record(
             actor=submitter,
