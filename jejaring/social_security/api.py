@@ -15,6 +15,7 @@ from ninja.pagination import paginate
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import PermissionDenied, ValidationError
+from jejaring.core.params import Text
 from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.social_security import selectors, services
 from jejaring.social_security.models import Coverage, Incident
@@ -166,8 +167,8 @@ def build_internship_list(request: HttpRequest) -> CountOut:
 
 
 class InsurerRowIn(Schema):
-    nik: str = Field(..., max_length=32)
-    kpj: str = Field(..., max_length=32)
+    nik: Text = Field(..., max_length=32)
+    kpj: Text = Field(..., max_length=32)
 
 
 class InsurerReturnIn(Schema):
