@@ -5,10 +5,11 @@ from datetime import date
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from jejaring.core.clientip import client_address
-from jejaring.core.schemas import ErrorOut
+from jejaring.core.params import Text
+from jejaring.core.schemas import ErrorOut, Pages
 from jejaring.trainees import selectors, services
 from jejaring.trainees.models import Person
 
@@ -18,6 +19,7 @@ router = Router(tags=["persons"])
 class PersonOut(Schema):
     id: int
     full_name: str
+    verified: bool
     nik_masked: str
     sex: str
     birth_date: date
@@ -30,12 +32,16 @@ class PersonOut(Schema):
         return obj.masked_nik
 
     @staticmethod
+    def resolve_verified(obj: Person) -> bool:
+        return obj.is_verified
+
+    @staticmethod
     def resolve_region_code(obj: Person) -> str:
         return obj.region.code
 
 
 class PersonFilter(Schema):
-    q: str = Field("", max_length=100, description="A name part or a whole 16-digit NIK")
+    q: Text = Field("", max_length=100, description="A name part or a whole 16-digit NIK")
 
 
 class NikOut(Schema):
@@ -44,7 +50,7 @@ class NikOut(Schema):
 
 
 @router.get("/", response=list[PersonOut], summary="People the caller may see")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_persons(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
     return selectors.person_list_for(actor=request.user, query=filters.q).select_related("region")
 

@@ -18,6 +18,7 @@ from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.clientip import client_address
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_text
 from jejaring.core.policies import policy_for
 from jejaring.regions.selectors import home_region_for
 from jejaring.trainees import selectors, services
@@ -29,7 +30,7 @@ from jejaring.training.selectors import enrolment_list_for_person
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF, Role.OPERATOR)
-    query = request.GET.get("q", "")[:100]
+    query = query_text(request.GET, "q")
     people = selectors.person_list_for(actor=request.user, query=query).select_related("region")
     page = Paginator(people, 50).get_page(request.GET.get("page"))
     return render(
