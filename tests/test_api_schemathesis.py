@@ -36,15 +36,6 @@ EXAMPLES = {"staff_a": 10, "trainee_1": 5}
 #: An unmasked CSRF secret: 32 letters or digits, sent as the cookie and as the header.
 CSRF_TOKEN = "fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzz"
 
-#: Operations whose 5xx or schema mismatch comes from a file being rewritten elsewhere,
-#: by "METHOD /path" → the file to fix. They are strict xfails: once fixed, remove them.
-KNOWN: dict[str, str] = {
-    # Covered meanwhile by the strict xfails of tests/test_hostile_input.py (KNOWN there).
-    "GET /api/persons/": "jejaring/trainees/api.py: `q` with a NUL byte is a DataError on "
-    "PostgreSQL and an overlong `page` overflows the offset; use core.params.Text and "
-    "core.schemas.Pages",
-}
-
 
 def _operations(schema: Any) -> list[Any]:
     return [result.ok() for result in schema.get_all_operations()]
@@ -125,8 +116,6 @@ def test_the_whole_api_answers_generated_input_without_a_5xx_and_as_its_schema_s
     assert len(operations) > 50
     for operation in operations:
         label = f"{operation.method.upper()} {operation.path}"
-        if label in KNOWN:
-            continue
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             problem = _check(operation, mode, cookies, EXAMPLES[actor_name])
             if problem:

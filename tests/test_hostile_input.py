@@ -49,29 +49,6 @@ HOSTILE = [
     "2026-13-45",
 ]
 
-#: (path, query key) pairs whose 5xx comes from a file being rewritten by someone else
-#: right now, → (the file and the fix, whether only PostgreSQL fails). The walk leaves
-#: them out and `test_known_server_errors_in_files_being_rewritten` expects them to fail
-#: (a strict xfail): when one is fixed, that test says so and the entry must go.
-KNOWN: dict[tuple[str, str], tuple[str, bool]] = {
-    ("/api/persons/", "page"): (
-        "jejaring/trainees/api.py: the person list paginates with ninja's unbounded "
-        "PageNumberPagination, whose offset overflows the database's integer; use "
-        "jejaring.core.schemas.Pages",
-        False,
-    ),
-    ("/api/persons/", "q"): (
-        "jejaring/trainees/api.py: `q` reaches PostgreSQL with a NUL byte (DataError); "
-        "type it as jejaring.core.params.Text",
-        True,
-    ),
-    ("/orang/", "q"): (
-        "jejaring/trainees/views.py: `q` reaches PostgreSQL with a NUL byte (DataError); "
-        "read it with jejaring.core.params.query_text",
-        True,
-    ),
-}
-
 #: Namespaces the walk leaves alone, with the reason.
 EXEMPT_NAMESPACES = {
     "admin": "the Django admin is for platform superusers; others are redirected to its login",
@@ -268,39 +245,8 @@ def test_every_query_parameter_a_view_reads_answers_hostile_values_without_a_ser
     assert "tahun" in read["/perencanaan/kesenjangan/"] or actor_name != "staff_b"
     for url, keys in read.items():
         for key in sorted(keys):
-            if (url, key) in KNOWN:
-                continue
             for hostile in HOSTILE:
                 outcome = _request(client, "get", url, {key: hostile})
                 if not outcome.isdigit():
                     failures.append(f"GET {url}?{key}={hostile[:30]!r}: {outcome}")
     assert not failures, "\n".join(failures)
-
-
-def _on_postgres() -> bool:
-    from django.conf import settings
-
-    return "postgresql" in settings.DATABASES["default"]["ENGINE"]
-
-
-@pytest.mark.parametrize(
-    ("path", "key"),
-    [
-        pytest.param(
-            path,
-            key,
-            marks=pytest.mark.xfail(
-                condition="_on_postgres()" if postgres_only else True,
-                reason=reason,
-                strict=True,
-            ),
-            id=f"{path}?{key}",
-        )
-        for (path, key), (reason, postgres_only) in KNOWN.items()
-    ],
-)
-def test_known_server_errors_in_files_being_rewritten(client, cast, path, key):
-    client.force_login(cast.staff_b)
-    _insider_values(cast)
-    outcomes = {hostile: _request(client, "get", path, {key: hostile}) for hostile in HOSTILE}
-    assert all(outcome.isdigit() for outcome in outcomes.values()), outcomes
