@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 from jejaring.assessment import selectors, services
 from jejaring.assessment.certificates import certificate_pdf, verification_url
 from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
+from jejaring.core.clientip import client_address
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.params import DbId
 from jejaring.core.pdf import pdf_response
@@ -295,9 +296,9 @@ def my_results(request: HttpRequest) -> list[dict]:
 
 @router.get(
     "/verify/{path:verification_code}",
-    response={200: VerificationOut, 404: ErrorOut},
+    response={200: VerificationOut, 404: ErrorOut, 429: ErrorOut},
     auth=None,
     summary="Public verification of a training certificate (no login)",
 )
 def verify(request: HttpRequest, verification_code: str) -> selectors.PublicVerification:
-    return selectors.verification_get(code=verification_code)
+    return selectors.verification_lookup(code=verification_code, client=client_address(request))

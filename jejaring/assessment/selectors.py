@@ -28,7 +28,8 @@ from jejaring.assessment.models import (
     TrainingCertificate,
     UnitAssessment,
 )
-from jejaring.core.errors import NotFound
+from jejaring.core import limits
+from jejaring.core.errors import NotFound, TooManyRequests
 from jejaring.training.models import Batch
 
 
@@ -240,6 +241,25 @@ class PublicVerification:
 def mask_name(full_name: str) -> str:
     """`Siti Nurhaliza` → `Sit* Nur*******`: three letters of each word, the rest starred."""
     return " ".join(word[:3] + "*" * max(len(word) - 3, 0) for word in full_name.split())
+
+
+#: Lookups by printed number per client address: numbers are sequential, so without a
+#: limit the public page could be walked certificate by certificate. The QR token is
+#: random and needs no limit.
+NUMBER_LOOKUPS = limits.Rate("verify.number", count=30, seconds=60 * 60)
+
+
+def verification_lookup(*, code: str, client: str | None) -> PublicVerification:
+    """`verification_get` for the public page and API, with lookups by printed number
+    limited per client address (TooManyRequests), hits and misses alike."""
+    if "/" in code:
+        check = [(NUMBER_LOOKUPS, client or "")]
+        if limits.exceeded(check):
+            raise TooManyRequests(
+                _("Terlalu banyak pencarian nomor sertifikat. Coba lagi dalam satu jam.")
+            )
+        limits.record(check)
+    return verification_get(code=code)
 
 
 def verification_get(*, code: str, today: date | None = None) -> PublicVerification:

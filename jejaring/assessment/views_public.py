@@ -9,7 +9,8 @@ from django.views.decorators.http import require_GET
 
 from jejaring.assessment import selectors
 from jejaring.assessment.forms import VerifyForm
-from jejaring.core.errors import NotFound
+from jejaring.core.clientip import client_address
+from jejaring.core.errors import NotFound, TooManyRequests
 
 
 @require_GET
@@ -27,7 +28,16 @@ def lookup(request: HttpRequest) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, verification_code: str) -> HttpResponse:
     try:
-        verification = selectors.verification_get(code=verification_code)
+        verification = selectors.verification_lookup(
+            code=verification_code, client=client_address(request)
+        )
+    except TooManyRequests as error:
+        return render(
+            request,
+            "verify/lookup.html",
+            {"form": VerifyForm(), "problem": error.message},
+            status=error.status,
+        )
     except NotFound:
         return render(request, "verify/not_found.html", {"form": VerifyForm()}, status=404)
     return render(request, "verify/detail.html", {"v": verification, "form": VerifyForm()})

@@ -65,6 +65,13 @@ class InvalidTransition(Conflict):
     default_code = "invalid_transition"
 
 
+class TooManyRequests(ApplicationError):
+    """A rate limit (jejaring.core.limits) was reached; the message says when to retry."""
+
+    status = 429
+    default_code = "too_many_requests"
+
+
 class BadParameter(ApplicationError):
     """A query or path parameter that is malformed or out of range (jejaring.core.params)."""
 

@@ -324,3 +324,24 @@ def test_the_trainee_page_shows_results_per_unit(client, cast, world):
     html = client.get(reverse("assessment:my_results")).content.decode()
     assert "C.141000.003.01" in html
     assert "Kompeten" in html
+
+
+def test_lookups_by_printed_number_are_limited_per_address_but_qr_tokens_are_not(
+    client, cast, world
+):
+    from jejaring.assessment.selectors import NUMBER_LOOKUPS
+    from jejaring.core.tests.test_limits import clear_limits
+
+    clear_limits()
+    certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
+    for serial in range(NUMBER_LOOKUPS.count):
+        client.get(f"/verifikasi/{quote(f'BLK-1/2026/{serial:04d}')}/")
+    walked = client.get(f"/verifikasi/{quote(certificate.number)}/")
+    assert walked.status_code == 429
+    assert "Terlalu banyak pencarian" in walked.content.decode()
+    assert "SAH" not in walked.content.decode()
+    by_token = client.get(f"/verifikasi/{certificate.verification_token}/")
+    assert by_token.status_code == 200
+    elsewhere = client.get(f"/verifikasi/{quote(certificate.number)}/", REMOTE_ADDR="10.9.8.7")
+    assert elsewhere.status_code == 200
+    clear_limits()
