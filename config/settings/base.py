@@ -239,3 +239,11 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Task recovery (jejaring/core/worker.py): a task left running by a dead worker is retried
+# until it has had this many attempts, then failed with its import job.
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
+TASK_WORKER_STALE_AFTER = env_int("TASK_WORKER_STALE_AFTER", 120)
+TASK_RUNNING_LIMIT = env_int("TASK_RUNNING_LIMIT", 3600)
+TASK_HEARTBEAT_EVERY = 10
+TASK_RECOVER_EVERY = 60

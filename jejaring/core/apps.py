@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Inti")
 
     def ready(self) -> None:
-        from jejaring.core import model_policies  # noqa: F401
+        from jejaring.core import imports_recovery, model_policies  # noqa: F401

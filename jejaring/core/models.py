@@ -130,3 +130,21 @@ class ImportJob(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.original_name}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running task worker (`manage.py worker`), refreshed every few seconds by the worker
+    itself, so that a task claimed by a worker that died can be told from a slow one."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    last_seen = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("pekerja latar")
+        verbose_name_plural = _("pekerja latar")
+
+    def __str__(self) -> str:
+        return self.worker_id

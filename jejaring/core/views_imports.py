@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from jejaring.core import imports
+from jejaring.core import imports, worker
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.htmx import render_page_or_partial
 from jejaring.core.models import ImportJob
@@ -46,12 +46,26 @@ def job_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def job_detail(request: HttpRequest, import_job_id: int) -> HttpResponse:
     job = _job_or_404(request, import_job_id)
+    finished = job.status in FINISHED
+    # A job waits on a worker unless the user must act; say so when none is running.
+    waiting = not finished and job.status != ImportJob.Status.VALIDATED
     return render_page_or_partial(
         request,
         "core/imports/job_detail.html",
         "core/imports/_job_status.html",
-        {"job": job, "finished": job.status in FINISHED},
+        {"job": job, "finished": finished, "no_worker": waiting and not _worker_expected()},
     )
+
+
+def _worker_expected() -> bool:
+    """Whether a worker will pick the job up: always with a backend that runs tasks in
+    the process (tests), else only while some worker's heartbeat is fresh."""
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+        return True
+    return worker.worker_alive()
 
 
 @login_required

@@ -1,5 +1,6 @@
 """`python manage.py demo`: migrate, load the Kota Pekalongan demo once, print the logins,
-and serve it.
+and serve it, with a task worker (`manage.py worker`) beside the development server so that
+imports run as they do in production; Ctrl+C stops both.
 
 Running it again is safe: when the demo region (Kota Pekalongan, code 33.75) exists the data
 is left alone. Demo data is invented; the command refuses to write it into a server database
@@ -9,6 +10,8 @@ is left alone. Demo data is invented; the command refuses to write it into a ser
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from typing import Any
 
 from django.conf import settings
@@ -48,6 +51,11 @@ class Command(BaseCommand):
             help="allow loading demo data into a non-SQLite (e.g. PostgreSQL) database",
         )
         parser.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="serve without starting the background task worker",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         from jejaring.core.demo import DEMO_PASSWORD, demo_loaded, demo_logins, load_demo
@@ -122,7 +130,31 @@ class Command(BaseCommand):
             return
         addr = options["addr"]
         bind = f"[{addr}]:{port}" if ":" in addr else f"{addr}:{port}"
-        call_command("runserver", bind, use_reloader=False)
+        worker = None if options["no_worker"] else self._start_worker()
+        try:
+            call_command("runserver", bind, use_reloader=False)
+        finally:
+            if worker is not None:
+                _stop(worker)
+
+    def _start_worker(self) -> subprocess.Popen[bytes]:
+        """The task worker in its own process, as in production (README, "Worker")."""
+        command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "worker"]
+        worker = subprocess.Popen([*command, "--no-startup-delay", "--verbosity", "0"])  # noqa: S603
+        self.stdout.write(f"Task worker started (pid {worker.pid}); Ctrl+C stops it too.")
+        return worker
+
+
+def _stop(worker: subprocess.Popen[bytes]) -> None:
+    # Ctrl+C in a terminal reaches the worker too; it finishes its task and exits. Give it
+    # that chance, then make sure it is gone.
+    if worker.poll() is None:
+        worker.terminate()
+    try:
+        worker.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()
 
 
 def _port(value: str | None) -> int:
