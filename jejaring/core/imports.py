@@ -21,7 +21,7 @@ from django_tasks import task
 from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied
 from jejaring.core.models import ImportJob
-from jejaring.core.spreadsheets import Column, RowError, SpreadsheetError, read_rows
+from jejaring.core.spreadsheets import Column, RowError, SpreadsheetError, read_sheet
 
 Rows = list[tuple[int, dict[str, str]]]
 Progress = Callable[[int], None]
@@ -93,9 +93,14 @@ def import_job_validate(*, job_id: int) -> ImportJob:
         if job.status not in (ImportJob.Status.PENDING, ImportJob.Status.VALIDATING):
             return job
         importer = importer_for(job.kind)
+        read: dict[str, str] = {}
         try:
+            # Read in a child process with a memory and time limit: a hostile file ends
+            # as a REJECTED job with its message, never as a dead worker.
             with job.file.open("rb") as handle:
-                rows = read_rows(handle, columns=importer.columns)
+                sheet = read_sheet(handle, columns=importer.columns, name=job.original_name)
+            rows = sheet.rows
+            read = {"format": sheet.format, "encoding": sheet.encoding}
             errors = importer.validate(job, rows)
         except SpreadsheetError as exc:
             rows, errors = [], [RowError(0, "", str(exc.message))]
@@ -105,10 +110,10 @@ def import_job_validate(*, job_id: int) -> ImportJob:
         if errors:
             job.status = ImportJob.Status.REJECTED
             job.finished_at = timezone.now()
-            job.summary = {"bad_rows": len({e.row for e in errors})}
+            job.summary = {"bad_rows": len({e.row for e in errors}), **read}
         else:
             job.status = ImportJob.Status.VALIDATED
-            job.summary = {"preview": [values for _row, values in rows[:PREVIEW_ROWS]]}
+            job.summary = {"preview": [values for _row, values in rows[:PREVIEW_ROWS]], **read}
         job.save()
     return job
 
@@ -148,7 +153,7 @@ def import_job_write(*, job_id: int) -> ImportJob:
             if locked.status != ImportJob.Status.IMPORTING:
                 return locked
             with job.file.open("rb") as handle:
-                rows = read_rows(handle, columns=importer.columns)
+                rows = read_sheet(handle, columns=importer.columns, name=job.original_name).rows
             errors = importer.validate(job, rows)
             if errors:
                 raise _Stale(errors)
