@@ -29,7 +29,7 @@ from django.http import HttpRequest
 
 from jejaring.core import audit
 from jejaring.core.clientip import client_address
-from jejaring.core.models import AuditEvent, ImportJob
+from jejaring.core.models import AuditEvent, ImportJob, WorkerHeartbeat
 from jejaring.regions.models import Region
 
 
@@ -220,3 +220,14 @@ class ImportJobAdmin(JejaringAdmin):
         "finished_at", "total_rows", "processed_rows", "errors", "summary"
     )
     date_hierarchy = "created_at"
+
+
+@admin.register(WorkerHeartbeat)
+class WorkerHeartbeatAdmin(JejaringAdmin):
+    """Running task workers (jejaring/core/worker.py); written by the workers only."""
+
+    list_display = ("worker_id", "hostname", "pid", "started_at", "last_seen")
+    readonly_fields = ("worker_id", "hostname", "pid", "started_at", "last_seen")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
