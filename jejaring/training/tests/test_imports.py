@@ -181,6 +181,17 @@ def test_the_preview_never_shows_a_full_nik(cast, batch, committed, client):
     assert nik(0) not in page and mask_nik(nik(0)) in page
 
 
+def test_the_job_page_says_which_encoding_a_csv_was_read_with(cast, batch, committed, client):
+    rows = [row(0)]
+    lines = [";".join(HEADERS)] + [";".join(str(v) for v in values) for values in rows]
+    windows = SimpleUploadedFile("peserta.csv", "\n".join(lines).encode("cp1252"))
+    job = upload(cast.operator, batch, windows)
+    client.force_login(cast.operator)
+    page = client.get(reverse("imports:job_detail", args=[job.pk])).content.decode()
+    assert job.summary["encoding"] in page
+    assert "dibaca dengan pengodean" in page
+
+
 def test_an_empty_or_header_only_file_is_refused(cast, batch, committed, client):
     client.force_login(cast.operator)
     url = reverse("training_import:upload", args=[batch.pk])
