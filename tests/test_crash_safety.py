@@ -267,3 +267,57 @@ def _audits(action: str) -> int:
     from jejaring.core.models import AuditEvent
 
     return AuditEvent.objects.filter(action=action).count()
+
+
+def test_a_running_worker_survives_every_hostile_file_and_rejects_each_import(cast, real_tasks):
+    """The same worker process (one PID, never restarted) checks one hostile file after
+    another: each import ends rejected with its message, nothing is written, and the
+    worker is still running afterwards."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jejaring.core.tests import hostile_files
+    from jejaring.training.imports import KIND
+    from jejaring.training.models import Enrolment
+    from jejaring.training.tests.factories import BatchFactory
+
+    batch = BatchFactory(
+        region=cast.region_a, program__institution__region=cast.region_a, capacity=100
+    )
+    corpus = {
+        "far-cell.xlsx": hostile_files.far_cell(),
+        "huge.xlsx": hostile_files.huge_dimension(),
+        "bomb.xlsx": hostile_files.zip_bomb(5),
+        "laughs.xlsx": hostile_files.billion_laughs(),
+        "locked.xlsx": hostile_files.password_protected(),
+        "old.xls": hostile_files.old_xls(),
+        "picture.xlsx": hostile_files.png_named_xlsx(),
+    }
+    jobs = [
+        imports.import_job_create(
+            actor=cast.staff_a, kind=KIND, file=SimpleUploadedFile(name, data), target=batch
+        )
+        for name, data in corpus.items()
+    ]
+    worker = subprocess.Popen(  # noqa: S603
+        [sys.executable, str(SCRIPT), "worker", "--no-startup-delay", "--interval", "0.1"],
+        env=_env(real_tasks),
+    )
+    try:
+        deadline = time.monotonic() + 90
+        waiting = {job.pk for job in jobs}
+        while waiting:
+            assert worker.poll() is None, "a hostile file ended the worker"
+            assert time.monotonic() < deadline, "some imports were never answered"
+            waiting = set(
+                ImportJob.objects.filter(pk__in=waiting)
+                .exclude(status=ImportJob.Status.REJECTED)
+                .values_list("pk", flat=True)
+            )
+            time.sleep(0.2)
+        assert worker.poll() is None, "the worker is still the same running process"
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    for job in ImportJob.objects.filter(pk__in=[j.pk for j in jobs]):
+        assert job.errors and job.errors[0]["message"], job.pk
+    assert not Enrolment.objects.filter(batch=batch).exists()
