@@ -50,13 +50,13 @@ EXAMPLE_ROW = [
 
 class ParticipantUploadForm(Form):
     file = forms.FileField(
-        label=_("Berkas peserta (XLSX atau CSV)"),
+        label=_("Berkas peserta (XLSX, ODS atau CSV)"),
         error_messages={
-            "required": _("Pilih berkas XLSX atau CSV."),
+            "required": _("Pilih berkas XLSX, ODS atau CSV."),
             "empty": _("Berkas kosong."),
             "invalid": _("Berkas tidak terkirim dengan benar; coba unggah lagi."),
         },
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.ods,.csv"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -83,27 +83,44 @@ class ParticipantUploadForm(Form):
         head = upload.read(4096)
         upload.seek(0)
         if name.endswith(".xlsx"):
-            if not _is_workbook(upload):
+            if not _is_workbook(upload, "xl/workbook.xml"):
                 raise forms.ValidationError(
                     _("Berkas tidak dapat dibaca sebagai lembar kerja Excel."), code="unreadable"
                 )
+        elif name.endswith(".ods"):
+            if not _is_workbook(upload, "content.xml"):
+                raise forms.ValidationError(
+                    _("Berkas tidak dapat dibaca sebagai lembar kerja ODS."), code="unreadable"
+                )
         elif name.endswith(".csv"):
-            if b"\x00" in head or head.startswith(b"PK\x03\x04"):
+            # UTF-16 text (as Excel's "Unicode text" saves it) is half NUL bytes; the
+            # reader detects it. Anything else with NUL bytes, or a zip, is not a CSV.
+            if head.startswith(b"PK\x03\x04") or (b"\x00" in head and not _looks_utf16(head)):
                 raise forms.ValidationError(
                     _("Berkas ini bukan CSV; simpan lembar kerja sebagai .xlsx atau .csv."),
                     code="unreadable",
                 )
         else:
             raise forms.ValidationError(
-                _("Jenis berkas tidak didukung; unggah berkas .xlsx atau .csv."), code="type"
+                _("Jenis berkas tidak didukung; unggah berkas .xlsx, .ods atau .csv."), code="type"
             )
         return upload
 
 
-def _is_workbook(upload: Any) -> bool:
+def _looks_utf16(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    # Without a BOM: ASCII text in UTF-16 has a NUL in every other byte.
+    sample = head[:200]
+    return len(sample) >= 4 and (
+        sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+    )
+
+
+def _is_workbook(upload: Any, part: str) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
-            return "xl/workbook.xml" in archive.namelist()
+            return part in archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
     finally:

@@ -305,6 +305,23 @@ def test_a_file_of_the_wrong_kind_gets_a_clear_error(
     assert not ImportJob.objects.exists()
 
 
+@pytest.mark.parametrize("kind", ["utf-16.csv", "ods"])
+def test_a_utf16_csv_and_an_ods_workbook_are_taken(cast, batch, committed, client, kind):
+    from jejaring.core.tests.hostile_files import ods
+
+    values = [HEADERS, [str(v) for v in row(0)]]
+    if kind == "ods":
+        upload = SimpleUploadedFile("peserta.ods", ods(values))
+    else:
+        text = "\n".join(";".join(line) for line in values)
+        upload = SimpleUploadedFile("peserta.csv", text.encode("utf-16"))
+    client.force_login(cast.operator)
+    response = client.post(reverse("training_import:upload", args=[batch.pk]), {"file": upload})
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.VALIDATED, job.errors
+
+
 def test_a_file_over_the_size_limit_is_refused(cast, batch, committed, client, monkeypatch):
     from jejaring.training import views_import
 
