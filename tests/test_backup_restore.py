@@ -127,7 +127,7 @@ def _everything(tmp_path: Path, media: Path, settings: Any, capsys: Any) -> None
     _commands(tmp_path / "commands", media, settings, capsys)
 
 
-@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="the SQLite round trip")
+@pytest.mark.sqlite
 def test_backup_restore_sqlite(
     demo: None, tmp_path: Path, media: Path, settings: Any, capsys: Any
 ) -> None:
@@ -141,7 +141,7 @@ def test_backup_restore_postgres(
     _everything(tmp_path, media, settings, capsys)
 
 
-@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's online backup only")
+@pytest.mark.sqlite
 def test_refuses_inside_a_transaction(db: None, tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="inside a transaction"):
         create_backup(tmp_path, connection=connection, media_root=tmp_path / "media")
