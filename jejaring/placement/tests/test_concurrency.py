@@ -4,14 +4,12 @@ PostgreSQL; under CI=true the suite runs again on PostgreSQL, where these must p
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection
 
 from jejaring.accounts.scope import Role
 from jejaring.accounts.tests.factories import MembershipFactory, UserFactory
 from jejaring.core.errors import Conflict
+from jejaring.core.tests.races import race
 from jejaring.employers.tests.factories import FormationFactory
 from jejaring.placement import referrals
 from jejaring.placement.models import Referral
@@ -23,30 +21,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 THREADS = 50
 
 
-def _race(target, n: int) -> list[object]:
-    barrier = threading.Barrier(n)
-    outcomes: list[object] = []
-    lock = threading.Lock()
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            result: object = target(i)
-        except Exception as error:
-            result = error
-        finally:
-            connection.close()
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
-
 def test_fifty_simultaneous_referrals_never_exceed_a_quota():
     region = RegionFactory()
     staff = UserFactory()
@@ -54,7 +28,7 @@ def test_fifty_simultaneous_referrals_never_exceed_a_quota():
     formation = FormationFactory(company__region=region, quota=5)
     people = [PersonFactory(region=region) for _ in range(THREADS)]
 
-    outcomes = _race(
+    outcomes = race(
         lambda i: referrals.referral_create(actor=staff, formation=formation, person=people[i]),
         THREADS,
     )
@@ -66,7 +40,7 @@ def test_fifty_simultaneous_referrals_never_exceed_a_quota():
     assert Referral.objects.filter(formation=formation, status__in=Referral.ACTIVE).count() == 5
 
 
-def test_a_seat_freed_by_a_rejection_is_taken_once_under_a_race():
+def test_a_seat_freed_by_a_rejection_is_taken_once_under_arace():
     region = RegionFactory()
     staff = UserFactory()
     MembershipFactory(user=staff, region=region, role=Role.OFFICE_STAFF)
@@ -79,7 +53,7 @@ def test_a_seat_freed_by_a_rejection_is_taken_once_under_a_race():
     )
     people = [PersonFactory(region=region) for _ in range(THREADS)]
 
-    outcomes = _race(
+    outcomes = race(
         lambda i: referrals.referral_create(actor=staff, formation=formation, person=people[i]),
         THREADS,
     )

@@ -3,13 +3,11 @@ real server can show one). Like jejaring/placement/tests/test_concurrency.py for
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection
 
 from jejaring.core.errors import Conflict
 from jejaring.core.models import AuditEvent
+from jejaring.core.tests.races import race
 from jejaring.training import services
 from jejaring.training.models import Batch, Enrolment
 from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory
@@ -17,30 +15,6 @@ from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 THREADS = 50
-
-
-def _race(target, n: int) -> list[object]:
-    barrier = threading.Barrier(n)
-    outcomes: list[object] = []
-    lock = threading.Lock()
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            result: object = target(i)
-        except Exception as error:
-            result = error
-        finally:
-            connection.close()
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_fifty_operators_accepting_at_once_never_fill_a_batch_past_its_capacity(cast):
@@ -56,7 +30,7 @@ def test_fifty_operators_accepting_at_once_never_fill_a_batch_past_its_capacity(
         EnrolmentFactory(batch=batch, status=Enrolment.Status.APPLIED) for _ in range(THREADS)
     ]
 
-    outcomes = _race(
+    outcomes = race(
         lambda i: services.enrolment_decide(
             actor=cast.staff_a,
             batch=batch,
