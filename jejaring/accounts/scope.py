@@ -36,6 +36,11 @@ class ActorScope:
     #: Every region the actor works in with record-level access.
     region_ids: frozenset[int] = field(default=frozenset())
 
+    def is_office_of(self, region_id: int | None) -> bool:
+        """Office staff of that region (or a superuser). A role held in another region,
+        or another role in this one, never counts."""
+        return self.is_superuser or region_id in self.office_region_ids
+
 
 ANONYMOUS = ActorScope()
 _CACHE_ATTR = "_jejaring_scope"

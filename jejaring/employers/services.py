@@ -61,8 +61,7 @@ COMPANY_FIELDS = (
 
 
 def _is_office(actor: Any, region_id: int) -> bool:
-    scope = scope_of(actor)
-    return scope.is_superuser or region_id in scope.office_region_ids
+    return scope_of(actor).is_office_of(region_id)
 
 
 def _require(actor: Any, action: str, obj: Any) -> None:

@@ -49,8 +49,7 @@ MAX_CHOICES_LIMIT = 20
 
 
 def _require_office(actor: Any, region_id: int) -> None:
-    scope = scope_of(actor)
-    if not scope.is_superuser and region_id not in scope.office_region_ids:
+    if not scope_of(actor).is_office_of(region_id):
         raise NotFound(_("Putaran penyaluran tidak ditemukan."))
 
 

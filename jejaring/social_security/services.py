@@ -38,8 +38,7 @@ def _require_office_staff(actor: Any) -> None:
 def office_of(actor: Any, region_id: int) -> bool:
     """Whether the actor is office staff of region `region_id` (or a superuser). A role
     held in another region, or another role in this one, never counts."""
-    scope = scope_of(actor)
-    return scope.is_superuser or region_id in scope.office_region_ids
+    return scope_of(actor).is_office_of(region_id)
 
 
 def _require_office_of(actor: Any, region_id: int) -> None:

@@ -112,5 +112,4 @@ class TransferRequestPolicy(Policy):
     def can(self, actor: Any, action: str, obj: Any) -> bool:
         if action != "decide":
             return super().can(actor, action, obj)
-        scope = scope_of(actor)
-        return scope.is_superuser or obj.region_id in scope.office_region_ids
+        return scope_of(actor).is_office_of(obj.region_id)

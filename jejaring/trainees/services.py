@@ -104,8 +104,7 @@ def person_create(*, actor: Any, region: Region, data: PersonData) -> Person:
     per NIK in the whole deployment: a NIK another office holds is not shown or changed;
     a transfer request goes to that office (TransferRequested). `data.ktp_seen` records
     that the person's identity was verified at the counter."""
-    scope = scope_of(actor)
-    if not scope.is_superuser and region.pk not in scope.office_region_ids:
+    if not scope_of(actor).is_office_of(region.pk):
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan orang di wilayah ini."))
     nik, sex, birth_date, needs_review = _checked_nik(
         data.nik, sex=data.sex, birth_date=data.birth_date
@@ -181,8 +180,7 @@ def transfer_request_create(
 ) -> TransferRequest:
     """Ask the person's home office to move them to `to_region` (office staff of that
     region only). One open request per person and region; asking again returns it."""
-    scope = scope_of(actor)
-    if not scope.is_superuser and to_region.pk not in scope.office_region_ids:
+    if not scope_of(actor).is_office_of(to_region.pk):
         raise PermissionDenied(_("Anda tidak berwenang mengajukan pindah wilayah ke sini."))
     if person.region_id == to_region.pk:
         raise Conflict(_("Orang ini sudah tercatat di wilayah ini."), code="same_region")

@@ -26,7 +26,13 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import forget_scope, scope_of
 from jejaring.core import audit
-from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from jejaring.core.errors import (
+    Conflict,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from jejaring.core.policies import policy_for
 from jejaring.trainees.models import Person
 from jejaring.training.models import Batch, Enrolment, IdentityReview
@@ -68,8 +74,7 @@ def _may_select(actor: Any, batch: Batch) -> bool:
 
 
 def _is_home_office(actor: Any, person: Person) -> bool:
-    scope = scope_of(actor)
-    return scope.is_superuser or person.region_id in scope.office_region_ids
+    return scope_of(actor).is_office_of(person.region_id)
 
 
 def _is_the_person(actor: Any, person: Person) -> bool:
@@ -271,8 +276,7 @@ def _review(kind: str, *, person: Person, enrolment: Enrolment) -> None:
 
 def identity_review_resolve(*, actor: Any, review: IdentityReview) -> IdentityReview:
     """Office staff of the review's region mark it handled (audited)."""
-    scope = scope_of(actor)
-    if not scope.is_superuser and review.region_id not in scope.office_region_ids:
+    if not scope_of(actor).is_office_of(review.region_id):
         raise PermissionDenied(_("Anda tidak berwenang menangani tinjauan ini."))
     with transaction.atomic():
         locked = IdentityReview.objects.select_for_update().get(pk=review.pk)
@@ -287,6 +291,47 @@ def identity_review_resolve(*, actor: Any, review: IdentityReview) -> IdentityRe
                 changes={"resolved": [False, True]},
             )
     return locked
+
+
+def check_accept_identity(enrolments: list[Enrolment]) -> None:
+    """Only a confirmed identity is accepted (a KTP seen, and another region's person
+    agreed to by their home office or themself), and only someone not already active in a
+    batch whose dates overlap; named, since the operator has seen the person by then."""
+    unconfirmed = [e for e in enrolments if not e.is_confirmed]
+    if unconfirmed:
+        raise ValidationError(
+            _("Periksa KTP dan verifikasi identitas dulu sebelum menerima: %(names)s.")
+            % {"names": ", ".join(e.display_name for e in unconfirmed)},
+            code="identity_unverified",
+            detail={"enrolment_ids": [e.pk for e in unconfirmed]},
+        )
+    for enrolment in enrolments:
+        overlapping = (
+            Enrolment.objects.filter(
+                person_id=enrolment.person_id,
+                status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING],
+                batch__start_date__lte=enrolment.batch.end_date,
+                batch__end_date__gte=enrolment.batch.start_date,
+            )
+            .exclude(batch_id=enrolment.batch_id)
+            .exclude(batch__status=Batch.Status.CANCELLED)
+        )
+        if overlapping.exists():
+            raise Conflict(
+                _("%(name)s masih mengikuti paket lain yang waktunya bertumpang tindih.")
+                % {"name": enrolment.display_name},
+                code="overlapping_enrolment",
+                detail={"enrolment_ids": [enrolment.pk]},
+            )
+
+
+def enrolment_contact_email(enrolment: Enrolment) -> str:
+    """Where news of an enrolment goes: the person's record once the identity is
+    confirmed; before, only the address typed with it (a registration naming someone
+    else's NIK never reaches that person's mail, nor theirs the registrant's)."""
+    if enrolment.is_confirmed:
+        return enrolment.person.email
+    return str(enrolment.applicant.get("email", ""))
 
 
 # --- reads ------------------------------------------------------------------------------

@@ -386,10 +386,9 @@ def selection_candidates(*, batch: Batch, status: str = "") -> list[Candidate]:
         enrolments = enrolments.filter(status=status)
     candidates = []
     for enrolment in enrolments:
-        age, age_ok, domicile_ok, education_ok = meets_criteria(batch, applicant_of(enrolment))
-        candidates.append(
-            Candidate(enrolment, applicant_of(enrolment), age, age_ok, domicile_ok, education_ok)
-        )
+        applicant = applicant_of(enrolment)
+        age, age_ok, domicile_ok, education_ok = meets_criteria(batch, applicant)
+        candidates.append(Candidate(enrolment, applicant, age, age_ok, domicile_ok, education_ok))
     return candidates
 
 

@@ -28,6 +28,7 @@ from jejaring.core.errors import (
 )
 from jejaring.core.policies import policy_for
 from jejaring.regions.models import Holiday
+from jejaring.training.identity import check_accept_identity, enrolment_contact_email
 from jejaring.training.models import (
     Attendance,
     Batch,
@@ -345,8 +346,7 @@ def batch_change_status(
             if problems:
                 # Only the batch's own office may override a gate, not an office role
                 # the actor holds in another region.
-                scope = scope_of(actor)
-                may_override = scope.is_superuser or locked.region_id in scope.office_region_ids
+                may_override = scope_of(actor).is_office_of(locked.region_id)
                 overridable = all(problem.overridable for problem in problems)
                 if not (override_reason and may_override and overridable):
                     raise Conflict(
@@ -484,7 +484,7 @@ def enrolment_decide(
                 detail={"enrolment_ids": [e.pk for e in wrong]},
             )
         if decision == Enrolment.Status.ACCEPTED:
-            _check_accept_identity(enrolments)
+            check_accept_identity(enrolments)
             taken = Enrolment.objects.filter(
                 batch=locked_batch,
                 status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING],
@@ -540,15 +540,6 @@ def _notify_decision(batch: Batch, enrolments: list[Enrolment], decision: str, r
         )
     if messages:
         transaction.on_commit(lambda: send_mass_mail(messages))
-
-
-def enrolment_contact_email(enrolment: Enrolment) -> str:
-    """Where news of an enrolment goes: the person's record once the identity is
-    confirmed; before, only the address typed with it (a registration naming someone
-    else's NIK never reaches that person's mail, nor theirs the registrant's)."""
-    if enrolment.is_confirmed:
-        return enrolment.person.email
-    return str(enrolment.applicant.get("email", ""))
 
 
 def batch_generate_sessions(*, actor: Any, batch: Batch) -> list[BatchSession]:
@@ -699,38 +690,6 @@ _ACTIVE = frozenset(
         Enrolment.Status.TRAINING,
     }
 )
-
-
-def _check_accept_identity(enrolments: list[Enrolment]) -> None:
-    """Only a confirmed identity is accepted (a KTP seen, and another region's person
-    agreed to by their home office or themself), and only someone not already active in a
-    batch whose dates overlap; named, since the operator has seen the person by then."""
-    unconfirmed = [e for e in enrolments if not e.is_confirmed]
-    if unconfirmed:
-        raise ValidationError(
-            _("Periksa KTP dan verifikasi identitas dulu sebelum menerima: %(names)s.")
-            % {"names": ", ".join(e.display_name for e in unconfirmed)},
-            code="identity_unverified",
-            detail={"enrolment_ids": [e.pk for e in unconfirmed]},
-        )
-    for enrolment in enrolments:
-        overlapping = (
-            Enrolment.objects.filter(
-                person_id=enrolment.person_id,
-                status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING],
-                batch__start_date__lte=enrolment.batch.end_date,
-                batch__end_date__gte=enrolment.batch.start_date,
-            )
-            .exclude(batch_id=enrolment.batch_id)
-            .exclude(batch__status=Batch.Status.CANCELLED)
-        )
-        if overlapping.exists():
-            raise Conflict(
-                _("%(name)s masih mengikuti paket lain yang waktunya bertumpang tindih.")
-                % {"name": enrolment.display_name},
-                code="overlapping_enrolment",
-                detail={"enrolment_ids": [enrolment.pk]},
-            )
 
 
 def enrolment_check_duplicates(*, batch: Batch, person_id: int) -> None:

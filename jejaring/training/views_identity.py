@@ -41,13 +41,11 @@ class DeclineForm(forms.Form):
 
 def _enrolment_for_selection(request: HttpRequest, enrolment_id: int) -> Enrolment:
     """An enrolment of a batch the actor selects; anything else is a 404."""
-    enrolment = (
-        Enrolment.objects.for_actor(request.user)
-        .select_related("batch", "person")
-        .filter(pk=enrolment_id)
-        .first()
-    )
-    if enrolment is None or not policy_for(Batch).can(request.user, "select", enrolment.batch):
+    try:
+        enrolment = selectors.enrolment_get_for(actor=request.user, enrolment_id=enrolment_id)
+    except NotFound:
+        raise Http404 from None
+    if not policy_for(Batch).can(request.user, "select", enrolment.batch):
         raise Http404
     return enrolment
 
