@@ -36,6 +36,12 @@ class ActorScope:
     #: Every region the actor works in with record-level access.
     region_ids: frozenset[int] = field(default=frozenset())
 
+    @property
+    def is_office(self) -> bool:
+        """Office staff of any region (or a superuser): for menus and pages that list only
+        the actor's own regions' records anyway."""
+        return self.is_superuser or Role.OFFICE_STAFF in self.roles
+
     def is_office_of(self, region_id: int | None) -> bool:
         """Office staff of that region (or a superuser). A role held in another region,
         or another role in this one, never counts."""

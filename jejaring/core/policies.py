@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 _NOTHING = Q(pk__in=[])
 
+#: The action every policy knows: the actor is office staff of the record's region.
+OFFICE = "office"
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -43,6 +46,9 @@ class Policy:
         "view": frozenset({Role.OFFICE_STAFF}),
         "change": frozenset({Role.OFFICE_STAFF}),
     }
+
+    #: The column naming the region whose office decides about a record.
+    region_field: ClassVar[str] = "region_id"
 
     # Role hooks: the filter that role's scope allows. Default: office staff see their
     # region's records, nobody else sees anything.
@@ -99,6 +105,8 @@ class Policy:
         scope = scope_of(actor)
         if scope.is_superuser:
             return qs
+        if action == OFFICE:
+            return qs.filter(**{f"{self.region_field}__in": scope.office_region_ids})
         allowed = self.actions.get(action)
         if allowed is None:
             raise ImproperlyConfigured(f"{type(self).__name__} does not know action {action!r}")
@@ -109,10 +117,16 @@ class Policy:
 
     def can(self, actor: Any, action: str, obj: models.Model) -> bool:
         """Whether the actor may perform `action` on `obj` (one indexed query, none for a
-        superuser or an actor without an allowed role)."""
+        superuser or an actor without an allowed role).
+
+        The action "office" — office staff of the record's own region — is known to every
+        policy and needs no query: it is the check for the office's own decisions
+        (approvals, overrides, transfers) that no other role may take."""
         scope = scope_of(actor)
         if scope.is_superuser:
             return True
+        if action == OFFICE:
+            return scope.is_office_of(self.region_id_of(obj))
         allowed = self.actions.get(action)
         if allowed is None:
             raise ImproperlyConfigured(f"{type(self).__name__} does not know action {action!r}")
@@ -125,7 +139,13 @@ class Policy:
         """Whether the actor holds a role allowed to perform `action` at all (for menus and
         for creation, where there is no object yet)."""
         scope = scope_of(actor)
+        if action == OFFICE:
+            return scope.is_office
         return scope.is_superuser or bool(self.actions.get(action, frozenset()) & scope.roles)
+
+    def region_id_of(self, obj: models.Model) -> int | None:
+        """The region whose office decides about `obj` (its `region` column by default)."""
+        return getattr(obj, self.region_field, None)
 
 
 _registry: dict[type[models.Model], Policy] = {}

@@ -15,6 +15,7 @@ class RegionPolicy(Policy):
         "view_audit": frozenset({Role.OFFICE_STAFF}),
         "view_aggregates": frozenset({Role.OFFICE_STAFF, Role.VIEWER}),
     }
+    region_field = "pk"
 
     def office_q(self, scope: ActorScope) -> Q:
         return Q(pk__in=scope.office_region_ids)

@@ -89,3 +89,32 @@ def test_company_hr_cannot_change_another_company(cast):
     assert policy.can(cast.hr_a, "change", cast.company_a)
     assert not policy.can(cast.hr_a, "change", cast.company_b)
     assert not policy.can(cast.hr_a, "change", CompanyFactory(region=cast.region_b))
+
+
+def test_the_office_action_is_office_staff_of_the_record_s_own_region_only(cast):
+    from jejaring.core.policies import OFFICE
+
+    mine = PersonFactory(region=cast.region_a)
+    EnrolmentFactory(
+        person=mine, batch=BatchFactory(program=ProgramFactory(institution__region=cast.region_b))
+    )
+    policy = policy_for(Person)
+    assert policy.can(cast.staff_a, OFFICE, mine)
+    # Kudus's staff may see the person (they enrolled there) but do not decide for her.
+    assert not policy.can(cast.staff_b, OFFICE, mine)
+    assert not policy.can(cast.operator, OFFICE, mine)
+    assert not policy.can(cast.trainee_1, OFFICE, cast.person_1)
+    assert list(policy.permitted(cast.staff_a, OFFICE).filter(pk=mine.pk)) == [mine]
+    assert not policy.permitted(cast.staff_b, OFFICE).filter(pk=mine.pk).exists()
+    assert policy.can_any(cast.staff_b, OFFICE)
+    assert not policy.can_any(cast.operator, OFFICE)
+
+
+def test_the_office_action_on_a_region_is_its_own_office(cast):
+    from jejaring.core.policies import OFFICE
+    from jejaring.regions.models import Region
+
+    policy = policy_for(Region)
+    assert policy.can(cast.staff_a, OFFICE, cast.region_a)
+    assert not policy.can(cast.staff_a, OFFICE, cast.region_b)
+    assert list(policy.permitted(cast.staff_b, OFFICE)) == [cast.region_b]
