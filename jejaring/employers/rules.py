@@ -93,30 +93,6 @@ def internship_rule_problems(*, person: Person, formation: Formation, on: date) 
     return problems
 
 
-def add_working_days(start: date, days: int, *, region_id: int) -> date:
-    """The date `days` working days after `start`, skipping weekends and the national
-    (region-less) and the region's own holidays."""
-    from datetime import timedelta
-
-    from jejaring.regions.models import Holiday
-
-    # Holidays are shared reference data; a generous window covers long holiday breaks.
-    holidays = set(
-        Holiday.objects.filter(
-            Q(region__isnull=True) | Q(region_id=region_id),
-            date__gt=start,
-            date__lte=start + timedelta(days=days * 2 + 30),
-        ).values_list("date", flat=True)
-    )
-    day = start
-    remaining = days
-    while remaining:
-        day += timedelta(days=1)
-        if day.weekday() < 5 and day not in holidays:
-            remaining -= 1
-    return day
-
-
 def internship_seats_left(*, company_id: int, workforce_size: int, on: date) -> int:
     """How many more internship seats the company may offer on `on`: the rule set's share
     of its workforce (rounded down) less the quota of its open internship formations and

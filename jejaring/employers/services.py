@@ -29,7 +29,8 @@ from jejaring.employers.models import (
     InternshipProgram,
     kbli_validator,
 )
-from jejaring.employers.rules import add_working_days, internship_rules_on, internship_seats_left
+from jejaring.employers.rules import internship_rules_on, internship_seats_left
+from jejaring.regions.calendar import add_working_days
 from jejaring.regions.models import Region
 
 #: Uploaded documents (agreements, draft internship agreements, signed copies).

@@ -5,11 +5,15 @@ histograms. The SQL in `indicators.py` counts; this module turns counts into fig
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+# Calendar-month arithmetic lives once, in core; re-exported for the indicator code.
+from jejaring.core.dates import add_months as add_months
+from jejaring.core.dates import full_months_between as full_months_between
+from jejaring.core.dates import months_needed as months_needed
 
 #: Waiting time to the first job, in whole months after graduation: (label, low, high),
 #: both ends included; `None` for no upper end. The bands reported by Indonesian tracer
@@ -63,24 +67,6 @@ class Fraction:
         return Fraction(self.numerator + other.numerator, self.denominator + other.denominator)
 
 
-def add_months(day: date, months: int) -> date:
-    """`day` moved by whole calendar months; a day past the end of the target month
-    becomes its last day (31 January + 1 month = 28 or 29 February)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
-
-def full_months_between(start: date, end: date) -> int:
-    """Whole calendar months from `start` to `end` (negative when `end` is earlier):
-    the count the SQL computes from year, month and day parts."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    return months
-
-
 def within_months(start: date, end: date, window: int) -> bool:
     """Whether `end` is no later than `start` + `window` calendar months.
 
@@ -90,20 +76,6 @@ def within_months(start: date, end: date, window: int) -> bool:
     """
     months = full_months_between(start, end)
     return months < window or (months == window and end.day == start.day)
-
-
-def months_needed(start: date, end: date) -> int:
-    """The smallest window, in calendar months, within which `end` falls after `start`
-    (0 when `end` is not after `start`): `within_months(start, end, w)` holds exactly
-    when `w >= months_needed(start, end)`, since a longer window only reaches further.
-
-    Stored per graduate (`GraduateOutcome`), so that a report applies any window with
-    one integer comparison instead of calendar arithmetic on every row.
-    """
-    months = full_months_between(start, end)
-    if months < 0:
-        return 0
-    return months if end.day == start.day else months + 1
 
 
 def waiting_band(months: int) -> str:

@@ -50,6 +50,15 @@ EDUCATION_RANK: dict[str, int] = {
     "s3": 9,
 }
 
+
+def education_meets(education: str, minimum: str) -> bool:
+    """Whether `education` reaches `minimum` (no minimum always does; an unknown level
+    never reaches one). The one comparison training selection and placement share."""
+    if not minimum:
+        return True
+    return EDUCATION_RANK.get(education, -1) >= EDUCATION_RANK.get(minimum, 0)
+
+
 nik_format = RegexValidator(r"^\d{16}$", _("NIK terdiri atas 16 angka."))
 
 

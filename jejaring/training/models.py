@@ -3,6 +3,8 @@ attendance: the training part of the road from industry needs to a job."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -355,6 +357,9 @@ class Enrolment(RegionOwned):
         TRAINING = "training", _("Mengikuti pelatihan")
         GRADUATED = "graduated", _("Lulus")
         DROPPED_OUT = "dropped_out", _("Tidak menyelesaikan")
+
+    #: The statuses that hold one of a batch's seats: the one rule for seat counts.
+    SEATED: ClassVar[tuple[str, ...]] = (Status.ACCEPTED, Status.TRAINING)
 
     class Identity(models.TextChoices):
         """Whether the enrolment's person is known to be the one who applied."""

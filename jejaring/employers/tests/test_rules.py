@@ -124,7 +124,7 @@ def test_a_job_formation_is_not_subject_to_internship_rules():
 
 
 def test_the_decision_deadline_skips_the_weekend_and_a_holiday():
-    from jejaring.employers.rules import add_working_days
+    from jejaring.regions.calendar import add_working_days
     from jejaring.regions.models import Holiday
     from jejaring.regions.tests.factories import RegionFactory
 
