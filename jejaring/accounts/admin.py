@@ -20,9 +20,8 @@ from jejaring.core.admin import (
 class MembershipInline(JejaringTabularInline):
     model = Membership
     fk_name = "user"
-    fields = ("role", "region", "institution", "company", "assessor", "is_active", "created_at")
+    fields = ("role", "region", "target_type", "target_id", "is_active", "created_at")
     readonly_fields = ("created_at",)
-    raw_id_fields = ("institution", "company", "assessor")
 
 
 @admin.register(User)
@@ -67,9 +66,9 @@ class UserAdmin(SuperuserOnlyMixin, AuditedAdminMixin, DjangoUserAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(JejaringAdmin):
-    list_display = ("user", "role", "region", "institution", "company", "assessor", "is_active")
+    list_display = ("user", "role", "region", "target", "is_active")
     list_filter = ("role", "is_active", "region")
     search_fields = ("user__username", "user__full_name", "user__email")
-    list_select_related = ("user", "region", "institution", "company", "assessor")
-    raw_id_fields = ("user", "institution", "company", "assessor")
+    list_select_related = ("user", "region")
+    raw_id_fields = ("user",)
     readonly_fields = ("created_at",)

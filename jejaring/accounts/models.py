@@ -1,9 +1,15 @@
 """Users and what they may do where: a membership gives one role in one region, and
-for operators, assessors and company HR also the institution, assessor profile or company."""
+for operators, assessors and company HR also the institution, assessor profile or company
+(a generic target: those tables live in apps above accounts)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -37,6 +43,20 @@ class User(AbstractUser):
         return self.full_name or self.get_username()
 
 
+_role_targets: dict[str, type[models.Model]] = {}
+
+
+def register_role_target(role: Role, model: type[models.Model]) -> None:
+    """Called by the app that owns a scoped role's target (training for operators'
+    institutions, employers for company HR's companies, assessment for assessors), from
+    its AppConfig.ready()."""
+    _role_targets[role] = model
+
+
+def role_target_model(role: str) -> type[models.Model] | None:
+    return _role_targets.get(role)
+
+
 class Membership(RegionOwned):
     """One role of one user in one region. A provincial or national viewer holds one
     VIEWER membership per region granted to them. Trainees need no membership: their
@@ -46,30 +66,19 @@ class Membership(RegionOwned):
         User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("peran"), max_length=16, choices=Role.choices)
-    institution = models.ForeignKey(
-        "training.TrainingInstitution",
-        verbose_name=_("lembaga pelatihan"),
+    # What an operator, assessor or company HR is scoped by: the training institution,
+    # assessor profile or company. A generic link, because those tables belong to apps
+    # above accounts; each registers its role's target model (`register_role_target`).
+    target_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("jenis objek"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
-        related_name="memberships",
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    company = models.ForeignKey(
-        "employers.Company",
-        verbose_name=_("perusahaan"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
-    assessor = models.ForeignKey(
-        "assessment.Assessor",
-        verbose_name=_("asesor"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
+    target_id = models.PositiveBigIntegerField(_("ID objek"), null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -78,33 +87,19 @@ class Membership(RegionOwned):
         verbose_name_plural = _("keanggotaan")
         indexes = [models.Index(fields=["user", "is_active"], name="membership_user_active")]
         constraints = [
-            # Each role carries exactly the link it is scoped by, and no other.
+            # Each scoped role carries exactly one target, office staff and viewers none.
             models.CheckConstraint(
-                name="membership_links_match_role",
+                name="membership_target_matches_role",
                 condition=(
                     Q(
-                        role=Role.OPERATOR,
-                        institution__isnull=False,
-                        company__isnull=True,
-                        assessor__isnull=True,
-                    )
-                    | Q(
-                        role=Role.COMPANY_HR,
-                        company__isnull=False,
-                        institution__isnull=True,
-                        assessor__isnull=True,
-                    )
-                    | Q(
-                        role=Role.ASSESSOR,
-                        assessor__isnull=False,
-                        institution__isnull=True,
-                        company__isnull=True,
+                        role__in=[Role.OPERATOR, Role.COMPANY_HR, Role.ASSESSOR],
+                        target_type__isnull=False,
+                        target_id__isnull=False,
                     )
                     | Q(
                         role__in=[Role.OFFICE_STAFF, Role.VIEWER],
-                        institution__isnull=True,
-                        company__isnull=True,
-                        assessor__isnull=True,
+                        target_type__isnull=True,
+                        target_id__isnull=True,
                     )
                 ),
             ),
@@ -114,21 +109,35 @@ class Membership(RegionOwned):
                 name="membership_unique_region_role",
             ),
             models.UniqueConstraint(
-                fields=["user", "institution"],
-                condition=Q(role=Role.OPERATOR),
-                name="membership_unique_institution",
+                fields=["user", "target_type", "target_id"],
+                condition=Q(role__in=[Role.OPERATOR, Role.COMPANY_HR]),
+                name="membership_unique_target",
             ),
             models.UniqueConstraint(
-                fields=["user", "company"],
-                condition=Q(role=Role.COMPANY_HR),
-                name="membership_unique_company",
-            ),
-            models.UniqueConstraint(
-                fields=["user", "assessor", "region"],
+                fields=["user", "target_type", "target_id", "region"],
                 condition=Q(role=Role.ASSESSOR),
                 name="membership_unique_assessor",
             ),
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.check_target()
+        super().save(*args, **kwargs)
+
+    def check_target(self) -> None:
+        """A scoped role's target must be of the model registered for that role."""
+        expected = _role_targets.get(self.role)
+        if expected is None:
+            return
+        if self.target_type_id is None:
+            raise ValidationError({"target_type": _("Peran ini memerlukan objek.")})
+        actual = ContentType.objects.get_for_id(self.target_type_id).model_class()
+        if actual is not expected:
+            raise ValidationError({"target_type": _("Objek tidak sesuai dengan peran.")})
+
+    def clean(self) -> None:
+        super().clean()
+        self.check_target()
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.region}"

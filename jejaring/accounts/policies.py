@@ -16,4 +16,4 @@ class MembershipPolicy(Policy):
 
     def company_q(self, scope: ActorScope) -> Q:
         # Company HR may see (and later invite) their own company's accounts.
-        return Q(company_id__in=scope.company_ids)
+        return Q(role=Role.COMPANY_HR, target_id__in=scope.company_ids)

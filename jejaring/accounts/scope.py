@@ -77,20 +77,20 @@ def scope_of(actor: Any) -> ActorScope:
         "viewer": set(),
     }
     rows = Membership.objects.filter(user=actor, is_active=True).values_list(
-        "role", "region_id", "institution_id", "company_id", "assessor_id"
+        "role", "region_id", "target_id"
     )
-    for role, region_id, institution_id, company_id, assessor_id in rows:
+    for role, region_id, target_id in rows:
         roles.add(Role(role))
         if role == Role.OFFICE_STAFF:
             buckets["office"].add(region_id)
         elif role == Role.OPERATOR:
-            buckets["institution"].add(institution_id)
+            buckets["institution"].add(target_id)
             buckets["operator_region"].add(region_id)
         elif role == Role.ASSESSOR:
-            buckets["assessor"].add(assessor_id)
+            buckets["assessor"].add(target_id)
             buckets["assessor_region"].add(region_id)
         elif role == Role.COMPANY_HR:
-            buckets["company"].add(company_id)
+            buckets["company"].add(target_id)
             buckets["company_region"].add(region_id)
         elif role == Role.VIEWER:
             buckets["viewer"].add(region_id)

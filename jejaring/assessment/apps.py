@@ -9,3 +9,8 @@ class AssessmentConfig(AppConfig):
 
     def ready(self) -> None:
         from jejaring.assessment import policies  # noqa: F401
+        from jejaring.accounts.models import register_role_target
+        from jejaring.accounts.scope import Role
+        from jejaring.assessment.models import Assessor
+
+        register_role_target(Role.ASSESSOR, Assessor)

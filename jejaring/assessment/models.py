@@ -8,6 +8,7 @@ through an LSP, which we only record.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -166,6 +167,14 @@ class Assessor(models.Model):
     phone = models.CharField(_("telepon"), max_length=16, blank=True)
     email = models.EmailField(_("email"), blank=True)
     valid_until = models.DateField(_("registrasi berlaku sampai"), null=True, blank=True)
+
+    # The accounts scoped by this assessor (deleted with it).
+    memberships = GenericRelation(
+        "accounts.Membership",
+        content_type_field="target_type",
+        object_id_field="target_id",
+        related_query_name="assessor",
+    )
 
     class Meta:
         verbose_name = _("asesor")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -46,6 +47,14 @@ class TrainingInstitution(RegionOwned):
     phone = models.CharField(_("telepon"), max_length=16, blank=True)
     email = models.EmailField(_("email"), blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
+
+    # The accounts scoped by this institution (deleted with it).
+    memberships = GenericRelation(
+        "accounts.Membership",
+        content_type_field="target_type",
+        object_id_field="target_id",
+        related_query_name="institution",
+    )
 
     class Meta:
         verbose_name = _("lembaga pelatihan")

@@ -30,3 +30,12 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     region = factory.SubFactory(RegionFactory)
     role = Role.OFFICE_STAFF
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        # Tests name the role's target the way people say it: institution=, company=,
+        # assessor= (the model stores one generic target).
+        for link in ("institution", "company", "assessor"):
+            if link in kwargs:
+                kwargs["target"] = kwargs.pop(link)
+        return kwargs
