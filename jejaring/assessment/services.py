@@ -288,9 +288,7 @@ def session_create(
 
 def _can_manage_session(actor: Any, session: AssessmentSession) -> bool:
     scope = scope_of(actor)
-    if scope.is_superuser:
-        return True
-    if Role.OFFICE_STAFF in scope.roles and session.region_id in scope.office_region_ids:
+    if scope.is_office_of(session.region_id):
         return True
     return Role.OPERATOR in scope.roles and session.institution_id in scope.institution_ids
 
@@ -628,10 +626,8 @@ def training_certificates_issue(
 
 def _can_issue_for(actor: Any, batch: Batch) -> bool:
     scope = scope_of(actor)
-    return (
-        scope.is_superuser
-        or (Role.OFFICE_STAFF in scope.roles and batch.region_id in scope.office_region_ids)
-        or (Role.OPERATOR in scope.roles and batch.institution_id in scope.institution_ids)
+    return scope.is_office_of(batch.region_id) or (
+        Role.OPERATOR in scope.roles and batch.institution_id in scope.institution_ids
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound
 from jejaring.outcomes.indicators import Definition, Filters
 from jejaring.outcomes.maths import Fraction
@@ -184,11 +184,6 @@ def filters_for(*, actor: Any, region_ids: set[int] | None, **kwargs: Any) -> Fi
     return Filters(region_ids=frozenset(chosen), **kwargs)
 
 
-def is_office(actor: Any) -> bool:
-    scope = scope_of(actor)
-    return scope.is_superuser or Role.OFFICE_STAFF in scope.roles
-
-
 def company_choices(*, follow_up: FollowUp) -> list[tuple[int, str]]:
     """Companies of the follow-up's region, for recording where an alumnus works."""
     from jejaring.employers.models import Company
@@ -214,7 +209,7 @@ def dashboard_choices_for(*, actor: Any, home: Region | None) -> DashboardChoice
     from jejaring.training.models import TrainingInstitution, Vocation
 
     regions = list(indicator_regions_for(actor=actor).order_by("name").values_list("pk", "name"))
-    office = is_office(actor)
+    office = scope_of(actor).is_office
     institutions = (
         list(
             TrainingInstitution.objects.filter(region_id__in=[pk for pk, _name in regions])

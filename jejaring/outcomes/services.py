@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core import audit
 from jejaring.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
@@ -49,9 +49,9 @@ def tracer_settings_for(*, region: Region) -> TracerSettings:
 def tracer_settings_update(
     *, actor: Any, region: Region, points: list[int], link_valid_days: int
 ) -> TracerSettings:
-    if Role.OFFICE_STAFF not in scope_of(actor).roles and not scope_of(actor).is_superuser:
+    if not scope_of(actor).is_office:
         raise PermissionDenied(_("Hanya staf dinas yang dapat mengatur penelusuran."))
-    if region.pk not in scope_of(actor).office_region_ids and not scope_of(actor).is_superuser:
+    if not scope_of(actor).is_office_of(region.pk):
         raise NotFound(_("Wilayah tidak ditemukan."))
     cleaned = sorted(set(points))
     if not cleaned or len(cleaned) > MAX_POINTS or any(not 1 <= p <= 60 for p in cleaned):
@@ -400,8 +400,7 @@ def indicator_definition_save(
     make_default: bool,
     definition: IndicatorDefinition | None = None,
 ) -> IndicatorDefinition:
-    scope = scope_of(actor)
-    if region.pk not in scope.office_region_ids and not scope.is_superuser:
+    if not scope_of(actor).is_office_of(region.pk):
         raise NotFound(_("Wilayah tidak ditemukan."))
     name = " ".join(name.split())
     if not name:
@@ -452,8 +451,7 @@ def statistics_publish(
     *, actor: Any, region: Region, year: int, definition: IndicatorDefinition, payload: dict
 ) -> PublishedStatistics:
     """Publish a snapshot of the region's indicators of `year` on its public page."""
-    scope = scope_of(actor)
-    if region.pk not in scope.office_region_ids and not scope.is_superuser:
+    if not scope_of(actor).is_office_of(region.pk):
         raise NotFound(_("Wilayah tidak ditemukan."))
     if definition.region_id != region.pk:
         raise NotFound(_("Definisi tidak ditemukan."))

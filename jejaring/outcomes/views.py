@@ -322,7 +322,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             f"keterserapan-{filters.year_from}-{filters.year_to}.xlsx", sheets
         )
     funnel_year = filters.year_to - 1 if filters.year_to > filters.year_from else filters.year_to
-    office = selectors.is_office(request.user) and not protect
+    office = scope_of(request.user).is_office and not protect
     chart = {
         "labels": [str(row.key) for row in by_year.rows],
         "absorption": [_float(row.absorption.percent) for row in by_year.rows],

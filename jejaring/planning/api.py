@@ -231,10 +231,9 @@ class GapQuery(Schema):
 
 @router.get("/gap", response={200: GapOut, 404: ErrorOut}, summary="Demand against supply")
 def get_gap(request: HttpRequest, query: Query[GapQuery]) -> GapOut:
-    from jejaring.accounts.scope import Role, scope_of
+    from jejaring.accounts.scope import scope_of
 
-    scope = scope_of(request.user)
-    if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
+    if not scope_of(request.user).is_office:
         raise NotFound(_("Tidak ditemukan."))
     analysis = selectors.gap_analysis_for(actor=request.user, year=query.year)
     return GapOut(

@@ -20,7 +20,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
@@ -113,11 +113,10 @@ def need_submit(
     policy = policy_for(IndustryNeed)
     if not policy.can_any(actor, "create"):
         raise PermissionDenied(_("Anda tidak berwenang mencatat kebutuhan industri."))
-    is_staff = scope.is_superuser or Role.OFFICE_STAFF in scope.roles
+    is_staff = scope.is_office
     if company is not None:
         region = company.region
-        in_office = scope.is_superuser or company.region_id in scope.office_region_ids
-        if company.pk not in scope.company_ids and not (is_staff and in_office):
+        if company.pk not in scope.company_ids and not scope.is_office_of(company.region_id):
             raise NotFound(_("Perusahaan tidak ditemukan."))
     else:
         if not is_staff:
@@ -125,7 +124,7 @@ def need_submit(
         owner = partner or meeting
         if owner is not None:
             region = owner.region
-        if region is None or not (scope.is_superuser or region.pk in scope.office_region_ids):
+        if region is None or not scope.is_office_of(region.pk):
             raise NotFound(_("Wilayah tidak ditemukan."))
     for other in (partner, meeting):
         if other is not None and other.region_id != region.pk:
@@ -226,8 +225,7 @@ def meeting_create(
     companies: list[Company] = (),  # type: ignore[assignment]
     partners: list[NetworkPartner] = (),  # type: ignore[assignment]
 ) -> CoordinationMeeting:
-    scope = scope_of(actor)
-    if not (scope.is_superuser or region.pk in scope.office_region_ids):
+    if not scope_of(actor).is_office_of(region.pk):
         raise PermissionDenied(_("Anda tidak berwenang mencatat rapat koordinasi."))
     if not data.title.strip():
         raise ValidationError(_("Judul rapat wajib diisi."), code="required", field="title")
@@ -262,8 +260,7 @@ def envelope_set(
     *, actor: Any, region: Region, year: int, funding_source: str, amount: int, note: str = ""
 ) -> FundingEnvelope:
     """Record (or correct) what a funding source provides for training in a year."""
-    scope = scope_of(actor)
-    if not (scope.is_superuser or region.pk in scope.office_region_ids):
+    if not scope_of(actor).is_office_of(region.pk):
         raise PermissionDenied(_("Anda tidak berwenang mencatat pagu anggaran."))
     if funding_source not in FundingSource.values:
         raise ValidationError(
@@ -303,8 +300,7 @@ def _require_plan(actor: Any, plan: TrainingPlan, action: str) -> None:
 
 
 def plan_create(*, actor: Any, region: Region, year: int, title: str) -> TrainingPlan:
-    scope = scope_of(actor)
-    if not (scope.is_superuser or region.pk in scope.office_region_ids):
+    if not scope_of(actor).is_office_of(region.pk):
         raise PermissionDenied(_("Anda tidak berwenang menyusun rencana pelatihan."))
     title = " ".join(title.split())
     if not title:

@@ -41,8 +41,7 @@ _STAFF = (Role.OFFICE_STAFF,)
 
 
 def _is_staff(request: HttpRequest) -> bool:
-    scope = scope_of(request.user)
-    return scope.is_superuser or Role.OFFICE_STAFF in scope.roles
+    return scope_of(request.user).is_office
 
 
 def _year(request: HttpRequest) -> int:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import PermissionDenied, ValidationError
 from jejaring.core.params import Text
 from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
@@ -27,8 +27,7 @@ ERRORS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: Erro
 
 
 def _staff(request: HttpRequest) -> None:
-    scope = scope_of(request.user)
-    if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
+    if not scope_of(request.user).is_office:
         raise PermissionDenied(_("Hanya staf dinas."))
 
 

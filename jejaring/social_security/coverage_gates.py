@@ -79,8 +79,7 @@ def _record_override(*, actor: Any, obj: Any, reason: str, problems: Any, **targ
     """Keep the override, or refuse it (rolling back the caller's step) unless the actor
     is office staff of the object's own region: whoever asks the gate, a role in another
     region (or another role in this one) never lets someone skip the cover check here."""
-    scope = scope_of(actor)
-    if not (scope.is_superuser or obj.region_id in scope.office_region_ids):
+    if not scope_of(actor).is_office_of(obj.region_id):
         raise PermissionDenied(
             _(
                 "Hanya staf dinas wilayah ini yang dapat memulai tanpa perlindungan BPJS "
@@ -160,8 +159,7 @@ def batch_list_build(batch: Any) -> int:
     if batch.status == Batch.Status.CANCELLED:
         waiting.update(status=Coverage.Status.CANCELLED)
         return 0
-    will_train = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
-    enrolments = Enrolment.objects.filter(batch=batch, status__in=will_train)
+    enrolments = Enrolment.objects.filter(batch=batch, status__in=Enrolment.SEATED)
     rows = []
     for enrolment in enrolments.exclude(coverage__isnull=False):
         enrolment.batch = batch

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db import models
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core.imports import Progress, Rows, register_importer
 from jejaring.core.models import ImportJob
 from jejaring.core.spreadsheets import Column, RowError
@@ -34,7 +34,7 @@ class InsurerReturnImporter:
     def may_use(self, actor: Any, target: models.Model | None) -> bool:
         scope = scope_of(actor)
         # The job belongs to one region: staff of several regions use the API instead.
-        return Role.OFFICE_STAFF in scope.roles and len(scope.office_region_ids) == 1
+        return scope.is_office and len(scope.office_region_ids) == 1
 
     def region_for(self, actor: Any, target: models.Model | None) -> Any:
         from jejaring.regions.models import Region

@@ -30,19 +30,12 @@ LOOKUP_CHUNK = 900
 def _require_office_staff(actor: Any) -> None:
     """Only office staff reach these writes at all; which records they may touch is then
     decided per record by its region (`_require_office_of`, `_changeable`)."""
-    scope = scope_of(actor)
-    if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
+    if not scope_of(actor).is_office:
         raise PermissionDenied(_("Hanya staf dinas yang dapat mengelola kepesertaan BPJS."))
 
 
-def office_of(actor: Any, region_id: int) -> bool:
-    """Whether the actor is office staff of region `region_id` (or a superuser). A role
-    held in another region, or another role in this one, never counts."""
-    return scope_of(actor).is_office_of(region_id)
-
-
 def _require_office_of(actor: Any, region_id: int) -> None:
-    if not office_of(actor, region_id):
+    if not scope_of(actor).is_office_of(region_id):
         raise PermissionDenied(
             _("Hanya staf dinas wilayah ini yang dapat mengelola kepesertaan BPJS.")
         )
@@ -285,8 +278,7 @@ def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, 
     card number of another region reads as unknown, so the file never confirms either
     exists; a card number another region's record already holds is reported to that
     region's office in its audit trail (``social_security.kpj_conflict``)."""
-    scope = scope_of(actor)
-    if not (scope.is_superuser or Role.OFFICE_STAFF in scope.roles):
+    if not scope_of(actor).is_office:
         raise PermissionDenied(_("Anda tidak berwenang mengimpor berkas BPJS."))
     with transaction.atomic():
         waiting, errors = insurer_return_check(actor=actor, rows=rows, lock=True)
@@ -365,7 +357,7 @@ def incident_record(
     the description is personal health data and free text, so it is read after signing
     in, where access is checked and audited."""
     scope = scope_of(actor)
-    allowed = office_of(actor, coverage.region_id) or (
+    allowed = scope_of(actor).is_office_of(coverage.region_id) or (
         Role.COMPANY_HR in scope.roles
         and coverage.referral is not None
         and coverage.referral.company_id in scope.company_ids

@@ -51,7 +51,7 @@ def _staff_batch(request: HttpRequest, batch_id: int) -> Any:
 
     _staff(request)
     batch = batch_get_for(actor=request.user, batch_id=batch_id)
-    if not services.office_of(request.user, batch.region_id):
+    if not scope_of(request.user).is_office_of(batch.region_id):
         raise Http404
     return batch
 
@@ -100,7 +100,7 @@ def coverage_list(request: HttpRequest) -> HttpResponse:
         query=query,
     )
     page = Paginator(coverages, PAGE_SIZE).get_page(request.GET.get("page"))
-    is_staff = Role.OFFICE_STAFF in scope_of(request.user).roles
+    is_staff = scope_of(request.user).is_office
     return render(
         request,
         "social_security/coverage_list.html",
@@ -158,7 +158,7 @@ def coverage_bulk_status(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def coverage_detail(request: HttpRequest, coverage_id: int) -> HttpResponse:
     coverage = selectors.coverage_get_for(actor=request.user, coverage_id=coverage_id)
-    is_staff = services.office_of(request.user, coverage.region_id)
+    is_staff = scope_of(request.user).is_office_of(coverage.region_id)
     form = ActivateForm(request.POST or None, initial={"kpj_number": coverage.kpj_number})
     if request.method == "POST":
         if not is_staff:
@@ -434,7 +434,7 @@ def incident_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def incident_detail(request: HttpRequest, incident_id: int) -> HttpResponse:
     incident = selectors.incident_get_for(actor=request.user, incident_id=incident_id)
-    is_staff = services.office_of(request.user, incident.region_id)
+    is_staff = scope_of(request.user).is_office_of(incident.region_id)
     final = incident.claim_status not in services.CLAIM_TRANSITIONS
     form = ClaimForm(request.POST or None, initial={"claim_number": incident.claim_number})
     if request.method == "POST":
