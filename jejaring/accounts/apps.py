@@ -9,3 +9,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from jejaring.accounts import policies  # noqa: F401
+        from jejaring.accounts.scope import compute_scope
+        from jejaring.core.scope import set_scope_resolver
+
+        set_scope_resolver(compute_scope)

@@ -1,69 +1,37 @@
-"""An actor's scope: which roles they hold and over which regions, institutions,
-companies, assessor profiles and person record. Computed once per request."""
+"""How an actor's scope is computed: from their active memberships, and from the person
+record and registrations the apps above register (`register_person_part`).
+
+The vocabulary — Role, ActorScope, scope_of — lives in `jejaring.core.scope` and is
+re-exported here for the apps that speak it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from jejaring.core.scope import ANONYMOUS as ANONYMOUS
+from jejaring.core.scope import ActorScope as ActorScope
+from jejaring.core.scope import Role as Role
+from jejaring.core.scope import forget_scope as forget_scope
+from jejaring.core.scope import require_any_role as require_any_role
+from jejaring.core.scope import scope_of as scope_of
+
+#: (actor, person id found so far) -> (person id or None, whether the account acts as a
+#: trainee). Registered, in app order, by trainees (the account's own person record) and
+#: training (an account that submitted a registration sees only those submissions until
+#: its identity is verified).
+PersonPart = Callable[[Any, "int | None"], tuple["int | None", bool]]
+_person_parts: list[PersonPart] = []
 
 
-class Role(models.TextChoices):
-    OFFICE_STAFF = "office", _("Staf Dinas")
-    OPERATOR = "operator", _("Operator lembaga pelatihan")
-    ASSESSOR = "assessor", _("Asesor")
-    COMPANY_HR = "company_hr", _("HRD perusahaan")
-    TRAINEE = "trainee", _("Peserta / alumni")
-    VIEWER = "viewer", _("Pemantau provinsi / nasional")
+def register_person_part(part: PersonPart) -> None:
+    if part not in _person_parts:
+        _person_parts.append(part)
 
 
-@dataclass(frozen=True)
-class ActorScope:
-    roles: frozenset[Role] = frozenset()
-    office_region_ids: frozenset[int] = frozenset()
-    operator_region_ids: frozenset[int] = frozenset()
-    institution_ids: frozenset[int] = frozenset()
-    assessor_ids: frozenset[int] = frozenset()
-    assessor_region_ids: frozenset[int] = frozenset()
-    company_ids: frozenset[int] = frozenset()
-    company_region_ids: frozenset[int] = frozenset()
-    person_id: int | None = None
-    viewer_region_ids: frozenset[int] = frozenset()
-    is_superuser: bool = False
-    user_id: int | None = None
-    #: Every region the actor works in with record-level access.
-    region_ids: frozenset[int] = field(default=frozenset())
-
-    @property
-    def is_office(self) -> bool:
-        """Office staff of any region (or a superuser): for menus and pages that list only
-        the actor's own regions' records anyway."""
-        return self.is_superuser or Role.OFFICE_STAFF in self.roles
-
-    def is_office_of(self, region_id: int | None) -> bool:
-        """Office staff of that region (or a superuser). A role held in another region,
-        or another role in this one, never counts."""
-        return self.is_superuser or region_id in self.office_region_ids
-
-
-ANONYMOUS = ActorScope()
-_CACHE_ATTR = "_jejaring_scope"
-
-
-def scope_of(actor: Any) -> ActorScope:
-    """The actor's scope, cached on the user object for the rest of the request.
-
-    Inactive memberships and inactive users give nothing.
-    """
-    if actor is None or not getattr(actor, "is_authenticated", False) or not actor.is_active:
-        return ANONYMOUS
-    cached = getattr(actor, _CACHE_ATTR, None)
-    if cached is not None:
-        return cached
+def compute_scope(actor: Any) -> ActorScope:
+    """An authenticated, active user's scope (uncached; `scope_of` caches it)."""
     from jejaring.accounts.models import Membership
-    from jejaring.trainees.models import Person
 
     roles: set[Role] = set()
     buckets: dict[str, set[int]] = {
@@ -94,11 +62,12 @@ def scope_of(actor: Any) -> ActorScope:
             buckets["company_region"].add(region_id)
         elif role == Role.VIEWER:
             buckets["viewer"].add(region_id)
-    person_id = Person.objects.filter(user=actor).values_list("pk", flat=True).first()
-    # A verified person's account, or an account that submitted a registration itself
-    # (it sees only those submissions until the identity is verified).
-    if person_id is not None or actor.submitted_enrolments.exists():
-        roles.add(Role.TRAINEE)
+    person_id: int | None = None
+    for part in _person_parts:
+        found_id, is_trainee = part(actor, person_id)
+        person_id = person_id if found_id is None else found_id
+        if is_trainee:
+            roles.add(Role.TRAINEE)
     scope = ActorScope(
         roles=frozenset(roles),
         office_region_ids=frozenset(buckets["office"]),
@@ -119,21 +88,4 @@ def scope_of(actor: Any) -> ActorScope:
             | buckets["company_region"]
         ),
     )
-    setattr(actor, _CACHE_ATTR, scope)
     return scope
-
-
-def require_any_role(actor: Any, *roles: Role) -> None:
-    """Raise Http404 unless the actor holds one of `roles` (superusers pass): a page a role
-    may not open looks like a page that does not exist."""
-    from django.http import Http404
-
-    scope = scope_of(actor)
-    if not scope.is_superuser and not scope.roles & set(roles):
-        raise Http404
-
-
-def forget_scope(actor: Any) -> None:
-    """Drop the cached scope after memberships change within the same request."""
-    if hasattr(actor, _CACHE_ATTR):
-        delattr(actor, _CACHE_ATTR)

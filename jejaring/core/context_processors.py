@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.core.scope import Role, scope_of
 
 
 @dataclass(frozen=True)

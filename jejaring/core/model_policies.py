@@ -2,9 +2,9 @@
 
 from django.db.models import Q
 
-from jejaring.accounts.scope import ActorScope, Role
 from jejaring.core.models import AuditEvent, ImportJob
 from jejaring.core.policies import Policy, register
+from jejaring.core.scope import ActorScope, Role
 
 
 @register(AuditEvent)

@@ -20,7 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 
-from jejaring.accounts.scope import ActorScope, Role, scope_of
+from jejaring.core.scope import ActorScope, Role, scope_of
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet

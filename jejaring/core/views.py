@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import selectors
 from jejaring.core.forms import Form
+from jejaring.core.scope import Role, require_any_role, scope_of
 from jejaring.regions.selectors import aggregate_regions_for
 
 #: When a user holds several roles, the home page shows the first of these they hold;

@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 
-from jejaring.accounts.scope import ActorScope, Role
 from jejaring.core.policies import Policy, register
+from jejaring.core.scope import ActorScope, Role
 from jejaring.regions.models import Region
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from jejaring.accounts.scope import scope_of
+from jejaring.core.scope import scope_of
 from jejaring.regions.models import Region
 
 

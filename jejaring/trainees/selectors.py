@@ -12,6 +12,13 @@ from jejaring.core.errors import NotFound
 from jejaring.trainees.models import Person
 
 
+def own_person_part(actor: Any, person_id: int | None) -> tuple[int | None, bool]:
+    """The account's own person record, for its scope: an account bound to a person acts
+    as a trainee (registered with accounts in apps.py)."""
+    own = Person.objects.filter(user=actor).values_list("pk", flat=True).first()
+    return own, own is not None
+
+
 def person_list_for(*, actor: Any, query: str = "") -> QuerySet[Person]:
     """People the actor may see; `query` matches a name part or a whole NIK (a partial NIK
     is not searchable, so the list cannot be used to guess NIKs digit by digit)."""

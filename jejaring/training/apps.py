@@ -9,9 +9,14 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported for their side effects: policies and the participants importer register.
-        from jejaring.training import imports, policies  # noqa: F401
         from jejaring.accounts.models import register_role_target
         from jejaring.accounts.scope import Role
+        from jejaring.training import imports, policies  # noqa: F401
         from jejaring.training.models import TrainingInstitution
 
         register_role_target(Role.OPERATOR, TrainingInstitution)
+
+        from jejaring.accounts.scope import register_person_part
+        from jejaring.training.scope_parts import registrant_person_part
+
+        register_person_part(registrant_person_part)
