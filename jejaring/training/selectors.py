@@ -7,14 +7,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.assessment.models import CompetencyUnit, Scheme
 from jejaring.core.dates import age_on
 from jejaring.core.errors import NotFound
-from jejaring.trainees.models import Education
+from jejaring.trainees.models import Education, education_meets
 from jejaring.training.models import (
     Attendance,
     Batch,
@@ -47,12 +46,21 @@ def vocation_list() -> QuerySet[Vocation]:
     return Vocation.objects.filter(is_active=True).order_by("name")
 
 
-def scheme_list() -> QuerySet[Scheme]:
-    return Scheme.objects.order_by("name")
+def _target_of(field_name: str) -> type[Model]:
+    """The model a Program field points to: the certification schemes and competency
+    units belong to assessment, which sits above training, so they are reached through
+    the program's own relation instead of an import."""
+    target = Program._meta.get_field(field_name).related_model
+    assert isinstance(target, type) and issubclass(target, Model)
+    return target
 
 
-def unit_list() -> QuerySet[CompetencyUnit]:
-    return CompetencyUnit.objects.order_by("code")
+def scheme_list() -> QuerySet[Any]:
+    return _target_of("scheme")._default_manager.order_by("name")
+
+
+def unit_list() -> QuerySet[Any]:
+    return _target_of("units")._default_manager.order_by("code")
 
 
 # --- institutions, programs, instructors ------------------------------------------------
@@ -250,9 +258,7 @@ class Quota:
 
 
 def batch_quota(*, batch: Batch) -> Quota:
-    taken = Enrolment.objects.filter(
-        batch=batch, status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING]
-    ).count()
+    taken = Enrolment.objects.filter(batch=batch, status__in=Enrolment.SEATED).count()
     return Quota(capacity=batch.capacity, taken=taken)
 
 
@@ -295,8 +301,6 @@ def enrolment_get_for(*, actor: Any, enrolment_id: int) -> Enrolment:
 
 # --- selection -------------------------------------------------------------------------
 
-_EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
-
 
 @dataclass
 class Candidate:
@@ -329,9 +333,7 @@ def meets_criteria(batch: Batch, person: Any) -> tuple[int, bool | None, bool | 
         domicile_ok = person.domicile_regency_code == batch.region.code
     education_ok: bool | None = None
     if batch.min_education:
-        education_ok = _EDUCATION_RANK.get(person.education, -1) >= _EDUCATION_RANK.get(
-            batch.min_education, 0
-        )
+        education_ok = education_meets(person.education, batch.min_education)
     return age, age_ok, domicile_ok, education_ok
 
 

@@ -55,6 +55,22 @@ def test_smk_meets_a_minimum_of_sma_but_smp_does_not(cast):
     assert judged == {smk.pk: True, smp.pk: False}
 
 
+def test_an_sma_graduate_meets_a_minimum_of_smk_as_in_placement(cast):
+    batch = BatchFactory(program__institution=cast.lpks, min_education=Education.SMK)
+    sma = EnrolmentFactory(batch=batch, person__education=Education.SMA)
+    (candidate,) = selectors.selection_candidates(batch=batch)
+    assert candidate.enrolment == sma
+    assert candidate.education_ok is True
+
+
+def test_a_d4_holder_meets_a_minimum_of_s1_as_in_placement(cast):
+    batch = BatchFactory(program__institution=cast.lpks, min_education=Education.S1)
+    d4 = EnrolmentFactory(batch=batch, person__education=Education.D4)
+    d3 = EnrolmentFactory(batch=batch, person__education=Education.D3)
+    judged = {c.enrolment.pk: c.education_ok for c in selectors.selection_candidates(batch=batch)}
+    assert judged == {d4.pk: True, d3.pk: False}
+
+
 def test_the_attendance_summary_counts_present_and_late_as_attended(cast):
     batch = BatchFactory(program__institution=cast.lpks, status=Batch.Status.RUNNING)
     sessions = [
