@@ -30,7 +30,6 @@ from django.http import HttpRequest
 from jejaring.core import audit
 from jejaring.core.clientip import client_address
 from jejaring.core.models import AuditEvent, ImportJob, WorkerHeartbeat
-from jejaring.regions.models import Region
 
 
 def _is_superuser(request: HttpRequest) -> bool:
@@ -68,8 +67,14 @@ def _action(obj: models.Model, verb: str) -> str:
     return f"admin.{opts.app_label}.{opts.model_name}.{verb}"
 
 
+def _is_region(obj: models.Model) -> bool:
+    # The tenant table, known through the audit trail's own foreign key to it.
+    region_model = AuditEvent._meta.get_field("region").related_model
+    return isinstance(region_model, type) and isinstance(obj, region_model)
+
+
 def _region_of(obj: models.Model) -> Any:
-    return obj if isinstance(obj, Region) else getattr(obj, "region", None)
+    return obj if _is_region(obj) else getattr(obj, "region", None)
 
 
 def record_write(
@@ -80,7 +85,7 @@ def record_write(
 ) -> None:
     # A deleted region cannot be the region of its own audit event (the foreign key
     # would block the delete); its events carry it as the target instead.
-    region = None if verb == "delete" and isinstance(obj, Region) else _region_of(obj)
+    region = None if verb == "delete" and _is_region(obj) else _region_of(obj)
     audit.record(
         actor=request.user,
         action=_action(obj, verb),

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.regions.models import RegionScopedManager
+from jejaring.core.policies import RegionScopedManager
 
 
 class TimeStampedModel(models.Model):

@@ -175,3 +175,17 @@ def policy_for(model: type[models.Model]) -> Policy:
 
 def registered_models() -> list[type[models.Model]]:
     return list(_registry)
+
+
+class RegionScopedQuerySet(models.QuerySet):
+    """The tenancy choke point: `Model.objects.for_actor(user)` is every read of
+    region-owned data. It applies the model's registered policy, which fails loudly when
+    a region-owned model has none."""
+
+    def for_actor(self, actor: Any) -> RegionScopedQuerySet:
+        scoped = policy_for(self.model).visible_to(actor, self)
+        assert isinstance(scoped, RegionScopedQuerySet)
+        return scoped
+
+
+RegionScopedManager = models.Manager.from_queryset(RegionScopedQuerySet)

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The tenancy choke point lives in core beside the policy registry it applies;
+# re-exported because every region-owned model is built on it here.
+from jejaring.core.policies import RegionScopedManager as RegionScopedManager
+from jejaring.core.policies import RegionScopedQuerySet as RegionScopedQuerySet
+
 regency_code_validator = RegexValidator(
     r"^\d{2}\.\d{2}$", _("Kode kabupaten/kota Kemendagri berbentuk 33.75.")
 )
-
-
-class RegionScopedQuerySet(models.QuerySet):
-    """The tenancy choke point: `Model.objects.for_actor(user)` is every read of
-    region-owned data. It applies the model's registered policy, which fails loudly when
-    a region-owned model has none."""
-
-    def for_actor(self, actor: Any) -> RegionScopedQuerySet:
-        from jejaring.core.policies import policy_for
-
-        scoped = policy_for(self.model).visible_to(actor, self)
-        assert isinstance(scoped, RegionScopedQuerySet)
-        return scoped
-
-
-RegionScopedManager = models.Manager.from_queryset(RegionScopedQuerySet)
 
 
 class Region(models.Model):

@@ -32,6 +32,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final, Literal
 
+# Masking lives on the ground floor (the audit trail and templates use it); re-exported.
+from jejaring.core.masking import MASK_CHAR as MASK_CHAR
+from jejaring.core.masking import NIK_DIGIT_COUNT as NIK_DIGIT_COUNT
+from jejaring.core.masking import SEPARATORS as _SEPARATORS
+from jejaring.core.masking import mask_nik as mask_nik
 from jejaring.regions.areas import AreaIndex, load_areas, nik_region_code
 
 __all__ = [
@@ -55,8 +60,6 @@ __all__ = [
     "parse_nik",
 ]
 
-NIK_DIGIT_COUNT: Final = 16
-MASK_CHAR: Final = "\u2022"  # bullet
 
 # Error codes: stable identifiers, safe to store, log and test against.
 NIK_NOT_DIGITS: Final = "nik_not_digits"
@@ -97,7 +100,6 @@ MESSAGES: Final[Mapping[str, str]] = {
 }
 
 # What people type between digit groups, including dashes that word processors substitute.
-_SEPARATORS: Final = frozenset(".-\u2010\u2011\u2012\u2013\u2014\u2212")
 
 _WOMAN_DAY_OFFSET: Final = 40
 
@@ -253,21 +255,6 @@ def format_nik(*, district_code: str, birth_date: date, sex: str, serial: int) -
         raise ValueError("a NIK serial is between 1 and 9999")
     day = birth_date.day + (_WOMAN_DAY_OFFSET if sex == "F" else 0)
     return f"{district_code.replace('.', '')}{day:02d}{birth_date:%m%y}{serial:04d}"
-
-
-def mask_nik(nik: str) -> str:
-    """Hide the middle of a NIK: ``"3375014101950001"`` -> ``"3375••••••••0001"``.
-
-    Whitespace, dots and dashes are dropped first. A 16-character result keeps its first 4
-    and last 4 characters, so the district and birth date (characters 5-12) never show. Any
-    other length is treated as suspect and only its last 2 characters are kept, the rest
-    replaced one for one with bullets. Never raises for a ``str``.
-    """
-    compact = "".join(ch for ch in nik if not (ch.isspace() or ch in _SEPARATORS))
-    if len(compact) == NIK_DIGIT_COUNT:
-        return compact[:4] + MASK_CHAR * 8 + compact[12:]
-    shown = compact[-2:] if len(compact) >= 2 else compact
-    return MASK_CHAR * (len(compact) - len(shown)) + shown
 
 
 def _birth_date_and_sex(ddmmyy: str, today: date) -> tuple[date, Sex]:

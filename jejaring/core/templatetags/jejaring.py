@@ -12,7 +12,7 @@ from django import template
 from django.utils import formats
 from django.utils.safestring import SafeString
 
-from jejaring.trainees.nik import mask_nik
+from jejaring.core.masking import mask_nik
 
 register = template.Library()
 
@@ -139,7 +139,7 @@ def percent(value: object, scale: str = "ratio") -> str:
 
 @register.filter
 def masked_nik(value: object) -> str:
-    """A NIK with its middle hidden (see jejaring.trainees.nik.mask_nik); ``"—"`` if empty."""
+    """A NIK with its middle hidden (see jejaring.core.masking.mask_nik); ``"—"`` if empty."""
     if value is None or value == "":
         return EMPTY
     return mask_nik(str(value))
