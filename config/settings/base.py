@@ -38,10 +38,12 @@ INSTALLED_APPS = [
     "jejaring.training",
     "jejaring.assessment",
     "jejaring.employers",
+    "jejaring.internships",
     "jejaring.placement",
     "jejaring.outcomes",
     "jejaring.planning",
     "jejaring.social_security",
+    "jejaring.demo",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "jejaring.core.context_processors.navigation",
+                "jejaring.regions.context_processors.current_region",
             ],
         },
     }

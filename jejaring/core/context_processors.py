@@ -1,4 +1,4 @@
-"""Navigation by role, and the region the user works in, for every page."""
+"""Navigation by role, for every page (the region shown is regions' context processor)."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     scope = scope_of(user)
     if not scope.roles and not scope.is_superuser:
-        return {"nav_items": [], "user_roles": [], "current_region": None}
+        return {"nav_items": [], "user_roles": []}
     roles = scope.roles if not scope.is_superuser else frozenset(Role)
     items = []
     for entry in navigation_entries():
@@ -76,10 +76,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             url = reverse(entry.url_name)
             active = request.path == url if url == "/" else request.path.startswith(url)
             items.append(NavItem(entry.label, url, active))
-    from jejaring.regions.selectors import home_region_for
-
     return {
         "nav_items": items,
         "user_roles": [role.label for role in Role if role in scope.roles],
-        "current_region": home_region_for(actor=user),
     }

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET
 
 from jejaring.core import selectors
 from jejaring.core.forms import Form
+from jejaring.core.home import home_for
 from jejaring.core.scope import Role, require_any_role, scope_of
-from jejaring.regions.selectors import aggregate_regions_for
 
 #: When a user holds several roles, the home page shows the first of these they hold;
 #: `?peran=` switches to another of theirs.
@@ -46,24 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
     requested = request.GET.get("peran", "")
     role = next((r for r in held if r.value == requested), held[0])
     context: dict[str, object] = {"role": role, "held_roles": held}
-    today = timezone.localdate()
-    if role == Role.OFFICE_STAFF:
-        context.update(selectors.office_home_figures(actor=request.user, today=today))
-    elif role == Role.OPERATOR:
-        context.update(selectors.operator_home_figures(actor=request.user))
-    elif role == Role.ASSESSOR:
-        context.update(selectors.assessor_home_figures(actor=request.user))
-    elif role == Role.COMPANY_HR:
-        context.update(selectors.company_home_figures(actor=request.user))
-    elif role == Role.TRAINEE:
-        context.update(selectors.trainee_home_figures(actor=request.user))
-    else:
-        context.update(
-            selectors.viewer_home_figures(
-                regions=aggregate_regions_for(actor=request.user),
-                years=range(today.year - 6, today.year + 1),
-            )
-        )
+    context.update(home_for(request, role, timezone.localdate()))
     return render(request, f"core/home_{role.value}.html", context)
 
 

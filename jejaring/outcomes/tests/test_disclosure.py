@@ -253,7 +253,7 @@ def test_two_breakdowns_of_random_graduates_never_reveal_a_withheld_count(rows, 
 
 @pytest.mark.django_db
 def test_the_viewer_home_withholds_a_small_year_and_what_would_give_it(cast):
-    from jejaring.core.selectors import viewer_home_figures
+    from jejaring.training.home import viewer_home_figures
     from jejaring.regions.models import Region
 
     for _ in range(7):

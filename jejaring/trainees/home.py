@@ -1,0 +1,19 @@
+"""What the person registry shows on the home pages (found by jejaring.core.home)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from jejaring.core.home import HomeCard
+from jejaring.core.scope import Role
+from jejaring.trainees.models import Person
+
+
+def office_cards(*, actor: Any, today: date) -> list[tuple[int, Any]]:
+    return [(Person.objects.for_actor(actor).count(), _("orang terdaftar"))]
+
+
+CARDS = [HomeCard(Role.OFFICE_STAFF, office_cards, 10)]
