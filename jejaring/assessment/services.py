@@ -26,6 +26,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
+from jejaring.assessment import audit_actions
 from jejaring.assessment.models import (
     AssessmentSession,
     Assessor,
@@ -186,7 +187,7 @@ def scheme_create(
         )
         audit.record(
             actor=actor,
-            action="assessment.scheme.create",
+            action=audit_actions.SCHEME_CREATE,
             target=scheme,
             changes={"code": [None, code], "units": [None, len(checked)]},
         )
@@ -276,7 +277,7 @@ def session_create(
         )
         audit.record(
             actor=actor,
-            action="assessment.session.create",
+            action=audit_actions.SESSION_CREATE,
             target=session,
             changes={
                 "candidates": [None, len(enrolments)],
@@ -313,7 +314,7 @@ def session_set_status(*, actor: Any, session: AssessmentSession, status: str) -
         session.status = status
         audit.record(
             actor=actor,
-            action="assessment.session.status",
+            action=audit_actions.SESSION_STATUS,
             target=locked,
             changes={"status": [before, status]},
         )
@@ -360,7 +361,7 @@ def candidate_submit_application(
         candidate.save(update_fields=["apl01_submitted_at"])
         audit.record(
             actor=actor,
-            action="assessment.candidate.apl",
+            action=audit_actions.CANDIDATE_APL,
             target=candidate,
             changes={"units": [None, len(claims)]},
         )
@@ -467,7 +468,7 @@ def unit_results_record(
             session.status = AssessmentSession.Status.ONGOING
         audit.record(
             actor=actor,
-            action="assessment.candidate.results",
+            action=audit_actions.CANDIDATE_RESULTS,
             target=locked,
             changes={
                 str(uid): [before.get(uid), result] for uid, (result, _note) in results.items()
@@ -485,7 +486,7 @@ def candidate_mark_absent(*, actor: Any, candidate: Candidate) -> Candidate:
         candidate.save(update_fields=["status"])
         audit.record(
             actor=actor,
-            action="assessment.candidate.absent",
+            action=audit_actions.CANDIDATE_ABSENT,
             target=candidate,
             changes={"status": [Candidate.Status.REGISTERED, Candidate.Status.ABSENT]},
         )
@@ -541,7 +542,7 @@ def candidate_retake(*, actor: Any, candidate: Candidate, session: AssessmentSes
             )
             audit.record(
                 actor=actor,
-                action="assessment.candidate.retake",
+                action=audit_actions.CANDIDATE_RETAKE,
                 target=retake,
                 changes={"retake_of": [None, candidate.pk]},
             )
@@ -617,7 +618,7 @@ def training_certificates_issue(
         TrainingCertificate.objects.bulk_create(certificates)
         audit.record(
             actor=actor,
-            action="assessment.training_certificate.issue",
+            action=audit_actions.TRAINING_CERTIFICATE_ISSUE,
             target=batch,
             changes={"numbers": [None, [c.number for c in certificates]]},
         )
@@ -654,7 +655,7 @@ def training_certificate_revoke(
         locked.save(update_fields=["status", "revoked_at", "revoked_reason"])
         audit.record(
             actor=actor,
-            action="assessment.training_certificate.revoke",
+            action=audit_actions.TRAINING_CERTIFICATE_REVOKE,
             target=locked,
             changes={"status": ["valid", "revoked"], "reason": [None, reason]},
         )
@@ -709,7 +710,7 @@ def competency_certificate_record(
             )
             audit.record(
                 actor=actor,
-                action="assessment.competency_certificate.record",
+                action=audit_actions.COMPETENCY_CERTIFICATE_RECORD,
                 target=certificate,
                 changes={"registration_number": [None, number]},
             )
@@ -771,7 +772,7 @@ def competency_expiry_remind(*, today: date | None = None, days: int | None = No
         for region, ids in by_region.items():
             audit.record(
                 actor=None,
-                action="assessment.competency_certificate.remind",
+                action=audit_actions.COMPETENCY_CERTIFICATE_REMIND,
                 region=region,
                 changes={"certificates": [None, ids]},
             )

@@ -21,7 +21,7 @@ from jejaring.accounts.scope import scope_of
 from jejaring.core import audit
 from jejaring.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
-from jejaring.outcomes import maths, summaries
+from jejaring.outcomes import audit_actions, maths, summaries
 from jejaring.outcomes.models import (
     FollowUp,
     FollowUpAnswer,
@@ -72,7 +72,7 @@ def tracer_settings_update(
         settings.save()
         audit.record(
             actor=actor,
-            action="outcomes.tracer_settings.update",
+            action=audit_actions.TRACER_SETTINGS_UPDATE,
             target=settings,
             changes=audit.diff(before, {"points": cleaned, "link_valid_days": link_valid_days}),
         )
@@ -118,7 +118,7 @@ def follow_up_waves_create(*, actor: Any, batches: QuerySet[Batch] | list[Batch]
         for region_id in {row.region_id for row in rows}:
             audit.record(
                 actor=actor,
-                action="outcomes.follow_up.wave_create",
+                action=audit_actions.FOLLOW_UP_WAVE_CREATE,
                 region=Region.objects.get(pk=region_id),
                 changes={
                     "points": sum(1 for row in rows if row.region_id == region_id),
@@ -237,7 +237,7 @@ def _record(*, actor: Any, follow_up: FollowUp, data: AnswerData, source: str) -
         summaries.refresh(enrolment_ids=[locked.enrolment_id])
         audit.record(
             actor=actor,
-            action="outcomes.follow_up.answer",
+            action=audit_actions.FOLLOW_UP_ANSWER,
             target=locked,
             changes={
                 "status": [previous.status if previous else None, data.status],
@@ -306,7 +306,7 @@ def follow_up_link_issue(*, actor: Any, follow_up: FollowUp, base_url: str) -> t
         locked.link_nonce = FollowUp._meta.get_field("link_nonce").get_default()
         locked.link_sent_at = timezone.now()
         locked.save(update_fields=["link_nonce", "link_sent_at"])
-        audit.record(actor=actor, action="outcomes.follow_up.link_issue", target=locked)
+        audit.record(actor=actor, action=audit_actions.FOLLOW_UP_LINK_ISSUE, target=locked)
     token = follow_up_link_token(follow_up=locked)
     url = base_url.rstrip("/") + reverse("outcomes:answer_link", args=[token])
     return url, follow_up_message(follow_up=locked, url=url)
@@ -440,7 +440,7 @@ def indicator_definition_save(
         after = audit.snapshot(obj, before)
         audit.record(
             actor=actor,
-            action="outcomes.definition.save",
+            action=audit_actions.DEFINITION_SAVE,
             target=obj,
             changes=audit.diff(before, after),
         )
@@ -465,7 +465,7 @@ def statistics_publish(
         )
         audit.record(
             actor=actor,
-            action="outcomes.statistics.publish",
+            action=audit_actions.STATISTICS_PUBLISH,
             target=published,
             changes={"year": year, "definition": definition.name},
         )

@@ -23,7 +23,7 @@ from jejaring.core.forms import add_service_error
 from jejaring.core.params import YEAR_MAX, YEAR_MIN, query_id, query_int, query_text
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
-from jejaring.outcomes import disclosure, exports, indicators, selectors, services
+from jejaring.outcomes import audit_actions, disclosure, exports, indicators, selectors, services
 from jejaring.outcomes.forms import (
     AnswerForm,
     CompanyConfirmForm,
@@ -433,7 +433,7 @@ def drill_down(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             audit.record(
                 actor=request.user,
-                action="outcomes.drill_down.export",
+                action=audit_actions.DRILL_DOWN_EXPORT,
                 region=home_region_for(actor=request.user),
                 changes={"measure": measure.value, "rows": len(people)},
             )

@@ -25,6 +25,7 @@ from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.employers.models import Company, NetworkPartner
+from jejaring.planning import audit_actions
 from jejaring.planning.matching import normalise
 from jejaring.planning.models import (
     CoordinationMeeting,
@@ -147,7 +148,7 @@ def need_submit(
         )
         audit.record(
             actor=actor,
-            action="planning.need.submit",
+            action=audit_actions.NEED_SUBMIT,
             target=need,
             changes=audit.diff({}, {"description": need.description, "quantity": need.quantity}),
         )
@@ -198,7 +199,7 @@ def need_map(
                     VocationSynonym.objects.filter(pk=synonym.pk).update(weight=F("weight") + 1)
         audit.record(
             actor=actor,
-            action="planning.need.map",
+            action=audit_actions.NEED_MAP,
             target=need,
             changes=audit.diff(before, {"vocation": need.vocation_id, "mapping": need.mapping}),
         )
@@ -246,7 +247,7 @@ def meeting_create(
         meeting.partners.set(partners)
         audit.record(
             actor=actor,
-            action="planning.meeting.create",
+            action=audit_actions.MEETING_CREATE,
             target=meeting,
             changes=audit.diff({}, {"title": meeting.title, "held_on": meeting.held_on}),
         )
@@ -284,7 +285,7 @@ def envelope_set(
         envelope.save()
         audit.record(
             actor=actor,
-            action="planning.envelope.set",
+            action=audit_actions.ENVELOPE_SET,
             target=envelope,
             changes=audit.diff(before, {"amount": amount}),
         )
@@ -317,7 +318,7 @@ def plan_create(*, actor: Any, region: Region, year: int, title: str) -> Trainin
         plan = TrainingPlan.objects.create(region=region, year=year, title=title)
         audit.record(
             actor=actor,
-            action="planning.plan.create",
+            action=audit_actions.PLAN_CREATE,
             target=plan,
             changes=audit.diff({}, {"title": title, "year": year}),
         )
@@ -398,7 +399,7 @@ def plan_line_add(
         line.evidence.set(evidence)
         audit.record(
             actor=actor,
-            action="planning.plan.line_add",
+            action=audit_actions.PLAN_LINE_ADD,
             target=plan,
             changes=audit.diff(
                 {},
@@ -421,7 +422,7 @@ def plan_line_remove(*, actor: Any, line: PlanLine) -> None:
     with transaction.atomic():
         audit.record(
             actor=actor,
-            action="planning.plan.line_remove",
+            action=audit_actions.PLAN_LINE_REMOVE,
             target=plan,
             changes=audit.diff({"line": line.title}, {}),
         )
@@ -498,7 +499,7 @@ def plan_submit(*, actor: Any, plan: TrainingPlan) -> TrainingPlan:
         plan.save(update_fields=["status", "submitted_at", "submitted_by"])
         audit.record(
             actor=actor,
-            action="planning.plan.submit",
+            action=audit_actions.PLAN_SUBMIT,
             target=plan,
             changes=audit.diff({"status": before}, {"status": plan.status}),
         )
@@ -543,7 +544,7 @@ def _decide(
 def plan_approve(*, actor: Any, plan: TrainingPlan, comments: str = "") -> TrainingPlan:
     """Submitted → approved, by office staff of the plan's region other than the person
     who submitted it (PermissionDenied ``approver_is_submitter`` otherwise)."""
-    return _decide(actor, plan, TrainingPlan.Status.APPROVED, comments, "planning.plan.approve")
+    return _decide(actor, plan, TrainingPlan.Status.APPROVED, comments, audit_actions.PLAN_APPROVE)
 
 
 def plan_return(*, actor: Any, plan: TrainingPlan, comments: str) -> TrainingPlan:
@@ -551,7 +552,7 @@ def plan_return(*, actor: Any, plan: TrainingPlan, comments: str) -> TrainingPla
         raise ValidationError(
             _("Tuliskan alasan pengembalian."), code="comments_required", field="comments"
         )
-    return _decide(actor, plan, TrainingPlan.Status.RETURNED, comments, "planning.plan.return")
+    return _decide(actor, plan, TrainingPlan.Status.RETURNED, comments, audit_actions.PLAN_RETURN)
 
 
 def plan_line_create_batches(*, actor: Any, line: PlanLine, start_date: date) -> list[Batch]:
@@ -601,7 +602,7 @@ def plan_line_create_batches(*, actor: Any, line: PlanLine, start_date: date) ->
             )
         audit.record(
             actor=actor,
-            action="planning.plan.line_batches",
+            action=audit_actions.PLAN_LINE_BATCHES,
             target=plan,
             changes=audit.diff({}, {"line": line.title, "batches": len(batches)}),
         )
@@ -639,7 +640,7 @@ def instructor_need_open(*, actor: Any, line: PlanLine, description: str = "") -
         )
         audit.record(
             actor=actor,
-            action="planning.instructor_need.open",
+            action=audit_actions.INSTRUCTOR_NEED_OPEN,
             target=need,
             changes=audit.diff({}, {"status": need.status}),
         )
@@ -684,7 +685,7 @@ def instructor_need_set_status(
         need.save(update_fields=["status", "candidate", "note"])
         audit.record(
             actor=actor,
-            action="planning.instructor_need.status",
+            action=audit_actions.INSTRUCTOR_NEED_STATUS,
             target=need,
             changes=audit.diff(before, {"status": need.status, "candidate": need.candidate_id}),
         )

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from jejaring.accounts.scope import scope_of
 from jejaring.core import audit, gates
 from jejaring.core.errors import PermissionDenied
+from jejaring.social_security import audit_actions
 from jejaring.social_security.models import Coverage, CoverageOverride
 
 BATCH_START = "training.batch.start"
@@ -93,7 +94,7 @@ def _record_override(*, actor: Any, obj: Any, reason: str, problems: Any, **targ
         )
         audit.record(
             actor=actor,
-            action="social_security.cover_override",
+            action=audit_actions.COVER_OVERRIDE,
             target=override,
             changes={"reason": reason, "subjects": [s for p in problems for s in p.subjects]},
         )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from jejaring.core import audit
 from jejaring.core.spreadsheets import Sheet, xlsx_bytes
+from jejaring.social_security import audit_actions
 from jejaring.social_security.models import Coverage
 from jejaring.social_security.selectors import PremiumReport
 
@@ -47,7 +48,7 @@ def premium_report_xlsx(*, actor: Any, report: PremiumReport) -> bytes:
     with transaction.atomic():
         audit.record(
             actor=actor,
-            action="social_security.premium_report.export",
+            action=audit_actions.PREMIUM_REPORT_EXPORT,
             changes={
                 "month": [None, report.month.isoformat()],
                 "people": [None, len(report.lines)],
@@ -93,7 +94,7 @@ def registrations_xlsx(*, actor: Any, coverages: Sequence[Coverage]) -> bytes:
         for region_id in region_ids:
             audit.record(
                 actor=actor,
-                action="social_security.registrations.export",
+                action=audit_actions.REGISTRATIONS_EXPORT,
                 region=next((c.region for c in coverages if c.region_id == region_id), None),
                 changes={
                     "people": [None, sum(1 for c in coverages if c.region_id == region_id)],

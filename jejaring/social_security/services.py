@@ -19,7 +19,7 @@ from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.core.spreadsheets import RowError
-from jejaring.social_security import coverage_gates
+from jejaring.social_security import audit_actions, coverage_gates
 from jejaring.social_security.models import Coverage, Incident
 
 #: KPJ card numbers as the insurer prints them: 11 digits.
@@ -58,7 +58,7 @@ def coverage_list_build_for_batch(*, actor: Any, batch: Any) -> int:
         added = coverage_gates.batch_list_build(batch)
         audit.record(
             actor=actor,
-            action="social_security.list_build",
+            action=audit_actions.LIST_BUILD,
             target=batch,
             changes={"added": [None, added]},
         )
@@ -100,7 +100,7 @@ def coverage_list_build_internships(*, actor: Any, region_ids: Any = None) -> in
         if actor is not None or added:
             audit.record(
                 actor=actor,
-                action="social_security.list_build_internships",
+                action=audit_actions.LIST_BUILD_INTERNSHIPS,
                 changes={"added": [None, added]},
             )
     return added
@@ -173,7 +173,7 @@ def coverage_change_status(
         for region_id in sorted({c.region_id for c in coverages}):
             audit.record(
                 actor=actor,
-                action="social_security.coverage.status",
+                action=audit_actions.COVERAGE_STATUS,
                 region=next(c.region for c in coverages if c.region_id == region_id),
                 changes={
                     "status": [sorted({before[c.pk] for c in coverages}), status],
@@ -205,7 +205,7 @@ def coverage_end_expired(*, today: Any) -> int:
         for region_id, pks in sorted(by_region.items()):
             audit.record(
                 actor=None,
-                action="social_security.coverage.end_expired",
+                action=audit_actions.COVERAGE_END_EXPIRED,
                 region=_region(region_id),
                 changes={"coverages": pks, "today": str(today)},
             )
@@ -301,7 +301,7 @@ def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, 
             )
         audit.record(
             actor=actor,
-            action="social_security.insurer_return",
+            action=audit_actions.INSURER_RETURN,
             region=next(iter(waiting.values())).region if waiting else None,
             changes={"activated": [None, len(waiting)]},
         )
@@ -327,7 +327,7 @@ def _report_kpj_conflicts(*, actor: Any, activated: list[Coverage]) -> None:
     for region_id, clashes in sorted(by_region.items()):
         audit.record(
             actor=actor,
-            action="social_security.kpj_conflict",
+            action=audit_actions.KPJ_CONFLICT,
             region=_region(region_id),
             changes={
                 "kpj_numbers": sorted({kpj for kpj, _pk in clashes}),
@@ -379,7 +379,7 @@ def incident_record(
             injury=injury.strip(),
             reported_by=actor,
         )
-        audit.record(actor=actor, action="social_security.incident.record", target=incident)
+        audit.record(actor=actor, action=audit_actions.INCIDENT_RECORD, target=incident)
         recipients = list(
             get_user_model()
             .objects.filter(
@@ -470,7 +470,7 @@ def incident_claim_update(
         locked.claim_status = claim_status
         locked.save(update_fields=["claim_status", "claim_number"])
         audit.record(
-            actor=actor, action="social_security.incident.claim", target=locked, changes=changes
+            actor=actor, action=audit_actions.INCIDENT_CLAIM, target=locked, changes=changes
         )
         reporter = locked.reported_by
         if reporter is not None and reporter.pk != actor.pk and reporter.email:

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 
-from jejaring.assessment import selectors, services
+from jejaring.assessment import audit_actions, selectors, services
 from jejaring.assessment.models import (
     AssessmentSession,
     Candidate,
@@ -71,7 +71,7 @@ def test_a_new_scheme_reuses_a_unit_already_known_under_another_spelling(cast, w
 def test_a_session_for_a_finished_batch_takes_only_its_graduates(world):
     assert world.session.candidates.count() == 2
     assert world.session.institution == world.batch.institution
-    assert AuditEvent.objects.filter(action="assessment.session.create").exists()
+    assert AuditEvent.objects.filter(action=audit_actions.SESSION_CREATE).exists()
 
 
 def test_an_assigned_assessor_records_all_k_and_the_scheme_result_is_k_with_score_100(cast, world):
@@ -240,7 +240,7 @@ def test_revocation_needs_a_reason_and_is_audited(cast, world):
         actor=cast.staff_a, certificate=certificate, reason="Data kehadiran dipalsukan"
     )
     assert revoked.status == TrainingCertificate.Status.REVOKED
-    event = AuditEvent.objects.get(action="assessment.training_certificate.revoke")
+    event = AuditEvent.objects.get(action=audit_actions.TRAINING_CERTIFICATE_REVOKE)
     assert event.actor == cast.staff_a
     assert event.changes["reason"] == [None, "Data kehadiran dipalsukan"]
     with pytest.raises(InvalidTransition):

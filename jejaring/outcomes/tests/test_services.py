@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from jejaring.core.errors import NotFound, PermissionDenied, ValidationError
 from jejaring.core.models import AuditEvent
-from jejaring.outcomes import services
+from jejaring.outcomes import audit_actions, services
 from jejaring.outcomes.models import FollowUp, FollowUpAnswer
 from jejaring.outcomes.tests.factories import FollowUpFactory, graduate
 
@@ -37,7 +37,7 @@ def test_a_new_answer_becomes_current_and_the_old_one_stays_in_the_history(cast,
         ("employed", True),
     ]
     assert answers[1].source == FollowUpAnswer.Source.PHONE_SURVEY
-    assert AuditEvent.objects.filter(action="outcomes.follow_up.answer").count() == 2
+    assert AuditEvent.objects.filter(action=audit_actions.FOLLOW_UP_ANSWER).count() == 2
 
 
 @pytest.mark.parametrize(

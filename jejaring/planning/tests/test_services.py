@@ -7,7 +7,7 @@ import pytest
 
 from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from jejaring.core.models import AuditEvent
-from jejaring.planning import selectors, services
+from jejaring.planning import audit_actions, selectors, services
 from jejaring.planning.models import IndustryNeed, InstructorNeed, TrainingPlan, VocationSynonym
 from jejaring.planning.tests.factories import (
     EnvelopeFactory,
@@ -47,7 +47,9 @@ def test_company_hr_submit_a_need_for_their_own_company_and_it_is_audited(cast):
     assert need.region == cast.region_a
     assert need.mapping == IndustryNeed.Mapping.UNMAPPED
     assert need.submitted_by == cast.hr_a
-    assert AuditEvent.objects.filter(action="planning.need.submit", target_id=str(need.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action=audit_actions.NEED_SUBMIT, target_id=str(need.pk)
+    ).exists()
 
 
 def test_company_hr_cannot_submit_for_another_company(cast):
@@ -149,7 +151,7 @@ def test_a_plan_within_its_envelope_is_submitted_and_audited(cast):
     EnvelopeFactory(region=cast.region_a, year=2027, amount=200_000_000)
     plan = services.plan_submit(actor=cast.staff_a, plan=_plan_with_line(cast))
     assert plan.status == TrainingPlan.Status.SUBMITTED
-    event = AuditEvent.objects.get(action="planning.plan.submit")
+    event = AuditEvent.objects.get(action=audit_actions.PLAN_SUBMIT)
     assert event.changes == {"status": ["draft", "submitted"]}
 
 
@@ -210,7 +212,7 @@ def test_a_draft_cannot_be_approved_and_an_approved_plan_cannot_change(cast):
         services.plan_line_remove(actor=cast.staff_a, line=plan.lines.get())
     with pytest.raises(InvalidTransition):
         services.plan_submit(actor=cast.staff_a, plan=plan)
-    assert AuditEvent.objects.filter(action="planning.plan.approve").count() == 1
+    assert AuditEvent.objects.filter(action=audit_actions.PLAN_APPROVE).count() == 1
 
 
 def test_whoever_submitted_a_plan_cannot_approve_it_even_as_superuser(cast):
@@ -298,7 +300,7 @@ def test_the_instructor_search_moves_forward_and_is_audited(cast):
     )
     need = services.instructor_need_set_status(actor=cast.staff_a, need=need, status="contracted")
     assert (need.status, need.candidate) == ("contracted", candidate)
-    assert AuditEvent.objects.filter(action="planning.instructor_need.status").count() == 2
+    assert AuditEvent.objects.filter(action=audit_actions.INSTRUCTOR_NEED_STATUS).count() == 2
     row = selectors.instructor_gap_for(actor=cast.staff_a)[0]
     assert row.need == need
 

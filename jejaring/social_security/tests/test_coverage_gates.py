@@ -4,6 +4,7 @@ import pytest
 
 from jejaring.core import gates
 from jejaring.core.models import AuditEvent
+from jejaring.social_security import audit_actions
 from jejaring.social_security.models import Coverage, CoverageOverride
 from jejaring.training.models import Enrolment
 from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory
@@ -85,7 +86,7 @@ def test_an_override_is_kept_with_its_reason_and_audited(cast, batch):
     override = CoverageOverride.objects.get(batch=batch)
     assert override.decided_by == cast.staff_a
     assert override.region == cast.region_a
-    event = AuditEvent.objects.get(action="social_security.cover_override")
+    event = AuditEvent.objects.get(action=audit_actions.COVER_OVERRIDE)
     assert event.changes["reason"] == "Kartu KPJ masih diproses kantor cabang"
     assert event.changes["subjects"] == [cast.person_1.full_name]
 
@@ -144,4 +145,4 @@ class TestStartingABatchThroughTraining:
         selecting.refresh_from_db()
         assert selecting.status == selecting.Status.RUNNING
         assert CoverageOverride.objects.get(batch=selecting).reason == "KPJ menyusul minggu ini"
-        assert AuditEvent.objects.filter(action="social_security.cover_override").exists()
+        assert AuditEvent.objects.filter(action=audit_actions.COVER_OVERRIDE).exists()

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 
+from jejaring.social_security import audit_actions
 from jejaring.social_security.models import ContributionRate, Coverage
 from jejaring.social_security.selectors import premium_report_for
 from jejaring.training.tests.factories import EnrolmentFactory
@@ -97,4 +98,4 @@ def test_the_xlsx_for_the_insurer_has_full_niks_a_matching_total_and_is_audited(
     niks = [row[0] for row in values[1:-1]]
     assert first.person.nik in niks
     assert values[-1][-1] == sum(row[-1] for row in values[1:-1]) == report.total
-    assert AuditEvent.objects.filter(action="social_security.premium_report.export").exists()
+    assert AuditEvent.objects.filter(action=audit_actions.PREMIUM_REPORT_EXPORT).exists()

@@ -17,7 +17,7 @@ from jejaring.employers.models import Formation
 from jejaring.employers.tests.factories import FormationFactory
 from jejaring.placement.models import Referral
 from jejaring.placement.tests.factories import ReferralFactory
-from jejaring.social_security import services
+from jejaring.social_security import audit_actions, services
 from jejaring.social_security.models import Coverage, CoverageOverride, Incident
 from jejaring.social_security.tests.factories import CoverageFactory, IncidentFactory
 from jejaring.training.models import Batch, Enrolment
@@ -287,11 +287,11 @@ def test_a_clash_with_another_regions_card_number_goes_to_that_regions_audit_tra
     )
     mine.refresh_from_db()
     assert (mine.status, mine.kpj_number) == (Coverage.Status.ACTIVE, "33333333333")
-    clash = AuditEvent.objects.get(action="social_security.kpj_conflict")
+    clash = AuditEvent.objects.get(action=audit_actions.KPJ_CONFLICT)
     assert clash.region == cast.region_b
     assert clash.changes["coverages"] == [theirs.pk]
     assert not AuditEvent.objects.filter(
-        region=cast.region_a, action="social_security.kpj_conflict"
+        region=cast.region_a, action=audit_actions.KPJ_CONFLICT
     ).exists()
 
 

@@ -12,7 +12,7 @@ from jejaring.employers.models import Formation
 from jejaring.employers.tests.factories import FormationFactory
 from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.placement.tests.factories import ReferralFactory
-from jejaring.social_security import services
+from jejaring.social_security import audit_actions, services
 from jejaring.social_security.models import Coverage
 from jejaring.social_security.tests.factories import CoverageFactory, IncidentFactory
 from jejaring.training.models import Batch
@@ -113,7 +113,7 @@ def test_the_daily_command_ends_cover_after_its_end_and_is_safe_to_rerun(cast):
     assert "2 cover ended or cancelled" in out.getvalue()
     statuses = dict(Coverage.objects.values_list("pk", "status"))
     assert statuses == {over.pk: "ended", never_sent.pk: "cancelled", running.pk: "active"}
-    assert AuditEvent.objects.filter(action="social_security.coverage.end_expired").count() == 1
+    assert AuditEvent.objects.filter(action=audit_actions.COVERAGE_END_EXPIRED).count() == 1
     out = StringIO()
     call_command("bpjs_daily", "--today", TODAY.isoformat(), stdout=out)
     assert "0 cover ended or cancelled" in out.getvalue()

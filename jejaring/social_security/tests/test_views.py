@@ -15,6 +15,7 @@ from jejaring.employers.models import Formation
 from jejaring.employers.tests.factories import FormationFactory
 from jejaring.placement.models import Referral
 from jejaring.placement.tests.factories import ReferralFactory
+from jejaring.social_security import audit_actions
 from jejaring.social_security.models import Coverage, CoverageOverride, Incident
 from jejaring.social_security.tests.factories import CoverageFactory, IncidentFactory, bpu_rate
 from jejaring.social_security.tests.outsiders import _coverage_of_region_b
@@ -84,7 +85,7 @@ def test_an_override_with_a_reason_starts_the_batch_and_is_audited(client, cast,
     assert batch.status == Batch.Status.RUNNING
     override = CoverageOverride.objects.get(batch=batch)
     assert override.decided_by == cast.staff_a
-    assert AuditEvent.objects.filter(action="social_security.cover_override").exists()
+    assert AuditEvent.objects.filter(action=audit_actions.COVER_OVERRIDE).exists()
 
 
 def test_a_fully_covered_batch_starts_without_a_reason(client, cast, batch):
@@ -118,7 +119,7 @@ def test_staff_mark_a_list_registered_then_active_once_each_has_a_card_number(cl
     assert response.status_code == 302
     one.refresh_from_db()
     assert (one.status, one.kpj_number) == ("active", "23456789012")
-    assert AuditEvent.objects.filter(action="social_security.coverage.status").count() == 2
+    assert AuditEvent.objects.filter(action=audit_actions.COVERAGE_STATUS).count() == 2
 
 
 def test_a_bulk_change_with_another_regions_cover_changes_nothing(client, cast, batch):
@@ -200,7 +201,7 @@ def test_the_registration_export_has_full_niks_and_is_audited(client, cast, batc
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("NIK", "Nama", "Tanggal lahir")
     assert rows[1][0] == cast.person_1.nik
-    assert AuditEvent.objects.filter(action="social_security.registrations.export").exists()
+    assert AuditEvent.objects.filter(action=audit_actions.REGISTRATIONS_EXPORT).exists()
 
 
 def _upload(rows):
@@ -341,7 +342,7 @@ def test_staff_follow_a_claim_to_paid_and_a_final_claim_cannot_change(client, ca
     incident.refresh_from_db()
     assert (incident.claim_status, incident.claim_number) == ("paid", "JKK/1")
     assert client.get(url).context["form"] is None
-    assert AuditEvent.objects.filter(action="social_security.incident.claim").count() == 3
+    assert AuditEvent.objects.filter(action=audit_actions.INCIDENT_CLAIM).count() == 3
 
 
 def test_a_trainee_sees_their_own_card_number_only(client, cast, batch):
