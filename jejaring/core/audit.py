@@ -64,15 +64,58 @@ def record(
     ip_address: str | None = None,
 ) -> AuditEvent:
     """Write one audit event. `region` defaults to the target's region when it has one."""
+    _require_transaction(action)
+    event = _event(
+        actor=actor,
+        action=action,
+        target=target,
+        region=region,
+        changes=changes,
+        ip_address=ip_address,
+    )
+    event.save(force_insert=True)
+    return event
+
+
+def record_many(
+    *,
+    actor: Any,
+    action: str,
+    targets: Iterable[tuple[models.Model, Mapping[str, Any] | None]],
+    region: Any = None,
+) -> list[AuditEvent]:
+    """Write one audit event per `(target, changes)`, each as `record` writes it, in bulk
+    inserts: for imports, where one insert per row would cost the import its speed."""
+    _require_transaction(action)
+    return AuditEvent.objects.bulk_create(
+        [
+            _event(actor=actor, action=action, target=target, region=region, changes=changes)
+            for target, changes in targets
+        ]
+    )
+
+
+def _require_transaction(action: str) -> None:
     if not transaction.get_connection().in_atomic_block:
         raise AuditOutsideTransaction(f"audit.record({action!r}) called outside a transaction")
+
+
+def _event(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None,
+    region: Any,
+    changes: Mapping[str, Any] | None,
+    ip_address: str | None = None,
+) -> AuditEvent:
     if region is None and target is not None:
         region = getattr(target, "region", None)
     user = actor if getattr(actor, "is_authenticated", False) else None
     label = ""
     if user is not None:
         label = (getattr(user, "full_name", "") or user.get_username())[:200]
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=user,
         actor_label=label,
         region=region,

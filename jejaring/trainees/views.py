@@ -24,7 +24,6 @@ from jejaring.regions.selectors import home_region_for
 from jejaring.trainees import selectors, services
 from jejaring.trainees.forms import PersonEditForm, PersonForm
 from jejaring.trainees.models import Person
-from jejaring.training.selectors import enrolment_list_for_person
 
 
 @login_required
@@ -53,7 +52,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
         "trainees/person_detail.html",
         {
             "person": person,
-            "enrolments": enrolment_list_for_person(actor=request.user, person=person),
+            "sections": selectors.person_detail_sections(request, person=person),
             "can_reveal": policy.can(request.user, "reveal_nik", person),
             "can_change": policy.can(request.user, "change", person),
             "can_audit": Role.OFFICE_STAFF in scope_of(request.user).roles,
@@ -99,11 +98,12 @@ def person_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            person = services.person_create(
+            person = services.person_register(
                 actor=request.user,
                 region=region,
                 # The form's fields are exactly PersonData's; an empty sex means "from the NIK".
                 data=services.PersonData(**{**data, "sex": data["sex"] or None}),
+                source=services.RegisterSource.OFFICE,
             )
         except services.TransferRequested as requested:
             messages.info(request, str(requested.message))
