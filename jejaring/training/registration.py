@@ -19,7 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -30,12 +30,18 @@ from django.utils.translation import gettext_lazy as _
 from jejaring.accounts.models import User
 from jejaring.accounts.services import account_invite
 from jejaring.core import audit
-from jejaring.core.errors import Conflict, NotFound, ValidationError
-from jejaring.core.phone import PhoneError, normalise_phone
-from jejaring.core.validation_messages import message_for
+from jejaring.core.errors import NotFound, ValidationError
 from jejaring.regions import areas
-from jejaring.trainees.models import Education, Person
-from jejaring.trainees.nik import NikError, parse_nik
+from jejaring.trainees.models import Person
+from jejaring.trainees.services import (
+    PersonData,
+    RegisterSource,
+    check_education,
+    checked_full_name,
+    checked_nik,
+    checked_phone,
+    person_register,
+)
 from jejaring.training.identity import applicant_snapshot, contact_differs, review_raise
 from jejaring.training.models import Batch, Enrolment, EnrolmentDocument, IdentityReview
 
@@ -56,8 +62,6 @@ DOCUMENT_SIGNATURES: dict[str, tuple[bytes, ...]] = {
 #: link or an address may pass (docs/security.md, "mail").
 _NAME = re.compile(r"^[^\W\d_]+(?:[ .,'\-]+[^\W\d_]+)*\.?$")
 _LINK_LIKE = re.compile(r"\.[^\W\d_]{2,}|www|http", re.IGNORECASE)
-#: Seats are taken by accepted people and those in training.
-_SEATED = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,9 @@ def open_batch_list(*, today: date | None = None) -> QuerySet[Batch]:
         .filter(Q(registration_opens_on__isnull=True) | Q(registration_opens_on__lte=today))
         .filter(Q(registration_closes_on__isnull=True) | Q(registration_closes_on__gte=today))
         .select_related("program", "program__vocation", "institution", "region")
-        .annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=_SEATED)))
+        .annotate(
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEATED))
+        )
         .order_by("start_date", "pk")
     )
 
@@ -123,33 +129,11 @@ def open_batch_get(*, batch_id: int, today: date | None = None) -> Batch:
 def seats_left(batch: Batch) -> int:
     taken = getattr(batch, "seats_taken", None)
     if taken is None:
-        taken = batch.enrolments.filter(status__in=_SEATED).count()
+        taken = batch.enrolments.filter(status__in=Enrolment.SEATED).count()
     return max(batch.capacity - taken, 0)
 
 
 # --- checks ----------------------------------------------------------------------------
-
-
-def _checked_identity(data: RegistrationData) -> tuple[str, str, date, bool]:
-    try:
-        parsed = parse_nik(data.nik, today=timezone.localdate())
-    except NikError as error:
-        raise ValidationError(
-            message_for(error.code, error.params), code=error.code, field="nik"
-        ) from None
-    if data.sex and data.sex != parsed.sex:
-        raise ValidationError(
-            _("Jenis kelamin tidak sesuai dengan NIK (tanggal lahir perempuan ditambah 40)."),
-            code="nik_sex_mismatch",
-            field="sex",
-        )
-    if data.birth_date and data.birth_date != parsed.birth_date:
-        raise ValidationError(
-            _("Tanggal lahir tidak sesuai dengan NIK."),
-            code="nik_birth_date_mismatch",
-            field="birth_date",
-        )
-    return parsed.nik, parsed.sex, parsed.birth_date, parsed.needs_review
 
 
 def _checked_contact(data: RegistrationData) -> tuple[str, str]:
@@ -160,13 +144,7 @@ def _checked_contact(data: RegistrationData) -> tuple[str, str]:
         )
     if not data.phone.strip():
         raise ValidationError(_("Nomor HP wajib diisi."), code="required", field="phone")
-    try:
-        phone = normalise_phone(data.phone)
-    except PhoneError as error:
-        raise ValidationError(
-            message_for(error.code, error.params), code=error.code, field="phone"
-        ) from None
-    return email, phone
+    return email, checked_phone(data.phone)
 
 
 def _check_address(data: RegistrationData) -> None:
@@ -223,23 +201,20 @@ def check_document(upload: DocumentUpload) -> None:
         )
 
 
-def _checked(data: RegistrationData) -> tuple[str, str, date, bool, str, str]:
-    nik, sex, birth_date, needs_review = _checked_identity(data)
-    full_name = " ".join(data.full_name.split())
-    if not full_name:
-        raise ValidationError(_("Nama lengkap wajib diisi."), code="required", field="full_name")
-    if len(full_name) > 200:
-        raise ValidationError(_("Nama terlalu panjang."), code="too_long", field="full_name")
+def _checked(data: RegistrationData) -> tuple[str, str, str, str]:
+    """(nik, full name, email, phone) once every field passed, in the form's order. The
+    checks the registry makes of every new person are the registry's own."""
+    nik, _sex, _birth_date, _needs_review = checked_nik(
+        data.nik, sex=data.sex, birth_date=data.birth_date
+    )
+    full_name = checked_full_name(data.full_name)
     if not _NAME.match(full_name) or _LINK_LIKE.search(full_name):
         raise ValidationError(
             _("Nama hanya boleh berisi huruf, spasi dan tanda baca nama (. , ' -)."),
             code="invalid_name",
             field="full_name",
         )
-    if data.education not in Education.values:
-        raise ValidationError(
-            _("Pilih pendidikan terakhir."), code="invalid_education", field="education"
-        )
+    check_education(data.education)
     email, phone = _checked_contact(data)
     _check_address(data)
     if len(data.address) > 500 or len(data.motivation) > 2000:
@@ -258,7 +233,7 @@ def _checked(data: RegistrationData) -> tuple[str, str, date, bool, str, str]:
         )
     for upload in data.documents:
         check_document(upload)
-    return nik, sex, birth_date, needs_review, email, phone
+    return nik, full_name, email, phone
 
 
 # --- the write -------------------------------------------------------------------------
@@ -290,8 +265,7 @@ def registration_submit(
     operator verifies the identity. The confirmation goes to the typed email and carries
     no free text from the form but the name. Returns the enrolment, or None when the
     submission became a review item."""
-    nik, sex, birth_date, needs_review, email, phone = _checked(data)
-    full_name = " ".join(data.full_name.split())
+    nik, full_name, email, phone = _checked(data)
     applicant = applicant_snapshot(
         full_name=full_name,
         education=data.education,
@@ -311,15 +285,12 @@ def registration_submit(
         person = Person.objects.select_for_update().filter(nik=nik).first()
         is_new = person is None
         if person is None:
-            person = _person_create(
-                batch=batch,
-                data=data,
-                nik=nik,
-                sex=sex,
-                birth_date=birth_date,
-                needs_review=needs_review,
-                email=email,
-                phone=phone,
+            # An unverified person holding what was typed, until a KTP check at selection.
+            person = person_register(
+                actor=None,
+                region=batch.region,
+                data=_person_data(data, email=email, phone=phone),
+                source=RegisterSource.SELF,
             )
         applicant_user = _applicant_account(
             submitter=submitter, email=email, full_name=full_name, base_url=base_url
@@ -383,54 +354,23 @@ def registration_submit(
     return enrolment
 
 
-def _person_create(
-    *,
-    batch: Batch,
-    data: RegistrationData,
-    nik: str,
-    sex: str,
-    birth_date: date,
-    needs_review: bool,
-    email: str,
-    phone: str,
-) -> Person:
-    """An unverified person holding what was typed, until a KTP check at selection."""
-    person = Person(
-        region=batch.region,
-        nik=nik,
-        nik_needs_review=needs_review,
-        sex=sex,
-        birth_date=birth_date,
-        full_name=" ".join(data.full_name.split()),
-        birth_place=data.birth_place.strip()[:100],
+def _person_data(data: RegistrationData, *, email: str, phone: str) -> PersonData:
+    return PersonData(
+        nik=data.nik,
+        full_name=data.full_name,
         education=data.education,
-        education_major=data.education_major.strip()[:120],
-        address=data.address.strip(),
+        sex=data.sex,
+        birth_date=data.birth_date,
+        birth_place=data.birth_place,
+        education_major=data.education_major,
+        address=data.address,
         domicile_regency_code=data.domicile_regency_code,
         domicile_district_code=data.domicile_district_code,
         domicile_village_code=data.domicile_village_code,
         phone=phone,
         email=email,
-        consent_at=timezone.now(),
         consent_version=CONSENT_VERSION,
     )
-    try:
-        with transaction.atomic():
-            person.save()
-    except IntegrityError:
-        # The same NIK registered at the same moment elsewhere: ask to try again.
-        raise Conflict(
-            _("Pendaftaran sedang diproses; coba lagi sebentar lagi."),
-            code="registration_busy",
-            field="nik",
-        ) from None
-    audit.record(
-        actor=None,
-        action="trainees.person.create",
-        target=person,
-        changes=audit.diff({}, {"full_name": person.full_name, "nik": nik, "verified": False}),
-    )
-    return person
 
 
 def _applicant_account(*, submitter: Any, email: str, full_name: str, base_url: str) -> Any:
