@@ -8,4 +8,12 @@ class PlacementConfig(AppConfig):
     verbose_name = _("Penyaluran")
 
     def ready(self) -> None:
-        from jejaring.placement import policies  # noqa: F401
+        from jejaring.accounts.scope import Role
+        from jejaring.placement import (
+            person_links,
+            policies,  # noqa: F401
+        )
+        from jejaring.trainees.dealings import register_dealing, register_export_section
+
+        register_dealing(Role.COMPANY_HR, person_links.company_dealing)
+        register_export_section("referrals", person_links.export_referrals)

@@ -10,10 +10,11 @@ Changing the record and reading the full NIK stay with the home office and the p
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from jejaring.accounts.scope import ActorScope, Role, scope_of
 from jejaring.core.policies import Policy, register
+from jejaring.trainees.dealings import dealings_q
 from jejaring.trainees.models import Person, TransferRequest
 
 #: Actions only the home office and the person may take.
@@ -34,46 +35,20 @@ class PersonPolicy(Policy):
         "transfer": frozenset({Role.OFFICE_STAFF}),
     }
 
+    # Beyond the home office, each role sees a person only through a dealing an app
+    # registered (jejaring.trainees.dealings): a confirmed enrolment, an assessment, a
+    # referral.
     def office_q(self, scope: ActorScope) -> Q:
-        from jejaring.training.models import Enrolment
-
-        confirmed_here = Enrolment.objects.filter(
-            person=OuterRef("pk"),
-            region_id__in=scope.office_region_ids,
-            identity=Enrolment.Identity.CONFIRMED,
-        )
-        return Q(region_id__in=scope.office_region_ids) | Q(Exists(confirmed_here))
+        return Q(region_id__in=scope.office_region_ids) | dealings_q(Role.OFFICE_STAFF, scope)
 
     def operator_q(self, scope: ActorScope) -> Q:
-        from jejaring.training.models import Enrolment
-
-        return Q(
-            Exists(
-                Enrolment.objects.filter(
-                    person=OuterRef("pk"),
-                    institution_id__in=scope.institution_ids,
-                    identity=Enrolment.Identity.CONFIRMED,
-                )
-            )
-        )
+        return dealings_q(Role.OPERATOR, scope)
 
     def assessor_q(self, scope: ActorScope) -> Q:
-        from jejaring.assessment.models import Candidate
-
-        return Q(
-            Exists(
-                Candidate.objects.filter(
-                    person=OuterRef("pk"), session__assessors__in=scope.assessor_ids
-                )
-            )
-        )
+        return dealings_q(Role.ASSESSOR, scope)
 
     def company_q(self, scope: ActorScope) -> Q:
-        from jejaring.placement.models import Referral
-
-        return Q(
-            Exists(Referral.objects.filter(person=OuterRef("pk"), company_id__in=scope.company_ids))
-        )
+        return dealings_q(Role.COMPANY_HR, scope)
 
     def person_q(self, scope: ActorScope) -> Q:
         return Q(pk=scope.person_id)

@@ -6,9 +6,13 @@ import re
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
+from jejaring.trainees.dealings import detail_sections, export_sections
 from jejaring.trainees.models import Person
 
 
@@ -49,10 +53,6 @@ def own_person_for(*, actor: Any) -> Person:
 
 def person_data_export(*, person: Person) -> dict[str, Any]:
     """The person's own data as plain JSON-able values."""
-    from jejaring.assessment.models import Candidate
-    from jejaring.placement.models import Referral
-    from jejaring.training.models import Enrolment
-
     # Every stored field, so that a field added later is exported without anyone
     # remembering; only keys to other tables are left out (the region is named instead).
     data: dict[str, Any] = {
@@ -61,30 +61,22 @@ def person_data_export(*, person: Person) -> dict[str, Any]:
         if not field.is_relation and field.name != "id"
     }
     data["region"] = person.region.name
-    data["enrolments"] = [
-        {key: _plain(value) for key, value in row.items()}
-        for row in Enrolment.objects.filter(person=person).values(
-            "batch__code",
-            "batch__name",
-            "institution__name",
-            "status",
-            "applied_at",
-            "graduated_on",
-        )
-    ]
-    data["assessments"] = [
-        {key: _plain(value) for key, value in row.items()}
-        for row in Candidate.objects.filter(person=person).values(
-            "session__scheme__name", "session__date", "result", "score"
-        )
-    ]
-    data["referrals"] = [
-        {key: _plain(value) for key, value in row.items()}
-        for row in Referral.objects.filter(person=person).values(
-            "formation__title", "company__name", "status", "referred_at"
-        )
-    ]
+    # Each app that holds data about the person adds its part (trainees.dealings).
+    for key, reader in export_sections().items():
+        data[key] = [{k: _plain(v) for k, v in row.items()} for row in reader(person)]
     return data
+
+
+def person_detail_sections(request: HttpRequest, *, person: Person) -> list[SafeString]:
+    """The sections the apps contribute to the person page, rendered for the viewer."""
+    return [
+        mark_safe(  # noqa: S308 - rendered by Django's autoescaping template engine
+            render_to_string(
+                section.template, section.read(actor=request.user, person=person), request
+            )
+        )
+        for section in detail_sections()
+    ]
 
 
 def _plain(value: Any) -> Any:

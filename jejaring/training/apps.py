@@ -20,3 +20,15 @@ class TrainingConfig(AppConfig):
         from jejaring.training.scope_parts import registrant_person_part
 
         register_person_part(registrant_person_part)
+
+        from jejaring.trainees.dealings import (
+            register_dealing,
+            register_detail_section,
+            register_export_section,
+        )
+        from jejaring.training import person_links
+
+        register_dealing(Role.OFFICE_STAFF, person_links.office_dealing)
+        register_dealing(Role.OPERATOR, person_links.operator_dealing)
+        register_export_section("enrolments", person_links.export_enrolments)
+        register_detail_section(person_links.DETAIL_SECTION)
