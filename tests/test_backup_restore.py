@@ -29,7 +29,7 @@ from jejaring.core.backup import (
     restore_backup,
     table_digests,
 )
-from jejaring.core.demo import load_demo
+from jejaring.demo.loader import load_demo
 
 MEDIA = {
     "enrolment-docs/2026/ktp-siti.pdf": b"%PDF-1.4 " + bytes(range(256)) * 40,

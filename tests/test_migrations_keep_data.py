@@ -16,7 +16,7 @@ from typing import Any
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from jejaring.core.demo import load_demo
+from jejaring.demo.loader import load_demo
 
 #: The previous release (before issue 13/14, 23 November 2026): the last migration of each
 #: app. Migrating to these unapplies everything newer.

@@ -13,8 +13,8 @@ from django.core.management import call_command
 
 from jejaring.assessment import selectors
 from jejaring.assessment.models import AssessmentSession, CompetencyCertificate, TrainingCertificate
-from jejaring.core.demo import load_demo
-from jejaring.core.demo.common import TODAY
+from jejaring.demo.loader import load_demo
+from jejaring.demo.loader.common import TODAY
 from jejaring.training.models import Batch, Enrolment
 
 pytestmark = pytest.mark.django_db

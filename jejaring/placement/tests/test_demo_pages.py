@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from jejaring.core.demo import DemoSummary, load_demo
+from jejaring.demo.loader import DemoSummary, load_demo
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from jejaring.accounts.models import User
-from jejaring.core.demo import load_demo
+from jejaring.demo.loader import load_demo
 from jejaring.employers.models import Company
 from jejaring.planning import selectors, services
 from jejaring.planning.models import IndustryNeed, TrainingPlan

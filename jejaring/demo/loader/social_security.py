@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from jejaring.accounts.models import User
-from jejaring.core.demo.common import TZ, Ctx, at
+from jejaring.demo.loader.common import TZ, Ctx, at
 from jejaring.employers.models import Formation
 from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.social_security.models import Coverage, Incident

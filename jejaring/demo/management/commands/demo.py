@@ -58,7 +58,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from jejaring.core.demo import DEMO_PASSWORD, demo_loaded, demo_logins, load_demo
+        from jejaring.demo.loader import DEMO_PASSWORD, demo_loaded, demo_logins, load_demo
 
         port = _port(options["port"])
         verbosity = options["verbosity"]

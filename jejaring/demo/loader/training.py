@@ -22,9 +22,10 @@ from typing import Any
 
 from django.db import connection
 
-from jejaring.core.demo.catalogue import INSTITUTION_BY_KEY
-from jejaring.core.demo.common import Ctx, add_working_days, at, next_monday
-from jejaring.core.demo.people import FEMALE_SHARE, PersonMaker, save_persons
+from jejaring.core.dates import add_working_days
+from jejaring.demo.loader.catalogue import INSTITUTION_BY_KEY
+from jejaring.demo.loader.common import Ctx, at, next_monday
+from jejaring.demo.loader.people import FEMALE_SHARE, PersonMaker, save_persons
 from jejaring.trainees.models import Person
 from jejaring.training.identity import applicant_snapshot
 from jejaring.training.models import (
@@ -182,7 +183,8 @@ def _batch(
     status: str | None = None,
 ) -> Batch:
     institution = ctx.institutions[key]
-    end = add_working_days(start, program.duration_days, ctx.holidays)
+    # The first day of training is `start` itself, so count from the day before it.
+    end = add_working_days(start - timedelta(days=1), program.duration_days, ctx.holidays)
     if status is None:
         status = Batch.Status.FINISHED if end < ctx.today else Batch.Status.RUNNING
     funding = FundingSource(source)

@@ -18,7 +18,8 @@ from jejaring.assessment.models import (
     UnitResult,
 )
 from jejaring.assessment.services import certificate_number
-from jejaring.core.demo.common import Ctx, add_working_days, add_years, at
+from jejaring.core.dates import add_months, add_working_days
+from jejaring.demo.loader.common import Ctx, at
 from jejaring.training.models import Batch, Enrolment
 
 #: Share of the assessed who are found competent (K).
@@ -63,7 +64,7 @@ def _session(ctx: Ctx, batch: Batch) -> AssessmentSession:
         ctx.test_sites.get(key)
         or ctx.test_sites["blk-kds" if region_code == "33.19" else "blk-pkl"]
     )
-    day = add_working_days(batch.end_date + timedelta(days=1), ctx.rng.randint(2, 5), ctx.holidays)
+    day = add_working_days(batch.end_date, ctx.rng.randint(2, 5), ctx.holidays)
     pool = ctx.assessors[region_code]
     lead = pool[0] if ctx.chance(0.65) else ctx.pick(pool[1:])
     second = ctx.pick([a for a in pool if a is not lead])
@@ -174,7 +175,7 @@ def _competency_certificates(ctx: Ctx, candidates: list[Candidate]) -> None:
                     f"{sequence[lsp.pk]:07d} {issued.year}"
                 ),
                 issued_on=issued,
-                valid_until=add_years(issued, 3),
+                valid_until=add_months(issued, 36),
             )
         )
     CompetencyCertificate.objects.bulk_create(rows, batch_size=500)

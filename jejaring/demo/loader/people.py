@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from jejaring.core.demo.common import Ctx, at
+from jejaring.demo.loader.common import Ctx, at
 from jejaring.regions.areas import load_areas
 from jejaring.trainees.models import Education, Person
 from jejaring.trainees.nik import format_nik, parse_nik

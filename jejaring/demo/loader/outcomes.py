@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from jejaring.core.demo.common import Ctx, add_months, at
+from jejaring.core.dates import add_months
+from jejaring.demo.loader.common import Ctx, at
 from jejaring.outcomes import summaries
 from jejaring.outcomes.models import FollowUp, FollowUpAnswer, OutcomeStatus
 from jejaring.placement.models import Referral

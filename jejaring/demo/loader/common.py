@@ -27,39 +27,6 @@ def at(day: date, hour: int = 9, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=TZ)
 
 
-def add_months(day: date, months: int) -> date:
-    """`day` moved by whole calendar months; the 31st becomes the month's last day."""
-    month_index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - 28 always exists
-
-
-def add_years(day: date, years: int) -> date:
-    return add_months(day, 12 * years)
-
-
-def is_working_day(day: date, holidays: frozenset[date]) -> bool:
-    return day.weekday() < 5 and day not in holidays
-
-
-def add_working_days(start: date, count: int, holidays: frozenset[date]) -> date:
-    """The `count`-th working day counting `start` itself as the first (if it is one)."""
-    day = start
-    seen = 0
-    while True:
-        if is_working_day(day, holidays):
-            seen += 1
-            if seen == count:
-                return day
-        day += timedelta(days=1)
-
-
 def next_monday(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7)
 

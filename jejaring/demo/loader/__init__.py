@@ -7,7 +7,7 @@ every date is relative to the fixed demo "today", 23 November 2026.
 The figures of the news are built in: 16 partner companies (motorcycle workshops, hotels,
 garment makers) plus PT Trans Ritel Indonesia (Transmart Pekalongan), which takes every
 vocation and employs six graduates; 42.1 % of the 2020 graduates absorbed (80 of 190, see
-`jejaring.core.demo.outcomes` for the definition); 23 BLK packages in 2023; the 2025 DBHCHT
+`jejaring.demo.loader.outcomes` for the definition); 23 BLK packages in 2023; the 2025 DBHCHT
 envelope; the garment-machine mechanic that no program trains yet.
 """
 
@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import transaction
 
-from jejaring.core.demo.accounts import DEMO_PASSWORD, DemoLogin, demo_logins, load_accounts
-from jejaring.core.demo.assessment import load_assessment
-from jejaring.core.demo.common import TODAY, Ctx
-from jejaring.core.demo.employers import load_employers
-from jejaring.core.demo.outcomes import load_outcomes
-from jejaring.core.demo.placement import load_placement
-from jejaring.core.demo.planning import load_planning
-from jejaring.core.demo.reference import load_reference
-from jejaring.core.demo.social_security import load_social_security
-from jejaring.core.demo.training import load_training
+from jejaring.demo.loader.accounts import DEMO_PASSWORD, DemoLogin, demo_logins, load_accounts
+from jejaring.demo.loader.assessment import load_assessment
+from jejaring.demo.loader.common import TODAY, Ctx
+from jejaring.demo.loader.employers import load_employers
+from jejaring.demo.loader.outcomes import load_outcomes
+from jejaring.demo.loader.placement import load_placement
+from jejaring.demo.loader.planning import load_planning
+from jejaring.demo.loader.reference import load_reference
+from jejaring.demo.loader.social_security import load_social_security
+from jejaring.demo.loader.training import load_training
 
 __all__ = [
     "DEMO_PASSWORD",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from jejaring.accounts.models import User
-from jejaring.core.demo.common import Ctx, at
+from jejaring.demo.loader.common import Ctx, at
 from jejaring.planning.models import (
     CoordinationMeeting,
     FundingEnvelope,

@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import make_password
 from jejaring.accounts.models import Membership, User
 from jejaring.accounts.scope import Role
 from jejaring.assessment.models import Candidate
-from jejaring.core.demo.common import Ctx, at
+from jejaring.demo.loader.common import Ctx, at
 from jejaring.placement.models import Referral
 from jejaring.trainees.models import Person
 
@@ -99,28 +99,28 @@ def load_accounts(ctx: Ctx) -> dict[str, User]:
                 user=users["operator.blk"],
                 region=pkl,
                 role=Role.OPERATOR,
-                institution=ctx.institutions["blk-pkl"],
+                target=ctx.institutions["blk-pkl"],
             ),
             Membership(
                 user=users["operator.lpks"],
                 region=pkl,
                 role=Role.OPERATOR,
-                institution=ctx.institutions["lpks-busana"],
+                target=ctx.institutions["lpks-busana"],
             ),
             Membership(
-                user=users["asesor"], region=pkl, role=Role.ASSESSOR, assessor=lead_assessor
+                user=users["asesor"], region=pkl, role=Role.ASSESSOR, target=lead_assessor
             ),
             Membership(
                 user=users["hrd.transmart"],
                 region=pkl,
                 role=Role.COMPANY_HR,
-                company=ctx.companies["transmart"],
+                target=ctx.companies["transmart"],
             ),
             Membership(
                 user=users["hrd.garmen"],
                 region=pkl,
                 role=Role.COMPANY_HR,
-                company=ctx.companies["batik-garmen"],
+                target=ctx.companies["batik-garmen"],
             ),
             Membership(user=users["pemantau.jateng"], region=pkl, role=Role.VIEWER),
             Membership(user=users["pemantau.jateng"], region=kds, role=Role.VIEWER),

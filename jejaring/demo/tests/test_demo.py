@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Count, F, Q
 from django.http import HttpRequest
 
-from jejaring.core.demo import (
+from jejaring.demo.loader import (
     DEMO_PASSWORD,
     TODAY,
     DemoSummary,

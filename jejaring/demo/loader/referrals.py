@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from jejaring.core.demo.common import Ctx, add_months, at
+from jejaring.core.dates import add_months
+from jejaring.demo.loader.common import Ctx, at
 from jejaring.employers.models import Formation
 from jejaring.placement.models import AllocationRound, Application, InternshipAgreement, Referral
 

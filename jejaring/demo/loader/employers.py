@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from jejaring.core.demo.catalogue import COMPANIES, INTERNSHIP_PROGRAMS, NETWORK
-from jejaring.core.demo.common import Ctx, add_working_days, at
+from jejaring.core.dates import add_working_days
+from jejaring.demo.loader.catalogue import COMPANIES, INTERNSHIP_PROGRAMS, NETWORK
+from jejaring.demo.loader.common import Ctx, at
 from jejaring.employers.models import (
     Agreement,
     Company,
@@ -158,7 +159,7 @@ def _program(
         theory_pct=theory,
         status=status.APPROVED if approved else status.SUBMITTED,
         submitted_at=at(submitted, 10),
-        decision_due_on=add_working_days(submitted + timedelta(days=1), 3, ctx.holidays),
+        decision_due_on=add_working_days(submitted, 3, ctx.holidays),
         decided_at=at(submitted + timedelta(days=2), 14) if approved else None,
         decision_note="Program memenuhi ketentuan Permenaker 6/2020." if approved else "",
     )
@@ -185,5 +186,5 @@ def _overdue_program(ctx: Ctx) -> InternshipProgram:
         theory_pct=15,
         status=InternshipProgram.Status.SUBMITTED,
         submitted_at=at(submitted, 9),
-        decision_due_on=add_working_days(submitted + timedelta(days=1), 3, ctx.holidays),
+        decision_due_on=add_working_days(submitted, 3, ctx.holidays),
     )

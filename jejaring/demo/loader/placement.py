@@ -18,8 +18,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from jejaring.assessment.models import Candidate
-from jejaring.core.demo.common import Ctx, add_months, at, next_monday
-from jejaring.core.demo.referrals import make_referrals
+from jejaring.core.dates import add_months, age_on
+from jejaring.demo.loader.common import Ctx, at, next_monday
+from jejaring.demo.loader.referrals import make_referrals
 from jejaring.employers.models import Company, Formation
 from jejaring.placement.models import (
     AllocationResult,
@@ -28,7 +29,7 @@ from jejaring.placement.models import (
     ApplicationChoice,
     RoundFormation,
 )
-from jejaring.trainees.models import EDUCATION_RANK
+from jejaring.trainees.models import education_meets
 from jejaring.training.models import Enrolment
 
 # region -> [(year, stage)]; the last Kota Pekalongan round is open now.
@@ -289,14 +290,11 @@ def _ineligible(enrolment: Enrolment, candidate: Candidate | None, formation: Fo
         return "not_competent"
     if formation.min_score is not None and candidate.score < formation.min_score:
         return "score_below_minimum"
-    if formation.min_education and (
-        EDUCATION_RANK[person.education] < EDUCATION_RANK[formation.min_education]
-    ):
+    if not education_meets(person.education, formation.min_education):
         return "education"
     start = formation.period_start
     assert start is not None
-    birth = person.birth_date
-    age = start.year - birth.year - ((start.month, start.day) < (birth.month, birth.day))
+    age = age_on(person.birth_date, start)
     too_old = formation.max_age is not None and age > formation.max_age
     too_young = formation.min_age is not None and age < formation.min_age
     return "age" if too_old or too_young else ""

@@ -16,8 +16,8 @@ from jejaring.assessment.models import (
     SchemeUnit,
     TestSite,
 )
-from jejaring.core.demo.catalogue import HOLIDAYS_2026, INSTITUTIONS, SYNONYMS, VOCATIONS
-from jejaring.core.demo.common import Ctx
+from jejaring.demo.loader.catalogue import HOLIDAYS_2026, INSTITUTIONS, SYNONYMS, VOCATIONS
+from jejaring.demo.loader.common import Ctx
 from jejaring.employers.models import InternshipRuleSet
 from jejaring.outcomes.models import IndicatorDefinition
 from jejaring.planning.models import VocationSynonym
