@@ -27,7 +27,6 @@ from jejaring.training.models import Batch, BatchSession, Enrolment
 router = Router(tags=["training"])
 
 S = TypeVar("S", bound=Schema)
-_SEATED = (Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING)
 
 
 # --- schemas ---------------------------------------------------------------------------
@@ -183,7 +182,9 @@ def _batches(actor: Any) -> QuerySet[Batch]:
     return (
         Batch.objects.for_actor(actor)
         .select_related("program", "program__vocation", "institution", "region")
-        .annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=_SEATED)))
+        .annotate(
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEATED))
+        )
         .order_by("-start_date", "code")
     )
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from jejaring.core import audit
 from jejaring.core.errors import NotFound
 from jejaring.core.spreadsheets import Sheet, xlsx_bytes
+from jejaring.training import audit_actions as actions
 from jejaring.training.models import Batch, Enrolment
 
 
@@ -48,7 +49,7 @@ def batch_participants_xlsx(*, actor: Any, batch_id: int) -> tuple[str, bytes]:
     with transaction.atomic():
         audit.record(
             actor=actor,
-            action="batch.export_participants",
+            action=actions.BATCH_EXPORT_PARTICIPANTS,
             target=batch,
             changes={"rows": len(rows)},
         )

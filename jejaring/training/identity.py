@@ -33,8 +33,9 @@ from jejaring.core.errors import (
     PermissionDenied,
     ValidationError,
 )
-from jejaring.core.policies import policy_for
+from jejaring.core.policies import OFFICE, policy_for
 from jejaring.trainees.models import Person
+from jejaring.training import audit_actions as actions
 from jejaring.training.models import Batch, Enrolment, IdentityReview
 
 #: The typed fields a verification copies onto a record that was never verified.
@@ -111,7 +112,7 @@ def enrolment_verify_identity(
             locked.save(update_fields=["identity", "identity_checked_by", "identity_checked_at"])
             audit.record(
                 actor=actor,
-                action="training.enrolment.identity_checked",
+                action=actions.ENROLMENT_IDENTITY_CHECKED,
                 target=locked,
                 changes={"identity": [Enrolment.Identity.UNVERIFIED, locked.identity]},
             )
@@ -165,7 +166,7 @@ def enrolment_identity_decline(*, actor: Any, enrolment: Enrolment, reason: str)
         locked.save(update_fields=["status", "status_reason", "decided_at"])
         audit.record(
             actor=actor,
-            action="training.enrolment.identity_declined",
+            action=actions.ENROLMENT_IDENTITY_DECLINED,
             target=locked,
             changes={"status": [before, locked.status]},
         )
@@ -198,7 +199,7 @@ def _confirm(*, actor: Any, enrolment: Enrolment, person: Person, full_name: str
     changes.update(_bind_account(actor=actor, person=person, enrolment=enrolment))
     audit.record(
         actor=actor,
-        action="training.enrolment.identity_confirmed",
+        action=actions.ENROLMENT_IDENTITY_CONFIRMED,
         target=enrolment,
         changes=changes,
     )
@@ -286,7 +287,7 @@ def identity_review_resolve(*, actor: Any, review: IdentityReview) -> IdentityRe
             locked.save(update_fields=["resolved_at", "resolved_by"])
             audit.record(
                 actor=actor,
-                action="training.identity_review.resolve",
+                action=actions.IDENTITY_REVIEW_RESOLVE,
                 target=locked,
                 changes={"resolved": [False, True]},
             )
@@ -309,7 +310,7 @@ def check_accept_identity(enrolments: list[Enrolment]) -> None:
         overlapping = (
             Enrolment.objects.filter(
                 person_id=enrolment.person_id,
-                status__in=[Enrolment.Status.ACCEPTED, Enrolment.Status.TRAINING],
+                status__in=Enrolment.SEATED,
                 batch__start_date__lte=enrolment.batch.end_date,
                 batch__end_date__gte=enrolment.batch.start_date,
             )
@@ -340,10 +341,8 @@ def enrolment_contact_email(enrolment: Enrolment) -> str:
 def awaiting_home_list_for(*, actor: Any) -> QuerySet[Enrolment]:
     """Enrolments in other regions naming a person of the actor's office, whose KTP the
     institution has seen, waiting for this office to confirm."""
-    scope = scope_of(actor)
-    qs = Enrolment.objects.filter(identity=Enrolment.Identity.AWAITING_HOME)
-    if not scope.is_superuser:
-        qs = qs.filter(person__region_id__in=scope.office_region_ids)
+    home_office = policy_for(Person).permitted(actor, OFFICE).values("pk")
+    qs = Enrolment.objects.filter(identity=Enrolment.Identity.AWAITING_HOME, person__in=home_office)
     return qs.select_related("person", "batch", "institution", "region").order_by(
         "identity_checked_at", "pk"
     )

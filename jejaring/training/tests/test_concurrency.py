@@ -8,6 +8,7 @@ import pytest
 from jejaring.core.errors import Conflict
 from jejaring.core.models import AuditEvent
 from jejaring.core.tests.races import race
+from jejaring.training import audit_actions as actions
 from jejaring.training import services
 from jejaring.training.models import Batch, Enrolment
 from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory
@@ -52,4 +53,4 @@ def test_fifty_operators_accepting_at_once_never_fill_a_batch_past_its_capacity(
     assert sorted(statuses).count(Enrolment.Status.ACCEPTED) == 3
     assert statuses.count(Enrolment.Status.APPLIED) == THREADS - 3
     assert Enrolment.objects.filter(batch=batch, status=Enrolment.Status.ACCEPTED).count() == 20
-    assert AuditEvent.objects.filter(action="training.enrolment.decide").count() == 3
+    assert AuditEvent.objects.filter(action=actions.ENROLMENT_DECIDE).count() == 3

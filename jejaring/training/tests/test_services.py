@@ -9,6 +9,7 @@ from jejaring.core import gates
 from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied, ValidationError
 from jejaring.core.gates import GateProblem
 from jejaring.core.models import AuditEvent
+from jejaring.training import audit_actions as actions
 from jejaring.training.models import Attendance, Batch, BatchSession, FundingSource
 from jejaring.training.services import (
     BatchData,
@@ -46,7 +47,7 @@ def test_office_staff_create_a_planned_batch_with_the_program_s_usual_capacity(c
     assert batch.status == Batch.Status.PLANNED
     assert batch.region == cast.region_a
     assert batch.capacity == program.default_capacity
-    assert AuditEvent.objects.filter(action="training.batch.create").count() == 1
+    assert AuditEvent.objects.filter(action=actions.BATCH_CREATE).count() == 1
 
 
 def test_staff_of_another_region_cannot_create_a_batch_there(cast):
