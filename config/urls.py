@@ -18,6 +18,7 @@ urlpatterns = [
     path("pelatihan/", include("jejaring.training.urls")),
     path("daftar/", include("jejaring.training.urls_public")),
     path("pelatihan-saya/", include("jejaring.training.urls_trainee")),
+    path("impor/ekspor/", include("jejaring.training.urls_export")),
     path("impor/", include("jejaring.core.urls_imports")),
     path("uji-kompetensi/", include("jejaring.assessment.urls")),
     path("verifikasi/", include("jejaring.assessment.urls_public")),

@@ -1,4 +1,4 @@
-"""Spreadsheet import jobs: upload, preview, progress and confirmation; batch exports."""
+"""Spreadsheet import jobs: upload, preview, progress and confirmation."""
 
 from django.urls import path
 
@@ -10,5 +10,4 @@ urlpatterns: list = [
     path("", views_imports.job_list, name="job_list"),
     path("<int:import_job_id>/", views_imports.job_detail, name="job_detail"),
     path("<int:import_job_id>/impor/", views_imports.job_confirm, name="job_confirm"),
-    path("ekspor/paket/<int:batch_id>/", views_imports.batch_export, name="batch_export"),
 ]

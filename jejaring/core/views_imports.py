@@ -1,4 +1,4 @@
-"""Pages of spreadsheet imports and exports."""
+"""Pages of spreadsheet import jobs: their list, progress and confirmation."""
 
 from __future__ import annotations
 
@@ -12,20 +12,8 @@ from jejaring.core import imports, worker
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.htmx import render_page_or_partial
 from jejaring.core.models import ImportJob
-from jejaring.core.spreadsheets import xlsx_download
-from jejaring.training.exports import batch_participants_xlsx
 
 FINISHED = {ImportJob.Status.REJECTED, ImportJob.Status.DONE, ImportJob.Status.FAILED}
-
-
-@login_required
-@require_GET
-def batch_export(request: HttpRequest, batch_id: int) -> HttpResponse:
-    try:
-        filename, data = batch_participants_xlsx(actor=request.user, batch_id=batch_id)
-    except NotFound as exc:
-        raise Http404(str(exc.message)) from exc
-    return xlsx_download(data, filename)
 
 
 def _job_or_404(request: HttpRequest, import_job_id: int) -> ImportJob:

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from jejaring.core.models import AuditEvent
+from jejaring.training import audit_actions as actions
 from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory, ProgramFactory
 
 
@@ -19,7 +20,7 @@ def batch(cast):
 
 def test_staff_download_the_participant_list_with_masked_niks(client, cast, batch):
     client.force_login(cast.staff_a)
-    response = client.get(reverse("imports:batch_export", args=[batch.pk]))
+    response = client.get(reverse("training_export:batch_export", args=[batch.pk]))
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -27,12 +28,12 @@ def test_staff_download_the_participant_list_with_masked_niks(client, cast, batc
     names = [row[2] for row in rows[1:]]
     assert "Siti Aminah" in names
     assert all("••••••••" in row[1] for row in rows[1:])
-    assert AuditEvent.objects.filter(action="batch.export_participants").count() == 1
+    assert AuditEvent.objects.filter(action=actions.BATCH_EXPORT_PARTICIPANTS).count() == 1
 
 
 def test_a_name_that_looks_like_a_formula_is_exported_as_text(client, cast, batch):
     client.force_login(cast.staff_a)
-    response = client.get(reverse("imports:batch_export", args=[batch.pk]))
+    response = client.get(reverse("training_export:batch_export", args=[batch.pk]))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     cells = [row[2] for row in sheet.iter_rows(min_row=2)]
     assert {(c.value, c.data_type) for c in cells if c.value.startswith("=")} == {
@@ -42,4 +43,9 @@ def test_a_name_that_looks_like_a_formula_is_exported_as_text(client, cast, batc
 
 def test_staff_of_another_region_get_a_404(client, cast, batch):
     client.force_login(cast.staff_b)
-    assert client.get(reverse("imports:batch_export", args=[batch.pk])).status_code == 404
+    assert client.get(reverse("training_export:batch_export", args=[batch.pk])).status_code == 404
+
+
+def test_the_participant_list_keeps_its_address_under_the_import_pages(batch):
+    url = f"/impor/ekspor/paket/{batch.pk}/"
+    assert reverse("training_export:batch_export", args=[batch.pk]) == url

@@ -17,6 +17,7 @@ from jejaring.core import gates
 from jejaring.core.gates import GateProblem
 from jejaring.core.models import AuditEvent
 from jejaring.trainees.models import Education
+from jejaring.training import audit_actions as actions
 from jejaring.training.models import (
     Attendance,
     Batch,
@@ -110,7 +111,7 @@ def test_office_staff_register_an_institution_and_the_write_is_audited(client, c
     institution = TrainingInstitution.objects.get(name="LPKS Batik Jaya")
     assert response.status_code == 302
     assert institution.region == cast.region_a
-    assert AuditEvent.objects.filter(action="training.institution.create").exists()
+    assert AuditEvent.objects.filter(action=actions.INSTITUTION_CREATE).exists()
     page = client.get(reverse("training:institution_detail", args=[institution.pk]))
     assert "LPKS Batik Jaya" in page.content.decode()
 
@@ -278,7 +279,7 @@ def test_editing_a_batch_keeps_the_quota_above_those_accepted(client, cast):
     client.post(url, {**form, "capacity": 2, "name": "Nama baru"})
     batch.refresh_from_db()
     assert (batch.capacity, batch.name) == (2, "Nama baru")
-    assert AuditEvent.objects.filter(action="training.batch.update").exists()
+    assert AuditEvent.objects.filter(action=actions.BATCH_UPDATE).exists()
 
 
 def test_status_moves_on_through_the_page_and_cancelling_needs_a_reason(client, cast):
@@ -338,7 +339,7 @@ def test_the_batch_page_links_to_selection_export_and_import(client, cast):
     client.force_login(cast.operator)
     page = client.get(reverse("training:batch_detail", args=[batch.pk])).content.decode()
     assert reverse("training:batch_selection", args=[batch.pk]) in page
-    assert reverse("imports:batch_export", kwargs={"batch_id": batch.pk}) in page
+    assert reverse("training_export:batch_export", kwargs={"batch_id": batch.pk}) in page
 
 
 # --- selection -------------------------------------------------------------------------
@@ -539,7 +540,7 @@ def test_attendance_of_a_finished_batch_cannot_be_changed(client, cast):
     response = client.post(url, {f"p{ayu.pk}": "present", f"p{budi.pk}": "present"})
     assert response.status_code == 409
     assert not Attendance.objects.exists()
-    assert not AuditEvent.objects.filter(action="training.attendance.record").exists()
+    assert not AuditEvent.objects.filter(action=actions.ATTENDANCE_RECORD).exists()
 
 
 def test_a_selection_error_is_listed_once_above_the_applicants(client, cast):
@@ -604,8 +605,8 @@ def test_editing_a_program_and_an_instructor_keeps_their_institution(client, cas
     )
     instructor.refresh_from_db()
     assert (instructor.full_name, instructor.status) == ("Sri Wahyuni", "inactive")
-    assert AuditEvent.objects.filter(action="training.program.update").exists()
-    assert AuditEvent.objects.filter(action="training.instructor.update").exists()
+    assert AuditEvent.objects.filter(action=actions.PROGRAM_UPDATE).exists()
+    assert AuditEvent.objects.filter(action=actions.INSTRUCTOR_UPDATE).exists()
 
 
 def test_the_menu_offers_batches_to_operators_and_own_training_to_trainees(client, cast):
@@ -631,7 +632,7 @@ def test_staff_open_an_applicant_s_document_and_each_opening_is_audited(client, 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == b"%PDF-1.4 ijazah"
-    assert AuditEvent.objects.filter(action="training.enrolment.document_view").count() == 1
+    assert AuditEvent.objects.filter(action=actions.ENROLMENT_DOCUMENT_VIEW).count() == 1
     client.force_login(cast.staff_b)
     assert client.get(url).status_code == 404
 
