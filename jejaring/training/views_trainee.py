@@ -1,6 +1,6 @@
 """A trainee's own training pages: their registrations and status (with withdrawal
-before the batch runs), attendance per session, and their assessment results and
-training certificates (the PDF comes from the assessment area's download view).
+before the batch runs) and attendance per session. Apps above training add their parts
+(assessment: results and training certificates) through `trainee_sections`.
 
 Every read goes through `for_actor` and is narrowed to the signed-in person, so a user
 who is also staff still sees only their own registrations here."""
@@ -8,7 +8,6 @@ who is also staff still sees only their own registrations here."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,10 +16,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from jejaring.accounts.scope import Role, require_any_role, scope_of
-from jejaring.assessment import selectors as assessment_selectors
+from jejaring.accounts.scope import Role, require_any_role
 from jejaring.core.errors import ApplicationError
-from jejaring.training import identity, selectors
+from jejaring.training import identity, selectors, trainee_sections
 from jejaring.training.models import Attendance, Batch, Enrolment
 from jejaring.training.services import enrolment_withdraw
 
@@ -43,22 +41,13 @@ def can_withdraw(enrolment: Enrolment) -> bool:
     )
 
 
-def _certificates_by_enrolment(actor: Any) -> dict[int, Any]:
-    return {
-        certificate.enrolment_id: certificate
-        for certificate in assessment_selectors.training_certificate_list_for(actor=actor).filter(
-            enrolment__person_id=scope_of(actor).person_id or 0
-        )
-    }
-
-
 @login_required
 @require_GET
 def enrolment_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.TRAINEE)
-    certificates = _certificates_by_enrolment(request.user)
+    items = trainee_sections.enrolment_items(request.user)
     rows = [
-        (enrolment, can_withdraw(enrolment), certificates.get(enrolment.pk))
+        (enrolment, can_withdraw(enrolment), items(enrolment.pk))
         for enrolment in selectors.own_enrolment_list(actor=request.user)
     ]
     return render(
@@ -66,7 +55,7 @@ def enrolment_list(request: HttpRequest) -> HttpResponse:
         "training/my/enrolment_list.html",
         {
             "rows": rows,
-            "assessments": assessment_selectors.own_candidates_for(actor=request.user),
+            "sections": trainee_sections.list_sections(request.user),
             "claims": identity.claims_on_own_person(actor=request.user),
         },
     )
@@ -89,7 +78,7 @@ def enrolment_detail(request: HttpRequest, enrolment_id: int) -> HttpResponse:
             "attended": attended,
             "session_count": len(rows),
             "can_withdraw": can_withdraw(enrolment),
-            "certificate": _certificates_by_enrolment(request.user).get(enrolment.pk),
+            "items": trainee_sections.enrolment_items(request.user, detail=True)(enrolment.pk),
         },
     )
 
