@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from jejaring.employers.models import Formation, InternshipProgram
+from jejaring.employers.models import Formation
+from jejaring.internships.models import InternshipProgram
 from tests.test_browser_roles import DESKTOP, PHONE, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

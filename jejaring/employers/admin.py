@@ -12,8 +12,6 @@ from jejaring.employers.models import (
     Company,
     CompanyContact,
     Formation,
-    InternshipProgram,
-    InternshipRuleSet,
     NetworkPartner,
 )
 
@@ -65,29 +63,6 @@ class AgreementAdmin(JejaringAdmin):
     list_select_related = ("company", "region")
     autocomplete_fields = ("company",)
     date_hierarchy = "valid_until"
-
-
-@admin.register(InternshipRuleSet)
-class InternshipRuleSetAdmin(JejaringAdmin):
-    list_display = (
-        "valid_from",
-        "legal_basis",
-        "max_intern_pct_of_workforce",
-        "max_duration_months",
-        "min_age",
-        "decision_working_days",
-    )
-    search_fields = ("legal_basis",)
-
-
-@admin.register(InternshipProgram)
-class InternshipProgramAdmin(JejaringAdmin):
-    list_display = ("title", "company", "status", "submitted_at", "decision_due_on", "region")
-    list_filter = ("status", "region")
-    search_fields = ("title", "company__name")
-    list_select_related = ("company", "region")
-    autocomplete_fields = ("company",)
-    raw_id_fields = ("decided_by",)
 
 
 @admin.register(Formation)

@@ -18,7 +18,8 @@ from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.params import DbId, Slug, Text
 from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.employers import internship_agreements, selectors, services
-from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
+from jejaring.employers.models import Agreement, Company, Formation
+from jejaring.internships.models import InternshipProgram
 from jejaring.placement.models import InternshipAgreement
 from jejaring.regions.selectors import sole_office_region_for
 

@@ -8,12 +8,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.forms import Form
-from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
+from jejaring.employers.models import Agreement, Company, Formation
 from jejaring.employers.services import (
     AgreementData,
     FormationData,
     InternshipProgramData,
 )
+from jejaring.internships.models import InternshipProgram
 from jejaring.trainees.models import Education
 from jejaring.training.models import Vocation
 

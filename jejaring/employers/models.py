@@ -1,12 +1,11 @@
-"""Partner companies, the work network, cooperation agreements, formations with quotas,
-and the domestic-internship rules and programs (Permenaker 6/2020)."""
+"""Partner companies, the work network, cooperation agreements and formations with quotas.
+
+Internship rule sets and programs live in `jejaring.internships`."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -49,6 +48,14 @@ class Company(RegionOwned):
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    # The accounts scoped by this company (deleted with it).
+    memberships = GenericRelation(
+        "accounts.Membership",
+        content_type_field="target_type",
+        object_id_field="target_id",
+        related_query_name="company",
+    )
 
     class Meta:
         verbose_name = _("perusahaan")
@@ -151,108 +158,6 @@ class Agreement(RegionOwned):
         return f"{self.number} · {self.company}"
 
 
-class InternshipRuleSet(models.Model):
-    """The rules of domestic internship, as dated configuration an administrator changes
-    when the regulation changes; the set valid on a date is the latest `valid_from` ≤ it."""
-
-    valid_from = models.DateField(_("berlaku mulai"), unique=True)
-    legal_basis = models.CharField(_("dasar hukum"), max_length=200)
-    max_intern_pct_of_workforce = models.DecimalField(
-        _("peserta magang maks. (% tenaga kerja)"),
-        max_digits=5,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
-    )
-    max_duration_months = models.PositiveSmallIntegerField(_("lama maksimal (bulan)"))
-    theory_min_pct = models.PositiveSmallIntegerField(_("teori minimal (%)"))
-    theory_max_pct = models.PositiveSmallIntegerField(_("teori maksimal (%)"))
-    min_age = models.PositiveSmallIntegerField(_("usia minimal"))
-    # Below this age (but at least min_age), written parental consent is required.
-    parental_consent_below_age = models.PositiveSmallIntegerField(
-        _("perlu izin orang tua di bawah usia")
-    )
-    decision_working_days = models.PositiveSmallIntegerField(
-        _("batas keputusan dinas (hari kerja)")
-    )
-
-    class Meta:
-        verbose_name = _("aturan pemagangan")
-        verbose_name_plural = _("aturan pemagangan")
-        ordering = ["-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(theory_min_pct__lte=F("theory_max_pct"), theory_max_pct__lte=100),
-                name="internship_rules_theory_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(parental_consent_below_age__gte=F("min_age")),
-                name="internship_rules_consent_age",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.legal_basis} ({self.valid_from})"
-
-
-class InternshipProgram(RegionOwned):
-    """A company's internship program, which the office approves before the company may
-    select interns; the office decides within the configured working days."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Konsep")
-        SUBMITTED = "submitted", _("Diajukan")
-        APPROVED = "approved", _("Disetujui")
-        RETURNED = "returned", _("Dikembalikan untuk perbaikan")
-        REJECTED = "rejected", _("Ditolak")
-
-    company = models.ForeignKey(
-        Company, on_delete=models.PROTECT, related_name="internship_programs"
-    )
-    title = models.CharField(_("nama program"), max_length=200)
-    description = models.TextField(_("uraian program"))
-    facilities = models.TextField(_("sarana dan prasarana"))
-    supervisors = models.TextField(_("pembimbing"))
-    plan = models.TextField(_("rencana pelaksanaan"))
-    duration_months = models.PositiveSmallIntegerField(_("lama (bulan)"))
-    theory_pct = models.PositiveSmallIntegerField(_("porsi teori (%)"))
-    draft_agreement = models.FileField(
-        _("rancangan perjanjian"), upload_to="internship-programs/%Y/", blank=True
-    )
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    submitted_at = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
-    decision_due_on = models.DateField(_("batas keputusan"), null=True, blank=True)
-    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decision_note = models.TextField(_("catatan keputusan"), blank=True)
-
-    class Meta:
-        verbose_name = _("program pemagangan")
-        verbose_name_plural = _("program pemagangan")
-        indexes = [
-            models.Index(fields=["region", "status", "decision_due_on"], name="intern_prog_due")
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(theory_pct__lte=100), name="internship_program_theory_pct"
-            ),
-            models.CheckConstraint(
-                condition=Q(status="draft") | Q(submitted_at__isnull=False),
-                name="internship_program_submitted_at",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class Formation(RegionOwned):
     """A position (formasi) a company offers for internship or work, with a hard quota:
     never more active referrals than `quota`, even under concurrent writes."""
@@ -305,7 +210,7 @@ class Formation(RegionOwned):
     requirements = models.TextField(_("persyaratan lain"), blank=True)
     closes_on = models.DateField(_("batas pendaftaran"), null=True, blank=True)
     internship_program = models.ForeignKey(
-        InternshipProgram,
+        "internships.InternshipProgram",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

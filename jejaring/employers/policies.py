@@ -8,7 +8,6 @@ from jejaring.employers.models import (
     Agreement,
     Company,
     Formation,
-    InternshipProgram,
     NetworkPartner,
 )
 
@@ -23,7 +22,9 @@ class CompanyPolicy(Policy):
         return Q(pk__in=scope.company_ids)
 
 
-class _CompanyOwned(Policy):
+class CompanyOwnedPolicy(Policy):
+    """A record of one company: office staff of its region, company HR of that company."""
+
     actions = {"view": _BOTH, "change": _BOTH, "create": _BOTH}
 
     def company_q(self, scope: ActorScope) -> Q:
@@ -31,7 +32,7 @@ class _CompanyOwned(Policy):
 
 
 @register(Agreement)
-class AgreementPolicy(_CompanyOwned):
+class AgreementPolicy(CompanyOwnedPolicy):
     actions = {
         "view": _BOTH,
         "change": frozenset({Role.OFFICE_STAFF}),
@@ -39,18 +40,8 @@ class AgreementPolicy(_CompanyOwned):
     }
 
 
-@register(InternshipProgram)
-class InternshipProgramPolicy(_CompanyOwned):
-    actions = {
-        "view": _BOTH,
-        "change": _BOTH,
-        "create": _BOTH,
-        "decide": frozenset({Role.OFFICE_STAFF}),
-    }
-
-
 @register(Formation)
-class FormationPolicy(_CompanyOwned):
+class FormationPolicy(CompanyOwnedPolicy):
     pass
 
 

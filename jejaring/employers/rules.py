@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from jejaring.core.dates import age_on
 from jejaring.core.errors import NotFound
-from jejaring.employers.models import Formation, InternshipRuleSet
+from jejaring.employers.models import Formation
+from jejaring.internships.models import InternshipRuleSet
 
 if TYPE_CHECKING:
     from jejaring.trainees.models import Person

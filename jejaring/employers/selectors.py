@@ -12,13 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
-from jejaring.employers.models import (
-    Agreement,
-    Company,
-    CompanyContact,
-    Formation,
-    InternshipProgram,
-)
+from jejaring.employers.models import Agreement, Company, CompanyContact, Formation
+from jejaring.internships.models import InternshipProgram
 from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.regions.models import Region
 

@@ -21,15 +21,9 @@ from jejaring.accounts.scope import Role, forget_scope, scope_of
 from jejaring.core import audit
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
-from jejaring.employers.models import (
-    Agreement,
-    Company,
-    CompanyContact,
-    Formation,
-    InternshipProgram,
-    kbli_validator,
-)
+from jejaring.employers.models import Agreement, Company, CompanyContact, Formation, kbli_validator
 from jejaring.employers.rules import internship_rules_on, internship_seats_left
+from jejaring.internships.models import InternshipProgram
 from jejaring.regions.calendar import add_working_days
 from jejaring.regions.models import Region
 
@@ -279,7 +273,7 @@ def company_hr_invite(
                 field="email",
             )
         membership = Membership.objects.create(
-            user=user, region_id=company.region_id, role=Role.COMPANY_HR, company=company
+            user=user, region_id=company.region_id, role=Role.COMPANY_HR, target=company
         )
         audit.record(
             actor=actor,

@@ -35,7 +35,8 @@ from jejaring.employers.forms import (
     InviteForm,
     SignForm,
 )
-from jejaring.employers.models import Company, Formation, InternshipProgram
+from jejaring.employers.models import Company, Formation
+from jejaring.internships.models import InternshipProgram
 from jejaring.placement.models import InternshipAgreement
 from jejaring.regions.selectors import sole_office_region_for
 

@@ -8,13 +8,8 @@ from datetime import date, timedelta
 from jejaring.core.dates import add_working_days
 from jejaring.demo.loader.catalogue import COMPANIES, INTERNSHIP_PROGRAMS, NETWORK
 from jejaring.demo.loader.common import Ctx, at
-from jejaring.employers.models import (
-    Agreement,
-    Company,
-    CompanyContact,
-    InternshipProgram,
-    NetworkPartner,
-)
+from jejaring.employers.models import Agreement, Company, CompanyContact, NetworkPartner
+from jejaring.internships.models import InternshipProgram
 
 PKS, MOU = Agreement.Kind.PKS, Agreement.Kind.MOU
 ACTIVE, EXPIRED, DRAFT = Agreement.Status.ACTIVE, Agreement.Status.EXPIRED, Agreement.Status.DRAFT

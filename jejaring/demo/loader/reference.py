@@ -18,7 +18,7 @@ from jejaring.assessment.models import (
 )
 from jejaring.demo.loader.catalogue import HOLIDAYS_2026, INSTITUTIONS, SYNONYMS, VOCATIONS
 from jejaring.demo.loader.common import Ctx
-from jejaring.employers.models import InternshipRuleSet
+from jejaring.internships.models import InternshipRuleSet
 from jejaring.outcomes.models import IndicatorDefinition
 from jejaring.planning.models import VocationSynonym
 from jejaring.regions.models import Holiday, Region

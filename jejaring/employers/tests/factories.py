@@ -3,7 +3,8 @@ from datetime import date
 import factory
 from django.utils import timezone
 
-from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
+from jejaring.employers.models import Agreement, Company, Formation
+from jejaring.internships.models import InternshipProgram
 from jejaring.placement.models import InternshipAgreement
 from jejaring.regions.tests.factories import RegionFactory
 
@@ -88,14 +89,19 @@ class InternshipAgreementFactory(factory.django.DjangoModelFactory):
 
 
 def permenaker_rules():
-    """The Permenaker 6/2020 rule set as data migration 0003 seeds it, put back if a test
-    that flushes the database (the demo test) removed it."""
+    """The Permenaker 6/2020 rule set as data migration employers 0003 seeds it, put back if
+    a test that flushes the database (the demo test) removed it."""
     from importlib import import_module
 
-    from django.apps import apps
+    from jejaring.internships.models import InternshipRuleSet
 
-    from jejaring.employers.models import InternshipRuleSet
+    class _Moved:
+        """The seed asks for employers.InternshipRuleSet, which now lives in internships."""
+
+        @staticmethod
+        def get_model(app_label, model_name):
+            return InternshipRuleSet
 
     seed = import_module("jejaring.employers.migrations.0003_seed_permenaker_6_2020").seed
-    seed(apps, None)
+    seed(_Moved, None)
     return InternshipRuleSet.objects.get(valid_from="2020-01-01")

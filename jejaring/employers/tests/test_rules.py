@@ -4,9 +4,10 @@ from decimal import Decimal
 import pytest
 
 from jejaring.core.errors import NotFound
-from jejaring.employers.models import Formation, InternshipRuleSet
+from jejaring.employers.models import Formation
 from jejaring.employers.rules import internship_rule_problems, internship_rules_on
 from jejaring.employers.tests.factories import FormationFactory
+from jejaring.internships.models import InternshipRuleSet
 from jejaring.placement.models import Referral
 from jejaring.placement.tests.factories import ReferralFactory
 from jejaring.trainees.tests.factories import PersonFactory
@@ -37,8 +38,12 @@ def _rules(valid_from: date = date(2020, 1, 1), **overrides: object) -> Internsh
 def test_the_data_migration_seeds_the_permenaker_6_2020_rules():
     from importlib import import_module
 
-    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
 
+    # The seed runs against the models as they were at that migration.
+    seeded_at = ("employers", "0003_seed_permenaker_6_2020")
+    apps = MigrationLoader(connection).project_state(seeded_at).apps
     InternshipRuleSet.objects.all().delete()
     import_module("jejaring.employers.migrations.0003_seed_permenaker_6_2020").seed(apps, None)
     rules = internship_rules_on(DAY)

@@ -14,13 +14,14 @@ from jejaring.core.errors import Conflict, InvalidTransition, NotFound, Validati
 from jejaring.core.models import AuditEvent
 from jejaring.employers import internship_agreements, services
 from jejaring.employers.internships import internship_agreement_ratified
-from jejaring.employers.models import Agreement, Formation, InternshipProgram
+from jejaring.employers.models import Agreement, Formation
 from jejaring.employers.tests.factories import (
     FormationFactory,
     InternshipAgreementFactory,
     InternshipFormationFactory,
     InternshipProgramFactory,
 )
+from jejaring.internships.models import InternshipProgram
 from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.placement.tests.factories import ReferralFactory
 from jejaring.regions.models import Holiday

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from jejaring.employers.models import Agreement, Company, Formation, InternshipProgram
+from jejaring.employers.models import Agreement, Company, Formation
 from jejaring.employers.tests.factories import (
     AgreementFactory,
     FormationFactory,
@@ -14,6 +14,7 @@ from jejaring.employers.tests.factories import (
     InternshipFormationFactory,
     InternshipProgramFactory,
 )
+from jejaring.internships.models import InternshipProgram
 from jejaring.placement.models import InternshipAgreement
 from jejaring.placement.tests.factories import ReferralFactory
 

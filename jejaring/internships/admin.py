@@ -1,0 +1,29 @@
+"""Admin for internship rule sets (dated configuration) and programs."""
+
+from django.contrib import admin
+
+from jejaring.core.admin import JejaringAdmin
+from jejaring.internships.models import InternshipProgram, InternshipRuleSet
+
+
+@admin.register(InternshipRuleSet)
+class InternshipRuleSetAdmin(JejaringAdmin):
+    list_display = (
+        "valid_from",
+        "legal_basis",
+        "max_intern_pct_of_workforce",
+        "max_duration_months",
+        "min_age",
+        "decision_working_days",
+    )
+    search_fields = ("legal_basis",)
+
+
+@admin.register(InternshipProgram)
+class InternshipProgramAdmin(JejaringAdmin):
+    list_display = ("title", "company", "status", "submitted_at", "decision_due_on", "region")
+    list_filter = ("status", "region")
+    search_fields = ("title", "company__name")
+    list_select_related = ("company", "region")
+    autocomplete_fields = ("company",)
+    raw_id_fields = ("decided_by",)
