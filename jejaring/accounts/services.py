@@ -16,6 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.accounts import audit_actions as actions
 from jejaring.accounts import selectors
 from jejaring.accounts.models import User
 from jejaring.core import audit
@@ -76,7 +77,7 @@ def account_invite(
         user.save()
         audit.record(
             actor=actor,
-            action="accounts.user.invite",
+            action=actions.USER_INVITE,
             target=user,
             changes=audit.diff({}, {"username": username}),
         )
@@ -101,7 +102,7 @@ def lockout_release(
         ).delete()
         audit.record(
             actor=actor,
-            action="accounts.lockout.release",
+            action=actions.LOCKOUT_RELEASE,
             target=lockout.user,
             region=(
                 selectors.account_region_for(actor=actor, user=lockout.user)

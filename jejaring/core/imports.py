@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from jejaring.core import audit
+from jejaring.core import audit_actions as actions
 from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied
 from jejaring.core.models import ImportJob
 from jejaring.core.spreadsheets import Column, RowError, SpreadsheetError, read_sheet
@@ -81,7 +82,9 @@ def import_job_create(
             job.target_id = str(target.pk)
         job.file.save(job.original_name, file, save=False)
         job.save()
-        audit.record(actor=actor, action="import_job.create", target=job, changes={"kind": kind})
+        audit.record(
+            actor=actor, action=actions.IMPORT_JOB_CREATE, target=job, changes={"kind": kind}
+        )
         transaction.on_commit(lambda: import_job_validate_task.enqueue(job.pk))
     return job
 
@@ -130,7 +133,7 @@ def import_job_confirm(*, actor: Any, job: ImportJob) -> ImportJob:
         job.status = ImportJob.Status.IMPORTING
         job.processed_rows = 0
         job.save(update_fields=["status", "processed_rows", "updated_at"])
-        audit.record(actor=actor, action="import_job.confirm", target=job)
+        audit.record(actor=actor, action=actions.IMPORT_JOB_CONFIRM, target=job)
         transaction.on_commit(lambda: import_job_write_task.enqueue(job.pk))
     return job
 

@@ -8,6 +8,7 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 from django.utils import timezone
 
+from jejaring.accounts import audit_actions as actions
 from jejaring.accounts import selectors, services
 from jejaring.accounts.tests.factories import PASSWORD, UserFactory
 from jejaring.core.errors import NotFound
@@ -115,7 +116,7 @@ def test_office_staff_unlock_an_account_for_the_address_it_was_locked_for_and_it
     assert response.status_code == 302
     assert not AccessAttempt.objects.filter(ip_address=STAFF_AT_HOME).exists()
     assert AccessAttempt.objects.filter(ip_address=ATTACKER).exists()
-    event = AuditEvent.objects.get(action="accounts.lockout.release")
+    event = AuditEvent.objects.get(action=actions.LOCKOUT_RELEASE)
     assert event.actor == cast.staff_a
     assert event.region == cast.region_a
     assert event.target_id == str(cast.staff_a.pk)
@@ -134,7 +135,7 @@ def test_office_staff_cannot_unlock_an_account_of_another_region(client, cast, b
     )
     assert response.status_code == 404
     assert AccessAttempt.objects.filter(username="staf.b").exists()
-    assert not AuditEvent.objects.filter(action="accounts.lockout.release").exists()
+    assert not AuditEvent.objects.filter(action=actions.LOCKOUT_RELEASE).exists()
     with pytest.raises(NotFound):
         services.lockout_release(actor=cast.staff_a, username="staf.b", ip_address=ATTACKER)
 
