@@ -14,7 +14,7 @@ from django.db import models
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: Foreign keys allowed to point up, each with its reason (docs/adr/0007-app-layers.md).
+#: Foreign keys allowed to point up, each with its reason (docs/adr/0005-app-layers.md).
 #: No Python import follows from any of them; the list may only shrink.
 ALLOWED_UPWARD = {
     # core's audit trail and import jobs name the user and the tenant they belong to.
@@ -24,11 +24,11 @@ ALLOWED_UPWARD = {
     "core.ImportJob.region": "the tenant an import belongs to",
     # The competency catalogue (units, schemes) is kept in assessment although training's
     # programs are built from it; it is to move below training with the vocations.
-    "training.Program.scheme": "competency catalogue kept in assessment (ADR 0007)",
-    "training.Program.units": "competency catalogue kept in assessment (ADR 0007)",
-    "training.InstructorCredential.unit": "competency catalogue kept in assessment (ADR 0007)",
+    "training.Program.scheme": "competency catalogue kept in assessment (ADR 0005)",
+    "training.Program.units": "competency catalogue kept in assessment (ADR 0005)",
+    "training.InstructorCredential.unit": "competency catalogue kept in assessment (ADR 0005)",
     # A batch names the plan line it realises; to be inverted into planning.
-    "training.Batch.plan_line": "a batch realises a plan line (ADR 0007)",
+    "training.Batch.plan_line": "a batch realises a plan line (ADR 0005)",
 }
 
 
