@@ -34,6 +34,7 @@ from jejaring.core.errors import (
     ValidationError,
 )
 from jejaring.core.policies import OFFICE, policy_for
+from jejaring.trainees import audit_actions as person_actions
 from jejaring.trainees.models import Person
 from jejaring.training import audit_actions as actions
 from jejaring.training.models import Batch, Enrolment, IdentityReview
@@ -223,7 +224,7 @@ def _verify_person(
     person.save(update_fields=[*fields, "verified_at", "verified_by", "updated_at"])
     audit.record(
         actor=actor,
-        action="trainees.person.verify",
+        action=person_actions.PERSON_VERIFY,
         target=person,
         changes={**audit.diff(before, {f: typed[f] for f in fields}), "verified": [False, True]},
     )
