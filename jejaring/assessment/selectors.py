@@ -128,7 +128,7 @@ class UnitRow:
 def candidate_unit_rows(*, candidate: Candidate) -> list[UnitRow]:
     """Every unit of the candidate's scheme with the self-assessment claim and the
     assessor's result, in scheme order (three queries)."""
-    from jejaring.assessment.services import _carried_note
+    from jejaring.assessment.services.sessions import _carried_note
 
     claims = {s.unit_id: s for s in SelfAssessment.objects.filter(candidate=candidate)}
     results = {r.unit_id: r for r in UnitAssessment.objects.filter(candidate=candidate)}

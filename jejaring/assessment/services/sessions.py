@@ -1,5 +1,4 @@
-"""Writes of competency testing and certificates. Each is atomic, checks the policy and
-leaves an audit event in the same transaction.
+"""Assessment sessions and their candidates.
 
 Score rule (`candidate_score`): a candidate's score is the share of the scheme's units
 found competent (K), times 100, rounded to two decimals — 100 means every unit K, and a
@@ -9,20 +8,13 @@ only the BK ones, so its score reflects everything the person has shown.
 
 from __future__ import annotations
 
-import re
-import secrets
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
@@ -32,14 +24,11 @@ from jejaring.assessment.models import (
     Assessor,
     Candidate,
     CertificationBody,
-    CompetencyCertificate,
-    CompetencyUnit,
     Scheme,
     SchemeUnit,
     SelfAssessment,
     SessionAssessor,
     TestSite,
-    TrainingCertificate,
     UnitAssessment,
     UnitResult,
 )
@@ -54,13 +43,6 @@ from jejaring.core.errors import (
 from jejaring.core.policies import policy_for
 from jejaring.training.models import Batch, Enrolment, TrainingInstitution
 
-#: Letters, digits, dots, dashes, slashes and inner spaces: SKKNI codes such as
-#: `J.620100.004.02`, older `TIK.OP02.001.01` or `C.10MKN00.001.2` all pass.
-_UNIT_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.\-/ ]{0,38}[A-Za-z0-9]$|^[A-Za-z0-9]$")
-
-#: How long a BNSP competency certificate is valid when the LSP says nothing else.
-COMPETENCY_VALIDITY_YEARS = 3
-
 _SESSION_TRANSITIONS = {
     AssessmentSession.Status.PLANNED: {
         AssessmentSession.Status.ONGOING,
@@ -70,128 +52,6 @@ _SESSION_TRANSITIONS = {
     AssessmentSession.Status.COMPLETED: set(),
     AssessmentSession.Status.CANCELLED: set(),
 }
-
-
-def normalise_unit_code(code: str) -> str:
-    """The form used to spot duplicates: upper case, with spaces, dots, dashes and slashes
-    all counted as one separator (`j 620100-004.02` equals `J.620100.004.02`)."""
-    return re.sub(r"[\s.\-/]+", ".", code.strip()).upper()
-
-
-def check_unit_code(code: str) -> str:
-    """The code as typed, trimmed, if it looks like a unit code; ValidationError if not."""
-    cleaned = " ".join(code.split())
-    if not cleaned:
-        raise ValidationError(_("Kode unit wajib diisi."), code="unit_code_required", field="code")
-    if not _UNIT_CODE.match(cleaned):
-        raise ValidationError(
-            _(
-                "Kode unit hanya boleh berisi huruf, angka, titik, tanda hubung dan garis "
-                "miring (contoh: J.620100.004.02), paling banyak 40 karakter."
-            ),
-            code="unit_code_invalid",
-            field="code",
-        )
-    return cleaned
-
-
-def add_years(day: date, years: int) -> date:
-    """`day` moved by whole years; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
-# --- schemes and units ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class UnitData:
-    code: str
-    title: str
-
-
-def _require_manager(actor: Any) -> None:
-    roles = scope_of(actor)
-    if not roles.is_superuser and not roles.roles & {Role.OFFICE_STAFF, Role.OPERATOR}:
-        raise PermissionDenied(_("Anda tidak berwenang mengelola skema sertifikasi."))
-
-
-def scheme_create(
-    *,
-    actor: Any,
-    code: str,
-    name: str,
-    kind: str,
-    vocation: Any,
-    units: Sequence[UnitData],
-    kkni_level: int | None = None,
-    lsp: CertificationBody | None = None,
-) -> Scheme:
-    """Create a scheme with its units in order. A unit whose normalised code already
-    exists is reused (with its stored title); two lines with the same normalised code in
-    one request are refused."""
-    _require_manager(actor)
-    code = code.strip()
-    if not code or not name.strip():
-        raise ValidationError(_("Kode dan nama skema wajib diisi."), code="required")
-    if kind not in Scheme.Kind.values:
-        raise ValidationError(_("Jenis skema tidak dikenal."), code="invalid_kind", field="kind")
-    if kkni_level is not None and not 1 <= kkni_level <= 9:
-        raise ValidationError(
-            _("Jenjang KKNI antara 1 dan 9."), code="invalid_level", field="kkni_level"
-        )
-    if not units:
-        raise ValidationError(
-            _("Skema harus memuat sedikitnya satu unit."), code="no_units", field="units"
-        )
-    checked: dict[str, UnitData] = {}
-    for unit in units:
-        typed = check_unit_code(unit.code)
-        key = normalise_unit_code(typed)
-        if key in checked:
-            raise ValidationError(
-                _("Unit %(code)s tercantum lebih dari sekali.") % {"code": typed},
-                code="duplicate_unit",
-                field="units",
-            )
-        checked[key] = UnitData(typed, " ".join(unit.title.split()))
-    with transaction.atomic():
-        if Scheme.objects.filter(code__iexact=code).exists():
-            raise Conflict(_("Kode skema sudah dipakai."), code="scheme_code_taken", field="code")
-        existing = {normalise_unit_code(u.code): u for u in CompetencyUnit.objects.all()}
-        new_units = []
-        for key, data in checked.items():
-            if key not in existing:
-                if not data.title:
-                    raise ValidationError(
-                        _("Judul unit %(code)s wajib diisi.") % {"code": data.code},
-                        code="unit_title_required",
-                        field="units",
-                    )
-                new_units.append(CompetencyUnit(code=data.code, title=data.title))
-        for created in CompetencyUnit.objects.bulk_create(new_units):
-            existing[normalise_unit_code(created.code)] = created
-        scheme = Scheme.objects.create(
-            code=code,
-            name=" ".join(name.split()),
-            kind=kind,
-            kkni_level=kkni_level,
-            vocation=vocation,
-            lsp=lsp,
-        )
-        SchemeUnit.objects.bulk_create(
-            SchemeUnit(scheme=scheme, unit=existing[key], position=n)
-            for n, key in enumerate(checked, start=1)
-        )
-        audit.record(
-            actor=actor,
-            action=audit_actions.SCHEME_CREATE,
-            target=scheme,
-            changes={"code": [None, code], "units": [None, len(checked)]},
-        )
-    return scheme
 
 
 # --- sessions and candidates ----------------------------------------------------------
@@ -551,234 +411,6 @@ def candidate_retake(*, actor: Any, candidate: Candidate, session: AssessmentSes
             _("Orang ini sudah menjadi asesi pada sesi tersebut."), code="candidate_taken"
         ) from None
     return retake
-
-
-# --- training certificates -----------------------------------------------------------
-
-
-def certificate_prefix(institution: TrainingInstitution) -> str:
-    """`BLK-12` / `LPKS-7`: the institution's kind and id, so prefixes never collide."""
-    return f"{institution.kind.upper()}-{institution.pk}"
-
-
-def certificate_number(institution: TrainingInstitution, year: int, sequence: int) -> str:
-    """The certificate number format: `<KIND>-<institution id>/<year>/<4-digit sequence>`,
-    e.g. `BLK-1/2026/0007`; the sequence restarts each year per institution, no gaps."""
-    return f"{certificate_prefix(institution)}/{year}/{sequence:04d}"
-
-
-def new_verification_token() -> str:
-    return secrets.token_hex(16)
-
-
-def training_certificates_issue(
-    *, actor: Any, batch: Batch, issued_on: date | None = None
-) -> list[TrainingCertificate]:
-    """Issue a training certificate to every graduate of `batch` who has none yet, in
-    name order. Numbers continue the institution's sequence for the year of issue: the
-    institution row is locked so two operators issuing at once get no gap and no clash."""
-    if not policy_for(TrainingCertificate).can_any(actor, "issue") or not (
-        policy_for(Batch).can(actor, "view", batch) and _can_issue_for(actor, batch)
-    ):
-        raise NotFound(_("Paket tidak ditemukan."))
-    if batch.status != Batch.Status.FINISHED:
-        raise InvalidTransition(
-            _("Sertifikat hanya untuk paket yang sudah selesai."), code="batch_not_finished"
-        )
-    issued_on = issued_on or timezone.localdate()
-    with transaction.atomic():
-        institution = TrainingInstitution.objects.select_for_update().get(pk=batch.institution_id)
-        graduates = list(
-            Enrolment.objects.filter(
-                batch=batch, status=Enrolment.Status.GRADUATED, certificate__isnull=True
-            )
-            .select_related("person")
-            .order_by("person__full_name", "pk")
-        )
-        if not graduates:
-            raise Conflict(
-                _("Semua lulusan paket ini sudah bersertifikat."), code="nothing_to_issue"
-            )
-        head = f"{certificate_prefix(institution)}/{issued_on.year}/"
-        taken = TrainingCertificate.objects.filter(number__startswith=head).values_list(
-            "number", flat=True
-        )
-        last = max((int(n[len(head) :]) for n in taken if n[len(head) :].isdigit()), default=0)
-        certificates = [
-            TrainingCertificate(
-                region=batch.region,
-                enrolment=enrolment,
-                institution=institution,
-                number=certificate_number(institution, issued_on.year, last + n),
-                verification_token=new_verification_token(),
-                issued_on=issued_on,
-            )
-            for n, enrolment in enumerate(graduates, start=1)
-        ]
-        TrainingCertificate.objects.bulk_create(certificates)
-        audit.record(
-            actor=actor,
-            action=audit_actions.TRAINING_CERTIFICATE_ISSUE,
-            target=batch,
-            changes={"numbers": [None, [c.number for c in certificates]]},
-        )
-    return certificates
-
-
-def _can_issue_for(actor: Any, batch: Batch) -> bool:
-    scope = scope_of(actor)
-    return scope.is_office_of(batch.region_id) or (
-        Role.OPERATOR in scope.roles and batch.institution_id in scope.institution_ids
-    )
-
-
-def training_certificate_revoke(
-    *, actor: Any, certificate: TrainingCertificate, reason: str
-) -> TrainingCertificate:
-    """Revoke with a reason; the public page then shows it revoked with the date."""
-    if not policy_for(TrainingCertificate).can(actor, "revoke", certificate):
-        raise NotFound(_("Sertifikat tidak ditemukan."))
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError(_("Tulis alasan pencabutan."), code="reason_required", field="reason")
-    if len(reason) > 1000:
-        raise ValidationError(
-            _("Alasan paling banyak 1000 karakter."), code="reason_too_long", field="reason"
-        )
-    with transaction.atomic():
-        locked = TrainingCertificate.objects.select_for_update().get(pk=certificate.pk)
-        if locked.status == TrainingCertificate.Status.REVOKED:
-            raise InvalidTransition(_("Sertifikat ini sudah dicabut."), code="already_revoked")
-        locked.status = TrainingCertificate.Status.REVOKED
-        locked.revoked_at = timezone.now()
-        locked.revoked_reason = reason
-        locked.save(update_fields=["status", "revoked_at", "revoked_reason"])
-        audit.record(
-            actor=actor,
-            action=audit_actions.TRAINING_CERTIFICATE_REVOKE,
-            target=locked,
-            changes={"status": ["valid", "revoked"], "reason": [None, reason]},
-        )
-    return locked
-
-
-# --- competency certificates (BNSP) --------------------------------------------------
-
-
-def competency_certificate_record(
-    *,
-    actor: Any,
-    candidate: Candidate,
-    registration_number: str,
-    issued_on: date,
-    valid_until: date | None = None,
-) -> CompetencyCertificate:
-    """Record the BNSP certificate a competent candidate received through the session's
-    LSP. Valid for three years unless the certificate says otherwise."""
-    if not policy_for(Candidate).can(actor, "change", candidate):
-        raise NotFound(_("Asesi tidak ditemukan."))
-    if candidate.result != Candidate.Result.COMPETENT:
-        raise InvalidTransition(
-            _("Sertifikat kompetensi hanya untuk asesi yang Kompeten."), code="not_competent"
-        )
-    number = " ".join(registration_number.split())
-    if not number or len(number) > 80:
-        raise ValidationError(
-            _("Nomor registrasi wajib diisi, paling banyak 80 karakter."),
-            code="number_invalid",
-            field="registration_number",
-        )
-    valid_until = valid_until or add_years(issued_on, COMPETENCY_VALIDITY_YEARS)
-    if valid_until <= issued_on:
-        raise ValidationError(
-            _("Tanggal berlaku harus setelah tanggal terbit."),
-            code="dates_invalid",
-            field="valid_until",
-        )
-    session = candidate.session
-    try:
-        with transaction.atomic():
-            certificate = CompetencyCertificate.objects.create(
-                region=candidate.region,
-                person_id=candidate.person_id,
-                candidate=candidate,
-                scheme_id=session.scheme_id,
-                lsp_id=session.lsp_id,
-                registration_number=number,
-                issued_on=issued_on,
-                valid_until=valid_until,
-            )
-            audit.record(
-                actor=actor,
-                action=audit_actions.COMPETENCY_CERTIFICATE_RECORD,
-                target=certificate,
-                changes={"registration_number": [None, number]},
-            )
-    except IntegrityError:
-        raise Conflict(
-            _("Nomor ini atau asesi ini sudah tercatat."),
-            code="certificate_taken",
-            field="registration_number",
-        ) from None
-    return certificate
-
-
-def competency_expiry_remind(*, today: date | None = None, days: int | None = None) -> int:
-    """Email each holder whose certificate expires within `days` (setting
-    COMPETENCY_EXPIRY_REMINDER_DAYS, default 90) and who has not been reminded. Remembers
-    who was reminded in `reminder_sent_at`, so running it again sends nothing twice.
-    Returns how many were reminded."""
-    today = today or timezone.localdate()
-    if days is None:
-        days = getattr(settings, "COMPETENCY_EXPIRY_REMINDER_DAYS", 90)
-    with transaction.atomic():
-        due = list(
-            CompetencyCertificate.objects.select_for_update()
-            .filter(
-                reminder_sent_at__isnull=True,
-                valid_until__gte=today,
-                valid_until__lte=today + timedelta(days=days),
-            )
-            .exclude(person__email="")
-            .select_related("person", "scheme", "region")
-        )
-        if not due:
-            return 0
-        now = timezone.now()
-        messages = []
-        for certificate in due:
-            certificate.reminder_sent_at = now
-            messages.append(
-                (
-                    gettext("Sertifikat kompetensi Anda segera berakhir"),
-                    gettext(
-                        "Yth. %(name)s,\n\nSertifikat kompetensi %(scheme)s nomor %(number)s "
-                        "berlaku sampai %(date)s. Hubungi LSP untuk sertifikasi ulang.\n"
-                    )
-                    % {
-                        "name": certificate.person.full_name,
-                        "scheme": certificate.scheme.name,
-                        "number": certificate.registration_number,
-                        "date": date_format(certificate.valid_until, "j F Y"),
-                    },
-                    settings.DEFAULT_FROM_EMAIL,
-                    [certificate.person.email],
-                )
-            )
-        CompetencyCertificate.objects.bulk_update(due, ["reminder_sent_at"])
-        by_region: dict[Any, list[int]] = {}
-        for certificate in due:
-            by_region.setdefault(certificate.region, []).append(certificate.pk)
-        for region, ids in by_region.items():
-            audit.record(
-                actor=None,
-                action=audit_actions.COMPETENCY_CERTIFICATE_REMIND,
-                region=region,
-                changes={"certificates": [None, ids]},
-            )
-        # Mail goes last, inside the transaction: if sending fails, nobody is marked.
-        send_mass_mail(messages, fail_silently=False)
-    return len(due)
 
 
 def next_session_statuses(session: AssessmentSession) -> list[tuple[str, Any]]:
