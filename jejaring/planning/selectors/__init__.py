@@ -1,0 +1,81 @@
+"""Reads of the planning app, scoped through `for_actor`; the gap analysis and the
+instructor gap are set-based (a fixed number of grouped queries, whatever the number
+of vocations or records). One module per aggregate; this package re-exports them all."""
+
+from __future__ import annotations
+
+from jejaring.planning.selectors.gaps import (
+    ABSORBED_REFERRALS,
+    GapAnalysis,
+    GapDrill,
+    GapRow,
+    InstructorGapRow,
+    gap_analysis_for,
+    gap_drill_for,
+    instructor_gap_for,
+    instructor_need_get_for,
+    instructor_need_list_for,
+    instructor_options_for,
+    qualified_vocation_ids,
+)
+from jejaring.planning.selectors.needs import (
+    VocationSuggestion,
+    company_options_for,
+    meeting_get_for,
+    meeting_list_for,
+    need_get_for,
+    need_list_for,
+    needs_by_vocation,
+    partner_options_for,
+    unit_options,
+    vocation_options,
+    vocation_suggestions,
+)
+from jejaring.planning.selectors.plans import (
+    PlanTotals,
+    envelope_list_for,
+    institution_options_for,
+    plan_channel_totals,
+    plan_get_for,
+    plan_line_get_for,
+    plan_lines,
+    plan_list_for,
+    plan_totals,
+    program_options_for,
+)
+
+__all__ = [
+    "ABSORBED_REFERRALS",
+    "GapAnalysis",
+    "GapDrill",
+    "GapRow",
+    "InstructorGapRow",
+    "PlanTotals",
+    "VocationSuggestion",
+    "company_options_for",
+    "envelope_list_for",
+    "gap_analysis_for",
+    "gap_drill_for",
+    "institution_options_for",
+    "instructor_gap_for",
+    "instructor_need_get_for",
+    "instructor_need_list_for",
+    "instructor_options_for",
+    "meeting_get_for",
+    "meeting_list_for",
+    "need_get_for",
+    "need_list_for",
+    "needs_by_vocation",
+    "partner_options_for",
+    "plan_channel_totals",
+    "plan_get_for",
+    "plan_line_get_for",
+    "plan_lines",
+    "plan_list_for",
+    "plan_totals",
+    "program_options_for",
+    "qualified_vocation_ids",
+    "unit_options",
+    "vocation_options",
+    "vocation_suggestions",
+]
