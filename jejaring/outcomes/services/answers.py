@@ -1,6 +1,5 @@
-"""Writes of the tracer: follow-up waves, answers with their history, personal answer
-links, indicator definitions and published statistics. Each write is atomic and audited.
-"""
+"""Follow-up answers with their history: recorded by staff or the alumnus, through a
+personal link, from a referral, or confirmed by the host company."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from typing import Any
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -21,111 +19,15 @@ from jejaring.accounts.scope import scope_of
 from jejaring.core import audit
 from jejaring.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
-from jejaring.outcomes import audit_actions, maths, summaries
-from jejaring.outcomes.models import (
-    FollowUp,
-    FollowUpAnswer,
-    IndicatorDefinition,
-    OutcomeStatus,
-    PublishedStatistics,
-    TracerSettings,
-)
-from jejaring.regions.models import Region
-from jejaring.training.models import Batch, Enrolment
+from jejaring.outcomes import audit_actions, summaries
+from jejaring.outcomes.models import FollowUp, FollowUpAnswer, OutcomeStatus
+from jejaring.outcomes.services.waves import tracer_settings_for
+from jejaring.training.models import Enrolment
 
 #: The signing salt of personal answer links; changing it invalidates every link.
 LINK_SALT = "jejaring.outcomes.answer-link"
 #: A business registration number (NIB) from the OSS system has 13 digits.
 NIB = re.compile(r"^\d{13}$")
-MAX_POINTS = 6
-
-
-def tracer_settings_for(*, region: Region) -> TracerSettings:
-    """The region's follow-up schedule (the default 3, 6 and 12 months if never set)."""
-    settings = TracerSettings.objects.filter(region=region).first()
-    return settings or TracerSettings(region=region)
-
-
-def tracer_settings_update(
-    *, actor: Any, region: Region, points: list[int], link_valid_days: int
-) -> TracerSettings:
-    if not scope_of(actor).is_office:
-        raise PermissionDenied(_("Hanya staf dinas yang dapat mengatur penelusuran."))
-    if not scope_of(actor).is_office_of(region.pk):
-        raise NotFound(_("Wilayah tidak ditemukan."))
-    cleaned = sorted(set(points))
-    if not cleaned or len(cleaned) > MAX_POINTS or any(not 1 <= p <= 60 for p in cleaned):
-        raise ValidationError(
-            _("Isi 1 sampai 6 titik penelusuran, masing-masing 1–60 bulan setelah lulus."),
-            code="invalid_points",
-            field="points",
-        )
-    if not 1 <= link_valid_days <= 365:
-        raise ValidationError(
-            _("Masa berlaku tautan 1–365 hari."), code="invalid_days", field="link_valid_days"
-        )
-    with transaction.atomic():
-        settings, _created = TracerSettings.objects.select_for_update().get_or_create(region=region)
-        before = {"points": settings.points, "link_valid_days": settings.link_valid_days}
-        settings.points = cleaned
-        settings.link_valid_days = link_valid_days
-        settings.save()
-        audit.record(
-            actor=actor,
-            action=audit_actions.TRACER_SETTINGS_UPDATE,
-            target=settings,
-            changes=audit.diff(before, {"points": cleaned, "link_valid_days": link_valid_days}),
-        )
-    return settings
-
-
-def follow_up_waves_create(*, actor: Any, batches: QuerySet[Batch] | list[Batch]) -> int:
-    """Create the follow-up points of every graduate of `batches` that lacks them, by the
-    region's schedule; idempotent. Returns how many points were created."""
-    batch_ids = [batch.pk for batch in batches]
-    graduates = list(
-        Enrolment.objects.filter(
-            batch_id__in=batch_ids, status=Enrolment.Status.GRADUATED, graduated_on__isnull=False
-        ).select_related("region")
-    )
-    if not graduates:
-        return 0
-    schedules = {
-        region.pk: tracer_settings_for(region=region).points
-        for region in {e.region for e in graduates}
-    }
-    existing = set(
-        FollowUp.objects.filter(enrolment__in=graduates).values_list("enrolment_id", "months_after")
-    )
-    rows = []
-    for enrolment in graduates:
-        assert enrolment.graduated_on is not None
-        for months in schedules[enrolment.region_id]:
-            if (enrolment.pk, months) in existing:
-                continue
-            rows.append(
-                FollowUp(
-                    region_id=enrolment.region_id,
-                    enrolment=enrolment,
-                    person_id=enrolment.person_id,
-                    institution_id=enrolment.institution_id,
-                    months_after=months,
-                    due_on=maths.add_months(enrolment.graduated_on, months),
-                )
-            )
-    with transaction.atomic():
-        FollowUp.objects.bulk_create(rows, ignore_conflicts=True)
-        for region_id in {row.region_id for row in rows}:
-            audit.record(
-                actor=actor,
-                action=audit_actions.FOLLOW_UP_WAVE_CREATE,
-                region=Region.objects.get(pk=region_id),
-                changes={
-                    "points": sum(1 for row in rows if row.region_id == region_id),
-                    "batches": batch_ids,
-                },
-            )
-    return len(rows)
 
 
 @dataclass(frozen=True)
@@ -387,89 +289,6 @@ def answers_from_referral(*, actor: Any, referral: Any) -> int:
         _record(actor=actor, follow_up=follow_up, data=data, source=FollowUpAnswer.Source.REFERRAL)
         count += 1
     return count
-
-
-def indicator_definition_save(
-    *,
-    actor: Any,
-    region: Region,
-    name: str,
-    window_months: int,
-    internship_counts_as_absorbed: bool,
-    self_employment_counts_as_absorbed: bool,
-    make_default: bool,
-    definition: IndicatorDefinition | None = None,
-) -> IndicatorDefinition:
-    if not scope_of(actor).is_office_of(region.pk):
-        raise NotFound(_("Wilayah tidak ditemukan."))
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError(_("Nama definisi wajib diisi."), code="required", field="name")
-    if not 1 <= window_months <= 120:
-        raise ValidationError(
-            _("Jendela penelusuran 1–120 bulan."), code="invalid_window", field="window_months"
-        )
-    with transaction.atomic():
-        if (
-            IndicatorDefinition.objects.filter(region=region, name=name)
-            .exclude(pk=getattr(definition, "pk", None))
-            .exists()
-        ):
-            raise Conflict(_("Nama definisi sudah dipakai."), code="duplicate_name", field="name")
-        obj = definition or IndicatorDefinition(region=region)
-        before = audit.snapshot(
-            obj,
-            [
-                "name",
-                "window_months",
-                "internship_counts_as_absorbed",
-                "self_employment_counts_as_absorbed",
-                "is_default",
-            ],
-        )
-        if make_default:
-            IndicatorDefinition.objects.filter(region=region, is_default=True).exclude(
-                pk=obj.pk
-            ).update(is_default=False)
-        obj.name = name
-        obj.window_months = window_months
-        obj.internship_counts_as_absorbed = internship_counts_as_absorbed
-        obj.self_employment_counts_as_absorbed = self_employment_counts_as_absorbed
-        obj.is_default = make_default or obj.is_default
-        obj.save()
-        after = audit.snapshot(obj, before)
-        audit.record(
-            actor=actor,
-            action=audit_actions.DEFINITION_SAVE,
-            target=obj,
-            changes=audit.diff(before, after),
-        )
-    return obj
-
-
-def statistics_publish(
-    *, actor: Any, region: Region, year: int, definition: IndicatorDefinition, payload: dict
-) -> PublishedStatistics:
-    """Publish a snapshot of the region's indicators of `year` on its public page."""
-    if not scope_of(actor).is_office_of(region.pk):
-        raise NotFound(_("Wilayah tidak ditemukan."))
-    if definition.region_id != region.pk:
-        raise NotFound(_("Definisi tidak ditemukan."))
-    with transaction.atomic():
-        published = PublishedStatistics.objects.create(
-            region=region,
-            year=year,
-            definition=definition,
-            payload=payload,
-            published_by=actor,
-        )
-        audit.record(
-            actor=actor,
-            action=audit_actions.STATISTICS_PUBLISH,
-            target=published,
-            changes={"year": year, "definition": definition.name},
-        )
-    return published
 
 
 def employment_confirm_by_company(*, actor: Any, referral: Any, started_on: date) -> int:

@@ -1,0 +1,286 @@
+"""The indicator dashboard, its drill-down to the graduates behind a number (with
+export) and the annual report."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from jejaring.accounts.scope import Role, require_any_role, scope_of
+from jejaring.core import audit
+from jejaring.core.params import YEAR_MAX, YEAR_MIN, query_id, query_int
+from jejaring.core.pdf import pdf_response, render_pdf
+from jejaring.outcomes import audit_actions, disclosure, exports, indicators, selectors
+from jejaring.outcomes.forms import DashboardForm
+from jejaring.outcomes.indicators import Dimension, Filters, Measure
+from jejaring.outcomes.views.tracer import PAGE_SIZE
+from jejaring.regions.selectors import home_region_for
+
+
+def _dashboard_form(request: HttpRequest) -> DashboardForm:
+    choices = selectors.dashboard_choices_for(
+        actor=request.user, home=home_region_for(actor=request.user)
+    )
+    return DashboardForm(
+        request.GET or QueryDict(""),
+        regions=choices.regions,
+        institutions=choices.institutions,
+        vocations=choices.vocations,
+        definitions=choices.definitions,
+    )
+
+
+def _filters_and_definition(
+    request: HttpRequest, form: DashboardForm
+) -> tuple[Filters, indicators.Definition]:
+    data = form.cleaned_data
+    region_id = data.get("region")
+    filters = selectors.filters_for(
+        actor=request.user,
+        region_ids={region_id} if region_id else None,
+        year_from=data["year_from"],
+        year_to=data["year_to"],
+        institution_id=data.get("institution"),
+        institution_kind=data.get("institution_kind") or "",
+        vocation_id=data.get("vocation"),
+        funding_source=data.get("funding_source") or "",
+        sex=data.get("sex") or "",
+    )
+    region = None
+    if len(filters.region_ids) == 1:
+        region = selectors.indicator_regions_for(actor=request.user).get(
+            pk=next(iter(filters.region_ids))
+        )
+    definition = selectors.definition_for(region=region, definition_id=data.get("definition"))
+    return filters, definition
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user, Role.OFFICE_STAFF, Role.VIEWER)
+    form = _dashboard_form(request)
+    if not form.is_valid():
+        return render(request, "outcomes/dashboard.html", {"form": form}, status=400)
+    filters, definition = _filters_and_definition(request, form)
+    dimension = Dimension(form.cleaned_data["dimension"])
+    protect = not selectors.exact_figures_for(actor=request.user, filters=filters)
+    computed = [
+        indicators.graduate_table(filters=filters, definition=definition, dimension=Dimension.YEAR)
+    ]
+    if dimension != Dimension.YEAR:
+        computed.append(
+            indicators.graduate_table(filters=filters, definition=definition, dimension=dimension)
+        )
+    # Both tables count the same graduates: they are protected together.
+    shown = disclosure.shown_tables(computed, protect=protect)
+    by_year, table = shown[0], shown[-1]
+    pipeline = disclosure.shown_pipeline(
+        indicators.pipeline_rates(filters=filters), protect=protect
+    )
+    if request.GET.get("format") == "xlsx":
+        sheets = [exports.graduate_sheet(by_year, _("Per tahun"))]
+        if dimension != Dimension.YEAR:
+            sheets.append(exports.graduate_sheet(table, str(dimension.label)))
+        sheets.append(exports.pipeline_sheet(pipeline, protected=protect))
+        return exports.xlsx_response(
+            f"keterserapan-{filters.year_from}-{filters.year_to}.xlsx", sheets
+        )
+    funnel_year = filters.year_to - 1 if filters.year_to > filters.year_from else filters.year_to
+    office = scope_of(request.user).is_office and not protect
+    chart = {
+        "labels": [str(row.key) for row in by_year.rows],
+        "absorption": [_float(row.absorption.percent) for row in by_year.rows],
+        "answered": [_float(row.absorption_of_answered.percent) for row in by_year.rows],
+        "self_employed": [_float(row.entrepreneurship.percent) for row in by_year.rows],
+        "series": [
+            _("Terserap (% semua lulusan)"),
+            _("Terserap (% yang menjawab)"),
+            _("Wirausaha (%)"),
+        ],
+    }
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(
+        request,
+        "outcomes/dashboard.html",
+        {
+            "form": form,
+            "filters": filters,
+            "definition": definition,
+            "by_year": by_year,
+            "table": table,
+            "dimension": dimension,
+            "pipeline": pipeline,
+            "funnel": disclosure.shown_funnel(
+                indicators.funnel(filters=filters, definition=definition, year=funnel_year),
+                protect=protect,
+            ),
+            "protected": protect,
+            "funnel_year": funnel_year,
+            "response": (
+                selectors.response_rate_for(actor=request.user, today=timezone.localdate())
+                if office
+                else None
+            ),
+            "can_drill": office,
+            "chart": chart,
+            "query": query.urlencode(),
+            "xlsx_query": urlencode({**query.dict(), "format": "xlsx"}),
+        },
+    )
+
+
+def _float(value: Any) -> float | None:
+    return float(value) if value is not None else None
+
+
+@login_required
+@require_GET
+def drill_down(request: HttpRequest) -> HttpResponse:
+    """The people behind a number of the dashboard: office staff of the region only."""
+    require_any_role(request.user, Role.OFFICE_STAFF)
+    form = _dashboard_form(request)
+    if not form.is_valid():
+        raise Http404
+    try:
+        measure = Measure(request.GET.get("ukuran", Measure.GRADUATES))
+    except ValueError:
+        raise Http404 from None
+    filters, definition = _filters_and_definition(request, form)
+    # Drill-down names people: only regions whose records the actor may read.
+    filters = Filters(
+        **{
+            **filters.__dict__,
+            "region_ids": filters.region_ids & selectors.record_regions_for(actor=request.user),
+        }
+    )
+    if not filters.region_ids:
+        raise Http404
+    dimension = Dimension(form.cleaned_data["dimension"])
+    raw_key = request.GET.get("kunci")
+    key: Any = raw_key
+    if (
+        raw_key is not None
+        and raw_key != indicators.EMPTY_KEY
+        and dimension
+        in (
+            Dimension.YEAR,
+            Dimension.REGION,
+            Dimension.INSTITUTION,
+            Dimension.VOCATION,
+            Dimension.PROGRAM,
+            Dimension.COMPANY,
+        )
+    ):
+        if dimension == Dimension.YEAR:
+            key = query_int(request.GET, "kunci", minimum=YEAR_MIN, maximum=YEAR_MAX)
+        else:
+            key = query_id(request.GET, "kunci")
+        if key is None:
+            raise Http404
+    page_number = query_int(request.GET, "page", default=1, minimum=1) or 1
+    export = request.GET.get("format") == "xlsx"
+    limit = 100_000 if export else PAGE_SIZE
+    count, ids = indicators.graduate_ids(
+        filters=filters,
+        definition=definition,
+        measure=measure,
+        dimension=dimension,
+        key=key,
+        limit=limit,
+        offset=0 if export else (page_number - 1) * PAGE_SIZE,
+    )
+    people = selectors.graduates_by_ids(actor=request.user, ids=ids)
+    if export:
+        from django.db import transaction
+
+        with transaction.atomic():
+            audit.record(
+                actor=request.user,
+                action=audit_actions.DRILL_DOWN_EXPORT,
+                region=home_region_for(actor=request.user),
+                changes={"measure": measure.value, "rows": len(people)},
+            )
+        return exports.xlsx_response(
+            f"rincian-{measure.value}.xlsx",
+            [
+                exports.Sheet(
+                    str(measure.label),
+                    [_("NIK"), _("Nama"), _("Lembaga"), _("Program"), _("Tanggal lulus")],
+                    [
+                        [
+                            e.person.masked_nik,
+                            e.person.full_name,
+                            str(e.institution),
+                            e.batch.program.name,
+                            e.graduated_on,
+                        ]
+                        for e in people
+                    ],
+                )
+            ],
+        )
+    pages = max(1, (count + PAGE_SIZE - 1) // PAGE_SIZE)
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    return render(
+        request,
+        "outcomes/drill_down.html",
+        {
+            "people": people,
+            "count": count,
+            "measure": measure,
+            "definition": definition,
+            "key_label": raw_key,
+            "dimension": dimension,
+            "page_number": page_number,
+            "pages": pages,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def annual_report(request: HttpRequest, report_year: int) -> HttpResponse:
+    require_any_role(request.user, Role.OFFICE_STAFF)
+    region = home_region_for(actor=request.user)
+    if region is None or not 2000 <= report_year <= timezone.localdate().year:
+        raise Http404
+    filters = selectors.filters_for(
+        actor=request.user, region_ids={region.pk}, year_from=report_year - 4, year_to=report_year
+    )
+    definition = selectors.definition_for(region=region)
+    context = {
+        "region": region,
+        "year": report_year,
+        "definition": definition,
+        "by_year": indicators.graduate_table(filters=filters, definition=definition),
+        "by_vocation": indicators.graduate_table(
+            filters=Filters(
+                region_ids=filters.region_ids, year_from=report_year, year_to=report_year
+            ),
+            definition=definition,
+            dimension=Dimension.VOCATION,
+        ),
+        "by_institution": indicators.graduate_table(
+            filters=Filters(
+                region_ids=filters.region_ids, year_from=report_year, year_to=report_year
+            ),
+            definition=definition,
+            dimension=Dimension.INSTITUTION,
+        ),
+        "pipeline": indicators.pipeline_rates(filters=filters),
+        "generated": timezone.localtime(),
+    }
+    pdf = render_pdf("outcomes/annual_report_pdf.html", context)
+    return pdf_response(pdf, f"laporan-keterserapan-{region.slug}-{report_year}.pdf")
