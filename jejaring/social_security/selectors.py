@@ -6,7 +6,7 @@ import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound
+from jejaring.core.policies import OFFICE, policy_for
 from jejaring.social_security import premiums
 from jejaring.social_security.models import ContributionRate, Coverage, Incident
 
@@ -23,15 +24,12 @@ QS = TypeVar("QS", bound=QuerySet[Any])
 BILLED = (Coverage.Status.REGISTERED, Coverage.Status.ACTIVE, Coverage.Status.ENDED)
 
 
-def as_office(actor: Any, queryset: QS, field: str = "region_id") -> QS:
+def as_office(actor: Any, queryset: QS) -> QS:
     """`queryset` limited to the regions where the actor is office staff (superusers: all).
     The office's own lists and exports (registrations with full NIKs, premiums, warnings)
     never include what another role of the same user sees, such as company HR's interns
     in a region where they are not staff."""
-    scope = scope_of(actor)
-    if scope.is_superuser:
-        return queryset
-    return queryset.filter(**{f"{field}__in": scope.office_region_ids})
+    return cast(QS, policy_for(queryset.model).permitted(actor, OFFICE, queryset))
 
 
 @dataclass(frozen=True)
