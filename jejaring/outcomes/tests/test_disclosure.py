@@ -253,8 +253,8 @@ def test_two_breakdowns_of_random_graduates_never_reveal_a_withheld_count(rows, 
 
 @pytest.mark.django_db
 def test_the_viewer_home_withholds_a_small_year_and_what_would_give_it(cast):
-    from jejaring.training.home import viewer_home_figures
     from jejaring.regions.models import Region
+    from jejaring.training.home import viewer_home_figures
 
     for _ in range(7):
         graduate(region=cast.region_a)
