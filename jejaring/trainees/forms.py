@@ -90,7 +90,36 @@ class AddressFieldsMixin(forms.Form):
             )
 
 
-class PersonForm(AddressFieldsMixin, Form):
+class PersonFieldsMixin(AddressFieldsMixin):
+    """The checks every form that takes a person's identity shares: the NIK parsed, the
+    phone normalised, the address codes nested."""
+
+    def clean_nik(self) -> str:
+        try:
+            return parse_nik(self.cleaned_data["nik"], today=timezone.localdate()).nik
+        except NikError as error:
+            raise forms.ValidationError(
+                message_for(error.code, error.params), code=error.code
+            ) from None
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data.get("phone", "")
+        if not value:
+            return ""
+        try:
+            return normalise_phone(value)
+        except PhoneError as error:
+            raise forms.ValidationError(
+                message_for(error.code, error.params), code=error.code
+            ) from None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.check_address_codes(data)
+        return data
+
+
+class PersonForm(PersonFieldsMixin, Form):
     nik = forms.CharField(
         label=_("NIK"),
         max_length=24,
@@ -156,30 +185,6 @@ class PersonForm(AddressFieldsMixin, Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.setup_address_choices()
-
-    def clean_nik(self) -> str:
-        try:
-            return parse_nik(self.cleaned_data["nik"], today=timezone.localdate()).nik
-        except NikError as error:
-            raise forms.ValidationError(
-                message_for(error.code, error.params), code=error.code
-            ) from None
-
-    def clean_phone(self) -> str:
-        value = self.cleaned_data.get("phone", "")
-        if not value:
-            return ""
-        try:
-            return normalise_phone(value)
-        except PhoneError as error:
-            raise forms.ValidationError(
-                message_for(error.code, error.params), code=error.code
-            ) from None
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        self.check_address_codes(data)
-        return data
 
 
 class PersonEditForm(PersonForm):

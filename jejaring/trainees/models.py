@@ -51,6 +51,20 @@ EDUCATION_RANK: dict[str, int] = {
 }
 
 
+#: A person's details after name, sex and birth — education, domicile and contact — in the
+#: order forms ask for them; what registration, editing and a verification copy.
+PERSON_DETAIL_FIELDS = (
+    "education",
+    "education_major",
+    "address",
+    "domicile_regency_code",
+    "domicile_district_code",
+    "domicile_village_code",
+    "phone",
+    "email",
+)
+
+
 def education_meets(education: str, minimum: str) -> bool:
     """Whether `education` reaches `minimum` (no minimum always does; an unknown level
     never reaches one). The one comparison training selection and placement share."""

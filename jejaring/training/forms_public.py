@@ -6,15 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.forms import Form
-from jejaring.core.phone import PhoneError, normalise_phone
-from jejaring.core.validation_messages import message_for
-from jejaring.trainees.forms import AddressFieldsMixin
+from jejaring.trainees.forms import PersonFieldsMixin
 from jejaring.trainees.models import Education, Sex
-from jejaring.trainees.nik import NikError, parse_nik
 from jejaring.training.models import EnrolmentDocument
 from jejaring.training.registration import (
     MAX_DOCUMENT_BYTES,
@@ -42,7 +38,7 @@ def _document_field(label: Any) -> forms.FileField:
     )
 
 
-class RegistrationForm(AddressFieldsMixin, Form):
+class RegistrationForm(PersonFieldsMixin, Form):
     nik = forms.CharField(
         label=_("NIK"),
         max_length=24,
@@ -122,27 +118,6 @@ class RegistrationForm(AddressFieldsMixin, Form):
         "document_other",
         "consent",
     ]
-
-    def clean_nik(self) -> str:
-        try:
-            return parse_nik(self.cleaned_data["nik"], today=timezone.localdate()).nik
-        except NikError as error:
-            raise forms.ValidationError(
-                message_for(error.code, error.params), code=error.code
-            ) from None
-
-    def clean_phone(self) -> str:
-        try:
-            return normalise_phone(self.cleaned_data["phone"])
-        except PhoneError as error:
-            raise forms.ValidationError(
-                message_for(error.code, error.params), code=error.code
-            ) from None
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        self.check_address_codes(data)
-        return data
 
     @property
     def is_bot(self) -> bool:

@@ -35,23 +35,12 @@ from jejaring.core.errors import (
 )
 from jejaring.core.policies import OFFICE, policy_for
 from jejaring.trainees import audit_actions as person_actions
-from jejaring.trainees.models import Person
+from jejaring.trainees.models import PERSON_DETAIL_FIELDS, Person
 from jejaring.training import audit_actions as actions
 from jejaring.training.models import Batch, Enrolment, IdentityReview
 
 #: The typed fields a verification copies onto a record that was never verified.
-_RECORD_FIELDS = (
-    "full_name",
-    "education",
-    "education_major",
-    "birth_place",
-    "address",
-    "domicile_regency_code",
-    "domicile_district_code",
-    "domicile_village_code",
-    "phone",
-    "email",
-)
+_RECORD_FIELDS = ("full_name", "birth_place", *PERSON_DETAIL_FIELDS)
 
 
 def applicant_snapshot(**typed: Any) -> dict[str, Any]:

@@ -14,24 +14,12 @@ from jejaring.core import audit
 from jejaring.core.errors import PermissionDenied, ValidationError
 from jejaring.core.policies import OFFICE, policy_for
 from jejaring.trainees import audit_actions
-from jejaring.trainees.models import Person
+from jejaring.trainees.models import PERSON_DETAIL_FIELDS, Person
 from jejaring.trainees.services.register import checked_phone
 
 #: What may change after registration, in form order; the NIK and what follows from it
 #: (sex, birth date) may not.
-EDITABLE_FIELDS = (
-    "full_name",
-    "birth_place",
-    "education",
-    "education_major",
-    "address",
-    "domicile_regency_code",
-    "domicile_district_code",
-    "domicile_village_code",
-    "phone",
-    "email",
-    "disability",
-)
+EDITABLE_FIELDS = ("full_name", "birth_place", *PERSON_DETAIL_FIELDS, "disability")
 
 
 def person_update(*, actor: Any, person: Person, changes: dict[str, Any]) -> Person:
