@@ -48,15 +48,13 @@ def test_hr_publish_a_formation_that_the_public_then_sees(browser, live_server, 
 
 
 def test_office_staff_see_the_deadline_and_approve_a_program(browser, live_server, cast):
-    from importlib import import_module
-
-    from django.apps import apps
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from jejaring.employers import services
+    from jejaring.internships import services
+    from jejaring.internships.tests.factories import permenaker_rules
 
     # Transactional tests start from a flushed database: put the migration's rules back.
-    import_module("jejaring.employers.migrations.0003_seed_permenaker_6_2020").seed(apps, None)
+    permenaker_rules()
 
     program = services.internship_program_create(
         actor=cast.hr_a,

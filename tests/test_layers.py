@@ -29,6 +29,7 @@ ALLOWED_UPWARD = {
     "training.InstructorCredential.unit": "competency catalogue kept in assessment (ADR 0005)",
     # A batch names the plan line it realises; to be inverted into planning.
     "training.Batch.plan_line": "a batch realises a plan line (ADR 0005)",
+    "employers.Formation.internship_program": "an internship formation's approved program",
 }
 
 

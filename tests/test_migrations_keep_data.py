@@ -99,7 +99,7 @@ def check_this_release(before: Snapshot, after: Snapshot) -> None:
         assert membership["target_id"] == old[membership["id"]][column], membership["id"]
         assert types[membership["target_type_id"]] == model, membership["id"]
 
-    moved = {"internshipruleset", "internshipprogram", "internshipagreement"}
+    moved = {"internshipruleset", "internshipprogram"}
     labels = {model: app for app, model in types.values() if model in moved}
     assert set(labels.values()) <= {"internships"}, labels
 

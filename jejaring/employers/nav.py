@@ -12,7 +12,4 @@ _BOTH = frozenset({Role.OFFICE_STAFF, Role.COMPANY_HR})
 ENTRIES = [
     NavEntry(_("Perusahaan"), "employers:company_list", _OFFICE, 300),
     NavEntry(_("Perusahaan saya"), "employers:my_company", _HR, 300),
-    NavEntry(_("Formasi"), "employers:formation_list", _BOTH, 310),
-    NavEntry(_("Program magang"), "employers:internship_program_list", _BOTH, 320),
-    NavEntry(_("Perjanjian magang"), "employers:internship_agreement_list", _BOTH, 330),
 ]

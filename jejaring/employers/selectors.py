@@ -13,8 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
 from jejaring.employers.models import Agreement, Company, CompanyContact, Formation
-from jejaring.internships.models import InternshipProgram
-from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.regions.models import Region
 
 #: An active agreement ending within this many days is flagged as expiring soon.
@@ -120,42 +118,13 @@ def agreement_get_for(*, actor: Any, agreement_id: int) -> Agreement:
     return agreement
 
 
-def formation_list_for(
-    *, actor: Any, status: str = "", kind: str = "", company_id: int | None = None, query: str = ""
-) -> QuerySet[Formation]:
-    qs = Formation.objects.for_actor(actor)
-    if status:
-        qs = qs.filter(status=status)
-    if kind:
-        qs = qs.filter(kind=kind)
-    if company_id is not None:
-        qs = qs.filter(company_id=company_id)
-    query = query.strip()
-    if query:
-        qs = qs.filter(Q(title__icontains=query) | Q(company__name__icontains=query))
+def company_formation_list_for(*, actor: Any, company_id: int) -> QuerySet[Formation]:
+    """A company's formations for its page (placement lists them with their seats)."""
     return (
-        qs.select_related("company")
-        .prefetch_related("vocations")
-        .annotate(seats_taken=Count("referrals", filter=Q(referrals__status__in=Referral.ACTIVE)))
+        Formation.objects.for_actor(actor)
+        .filter(company_id=company_id)
         .order_by("company__name", "title", "pk")
     )
-
-
-def formation_get_for(*, actor: Any, formation_id: int) -> Formation:
-    formation = (
-        Formation.objects.for_actor(actor)
-        .select_related("company", "internship_program", "region")
-        .prefetch_related("vocations")
-        .filter(pk=formation_id)
-        .first()
-    )
-    if formation is None:
-        raise NotFound(_("Formasi tidak ditemukan."))
-    return formation
-
-
-def formation_seats_taken(*, formation: Formation) -> int:
-    return Referral.objects.filter(formation=formation, status__in=Referral.ACTIVE).count()
 
 
 def public_formation_list(
@@ -198,103 +167,3 @@ def public_region_get(*, slug: str) -> Region:
 def public_regions() -> QuerySet[Region]:
     open_regions = Formation.objects.filter(status=Formation.Status.OPEN).values("region_id")
     return Region.objects.filter(pk__in=open_regions).order_by("name")
-
-
-def internship_program_list_for(
-    *, actor: Any, status: str = "", company_id: int | None = None
-) -> QuerySet[InternshipProgram]:
-    """Programs with `overdue`: submitted and past their decision deadline."""
-    today = timezone.localdate()
-    qs = InternshipProgram.objects.for_actor(actor).annotate(
-        overdue=Case(
-            When(
-                status=InternshipProgram.Status.SUBMITTED,
-                decision_due_on__lt=today,
-                then=Value(True),
-            ),
-            default=Value(False),
-        )
-    )
-    if status:
-        qs = qs.filter(status=status)
-    if company_id is not None:
-        qs = qs.filter(company_id=company_id)
-    # Waiting programs first, the most urgent deadline on top.
-    return qs.select_related("company").order_by(
-        Case(When(status=InternshipProgram.Status.SUBMITTED, then=Value(0)), default=Value(1)),
-        "decision_due_on",
-        "-pk",
-    )
-
-
-def internship_program_get_for(*, actor: Any, internship_program_id: int) -> InternshipProgram:
-    program = (
-        internship_program_list_for(actor=actor)
-        .select_related("decided_by")
-        .filter(pk=internship_program_id)
-        .first()
-    )
-    if program is None:
-        raise NotFound(_("Program pemagangan tidak ditemukan."))
-    return program
-
-
-def approved_programs_for(*, company: Company) -> QuerySet[InternshipProgram]:
-    return InternshipProgram.objects.filter(
-        company=company, status=InternshipProgram.Status.APPROVED
-    ).order_by("title")
-
-
-def internship_referral_list_for(*, actor: Any, formation: Formation) -> QuerySet[Referral]:
-    """Interns referred to an internship formation, with their agreement if any."""
-    return (
-        Referral.objects.for_actor(actor)
-        .filter(formation=formation)
-        .select_related("person", "internship_agreement")
-        .order_by("person__full_name", "pk")
-    )
-
-
-def referral_get_for(*, actor: Any, referral_id: int) -> Referral:
-    referral = (
-        Referral.objects.for_actor(actor)
-        .select_related("person", "formation__internship_program", "company")
-        .filter(pk=referral_id)
-        .first()
-    )
-    if referral is None:
-        raise NotFound(_("Penyaluran tidak ditemukan."))
-    return referral
-
-
-def internship_agreement_of(*, referral: Referral) -> InternshipAgreement | None:
-    """The agreement of a referral the caller has already been scoped to, if any."""
-    return InternshipAgreement.objects.filter(referral=referral).first()
-
-
-def internship_agreement_list_for(*, actor: Any, status: str = "") -> QuerySet[InternshipAgreement]:
-    qs = InternshipAgreement.objects.for_actor(actor)
-    if status:
-        qs = qs.filter(status=status)
-    return qs.select_related(
-        "referral__person", "referral__company", "referral__formation"
-    ).order_by("status", "-pk")
-
-
-def internship_agreement_get_for(
-    *, actor: Any, internship_agreement_id: int
-) -> InternshipAgreement:
-    agreement = (
-        InternshipAgreement.objects.for_actor(actor)
-        .select_related(
-            "referral__person",
-            "referral__company",
-            "referral__formation__internship_program",
-            "ratified_by",
-        )
-        .filter(pk=internship_agreement_id)
-        .first()
-    )
-    if agreement is None:
-        raise NotFound(_("Perjanjian pemagangan tidak ditemukan."))
-    return agreement

@@ -8,4 +8,8 @@ class InternshipsConfig(AppConfig):
     verbose_name = _("Pemagangan")
 
     def ready(self) -> None:
+        from jejaring.employers.company_page import add_section
         from jejaring.internships import policies  # noqa: F401
+        from jejaring.internships.company_page import programs_section
+
+        add_section(programs_section)

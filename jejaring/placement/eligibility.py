@@ -39,7 +39,7 @@ from jejaring.assessment.models import Candidate
 from jejaring.core.dates import age_on
 from jejaring.core.errors import NotFound
 from jejaring.employers.models import Formation
-from jejaring.employers.rules import internship_rules_on
+from jejaring.internships.rules import internship_rules_on
 from jejaring.placement import bulk
 from jejaring.trainees.models import EDUCATION_RANK, Education
 

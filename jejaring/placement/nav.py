@@ -5,7 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from jejaring.accounts.scope import Role
 from jejaring.core.context_processors import NavEntry
 
+_STAFF_AND_HR = frozenset({Role.OFFICE_STAFF, Role.COMPANY_HR})
+
 ENTRIES = [
+    NavEntry(_("Formasi"), "formations:formation_list", _STAFF_AND_HR, 310),
+    NavEntry(
+        _("Perjanjian magang"),
+        "internship_agreements:internship_agreement_list",
+        _STAFF_AND_HR,
+        330,
+    ),
     NavEntry(_("Putaran penyaluran"), "placement:round_list", frozenset({Role.OFFICE_STAFF}), 400),
     NavEntry(
         _("Penyaluran"),

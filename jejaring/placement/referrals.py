@@ -30,10 +30,11 @@ from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit, gates
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
-from jejaring.employers.internships import internship_agreement_ratified
 from jejaring.employers.models import Formation
+from jejaring.placement.internship_agreements import internship_agreement_ratified
 from jejaring.placement.models import Referral
-from jejaring.placement.services import lock_formations, seats_held
+from jejaring.placement.seats import seats_held
+from jejaring.placement.services import lock_formations
 from jejaring.trainees.models import Person
 
 R = Referral.Status

@@ -94,19 +94,6 @@ def round_outcomes(*, rnd: AllocationRound) -> dict[int, dict[str, int]]:
     return out
 
 
-def formation_seat_counts(*, formation_ids: list[int]) -> dict[int, int]:
-    """Seats held now per formation by active referrals (one query)."""
-    return dict(
-        Referral.objects.filter(formation_id__in=formation_ids, status__in=Referral.ACTIVE)
-        .values("formation_id")
-        .annotate(n=Count("pk"))
-        .values_list("formation_id", "n")
-    )
-
-
-# --- company HR -----------------------------------------------------------------------
-
-
 def company_round_formation_get_for(
     *, actor: Any, round_id: int, formation_id: int
 ) -> RoundFormation:

@@ -40,6 +40,7 @@ from jejaring.placement.models import (
     Referral,
     RoundFormation,
 )
+from jejaring.placement.seats import seats_held
 from jejaring.regions.models import Region
 from jejaring.trainees.models import Person
 from jejaring.training.models import Enrolment
@@ -59,14 +60,6 @@ def lock_formations(formation_ids: Sequence[int]) -> list[Formation]:
     return list(
         Formation.objects.select_for_update().filter(pk__in=list(formation_ids)).order_by("pk")
     )
-
-
-def seats_held(formation_ids: Sequence[int], *, exclude_round: AllocationRound | None = None):
-    """Seats held per formation by active referrals (one query)."""
-    qs = Referral.objects.filter(formation_id__in=list(formation_ids), status__in=Referral.ACTIVE)
-    if exclude_round is not None:
-        qs = qs.exclude(round=exclude_round)
-    return dict(qs.values("formation_id").annotate(n=Count("pk")).values_list("formation_id", "n"))
 
 
 # --- rounds -------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from jejaring.core.policies import policy_for
 from jejaring.placement import referrals, selectors, services
 from jejaring.placement.forms import ApplyForm, OutcomeForm, RankingForm, RoundForm
 from jejaring.placement.models import AllocationRound, Referral
+from jejaring.placement.seats import seats_held
 from jejaring.regions.selectors import home_region_for
 
 PAGE_SIZE = 50
@@ -79,7 +80,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     rfs = selectors.round_formations(rnd=rnd)
     fill = services.fill_by_formation(rnd)
     outcomes = selectors.round_outcomes(rnd=rnd)
-    held = selectors.formation_seat_counts(formation_ids=[rf.formation_id for rf in rfs])
+    held = seats_held([rf.formation_id for rf in rfs])
     rows = [
         {
             "rf": rf,

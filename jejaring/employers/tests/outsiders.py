@@ -1,7 +1,5 @@
 """Region-B records for the outsider-404 walk (tests/test_outsider_404.py)."""
 
-from datetime import date
-
 
 def _company(cast):
     from jejaring.employers.tests.factories import CompanyFactory
@@ -21,20 +19,6 @@ def _formation(cast):
     return FormationFactory(company=_company(cast)).pk
 
 
-def _internship_program(cast):
-    from jejaring.employers.tests.factories import InternshipProgramFactory
-
-    return InternshipProgramFactory(company=_company(cast)).pk
-
-
-def _internship_agreement(cast):
-    from jejaring.employers.tests.factories import InternshipAgreementFactory
-
-    return InternshipAgreementFactory(
-        referral__formation__company=_company(cast), starts_on=date(2026, 12, 1)
-    ).pk
-
-
 def _contact(cast):
     from jejaring.employers.models import CompanyContact
 
@@ -46,8 +30,6 @@ OUTSIDERS = {
     "company_contact_id": _contact,
     "agreement_id": _agreement,
     "formation_id": _formation,
-    "internship_program_id": _internship_program,
-    "internship_agreement_id": _internship_agreement,
 }
 EXEMPT_PARAMETERS = {
     "formation_region_slug": "public list of open formations: published by design, by region",

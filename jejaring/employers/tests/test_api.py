@@ -5,13 +5,11 @@ from datetime import date
 
 import pytest
 
-from jejaring.employers.models import Company, Formation
+from jejaring.employers.models import Company
 from jejaring.employers.tests.factories import (
     AgreementFactory,
     CompanyFactory,
     FormationFactory,
-    InternshipAgreementFactory,
-    InternshipProgramFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -63,33 +61,6 @@ def test_agreements_come_with_their_expiry(client, cast):
     assert client.get("/api/employers/agreements?expiry=nonsense").status_code == 422
 
 
-def test_hr_create_publish_and_close_a_formation(client, cast):
-    client.force_login(cast.hr_a)
-    response = client.post(
-        f"/api/employers/companies/{cast.company_a.pk}/formations",
-        {"kind": "job", "title": "Penjahit", "quota": 4, "accepts_all_vocations": True},
-        content_type=JSON,
-    )
-    assert response.status_code == 201, response.json()
-    formation_id = response.json()["id"]
-    published = client.post(f"/api/employers/formations/{formation_id}/publish")
-    assert published.json()["status"] == "open"
-    again = client.post(f"/api/employers/formations/{formation_id}/publish")
-    assert again.status_code == 409
-    closed = client.post(f"/api/employers/formations/{formation_id}/close")
-    assert closed.json()["status"] == "closed"
-
-
-def test_a_malformed_formation_is_422_and_nothing_is_written(client, cast):
-    client.force_login(cast.hr_a)
-    url = f"/api/employers/companies/{cast.company_a.pk}/formations"
-    for body in ("{", '{"kind": "job", "title": "X", "quota": 0}', "null"):
-        response = client.post(url, body, content_type=JSON)
-        assert response.status_code == 422
-        assert response.json()["code"] == "invalid"
-    assert not Formation.objects.exists()
-
-
 def test_the_public_formation_list_needs_no_login_and_filters_by_region(client, cast):
     FormationFactory(company=cast.company_a, title="Kasir")
     FormationFactory(company=CompanyFactory(region=cast.region_b), title="Kasir Kudus")
@@ -98,51 +69,6 @@ def test_the_public_formation_list_needs_no_login_and_filters_by_region(client, 
     assert "phone" not in body["items"][0]
     missing = client.get("/api/employers/public/formations?formation_region=tidak-ada")
     assert missing.status_code == 404
-
-
-def test_the_office_decides_a_program_over_the_api(client, cast):
-    program = InternshipProgramFactory(company=cast.company_a, status="submitted")
-    url = f"/api/employers/internship-programs/{program.pk}/decision"
-    client.force_login(cast.hr_a)
-    assert client.post(url, {"decision": "approve"}, content_type=JSON).status_code == 404
-    client.force_login(cast.staff_a)
-    bad = client.post(url, {"decision": "maybe"}, content_type=JSON)
-    assert bad.status_code == 422
-    response = client.post(
-        url, {"decision": "reject", "note": "Fasilitas kurang."}, content_type=JSON
-    )
-    assert response.status_code == 200 and response.json()["status"] == "rejected"
-
-
-def test_hr_draft_a_program_over_the_api(client, cast):
-    client.force_login(cast.hr_a)
-    response = client.post(
-        f"/api/employers/companies/{cast.company_a.pk}/internship-programs",
-        {
-            "title": "Magang",
-            "description": "Praktik",
-            "facilities": "Mesin",
-            "supervisors": "Budi",
-            "plan": "Rencana",
-            "duration_months": 6,
-            "theory_pct": 50,
-        },
-        content_type=JSON,
-    )
-    assert response.status_code == 422 and response.json()["code"] == "invalid_theory_pct"
-
-
-def test_the_office_ratifies_a_signed_agreement_over_the_api(client, cast):
-    agreement = InternshipAgreementFactory(
-        referral__formation__company=cast.company_a, status="signed"
-    )
-    client.force_login(cast.hr_a)
-    url = f"/api/employers/internship-agreements/{agreement.pk}/ratify"
-    assert client.post(url).status_code == 404
-    client.force_login(cast.staff_a)
-    response = client.post(url)
-    assert response.status_code == 200 and response.json()["status"] == "ratified"
-    assert client.post(url).status_code == 409
 
 
 def test_a_trainee_sees_no_companies(client, cast):

@@ -1,7 +1,10 @@
+from datetime import date
+
 import factory
 
 from jejaring.employers.tests.factories import FormationFactory
-from jejaring.placement.models import Referral
+from jejaring.internships.tests.factories import InternshipFormationFactory
+from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.trainees.tests.factories import PersonFactory
 
 
@@ -54,3 +57,19 @@ def graduate(
         assessed_on=tested_on or date(2026, 4, 15),
     )
     return person
+
+
+class InternshipAgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InternshipAgreement
+
+    referral = factory.SubFactory(
+        "jejaring.placement.tests.factories.ReferralFactory",
+        formation=factory.SubFactory(InternshipFormationFactory),
+    )
+    region = factory.SelfAttribute("referral.region")
+    number = factory.Sequence(lambda n: f"PM/{n:05d}/2026")
+    starts_on = date(2026, 12, 1)
+    ends_on = date(2027, 5, 31)
+    stipend_transport = 500_000
+    rights_and_duties = "Hak dan kewajiban para pihak."

@@ -3,6 +3,8 @@
 `referral_id` is provided by jejaring/outcomes/tests/outsiders.py (a region-B Referral).
 """
 
+from datetime import date
+
 
 def _round_of_region_b(cast):
     from jejaring.placement.models import AllocationRound
@@ -28,7 +30,18 @@ def _application_of_region_b(cast):
     ).pk
 
 
+def _internship_agreement(cast):
+    from jejaring.employers.tests.factories import CompanyFactory
+    from jejaring.placement.tests.factories import InternshipAgreementFactory
+
+    return InternshipAgreementFactory(
+        referral__formation__company=CompanyFactory(region=cast.region_b),
+        starts_on=date(2026, 12, 1),
+    ).pk
+
+
 OUTSIDERS = {
+    "internship_agreement_id": _internship_agreement,
     "round_id": _round_of_region_b,
     "application_id": _application_of_region_b,
 }

@@ -184,11 +184,8 @@ def test_ineligible_choices_are_explained_after_the_round(cast, garment):
 def test_closing_judges_every_choice_as_it_would_be_judged_alone(cast, garment):
     """Closing judges a person's choices once per distinct set of formation rules; each
     stored verdict is still the one that choice gets when judged by itself."""
-    from jejaring.employers.tests.factories import (
-        CompanyFactory,
-        InternshipFormationFactory,
-        permenaker_rules,
-    )
+    from jejaring.employers.tests.factories import CompanyFactory
+    from jejaring.internships.tests.factories import InternshipFormationFactory, permenaker_rules
     from jejaring.placement.models import Application
 
     permenaker_rules()  # gone if a transactional test flushed the tables

@@ -1,4 +1,5 @@
-"""The rules of domestic internship (Permenaker 6/2020), read from dated configuration.
+"""The rules of domestic internship (Permenaker 6/2020) that depend on referrals: who may
+start an internship and how many interns a company may still take.
 
 Placement calls `internship_rule_problems` to decide whether a person may be referred to
 an internship formation and to explain a refusal; the numbers come from the
@@ -10,29 +11,16 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from jejaring.core.dates import age_on
-from jejaring.core.errors import NotFound
 from jejaring.employers.models import Formation
-from jejaring.internships.models import InternshipRuleSet
+from jejaring.internships.rules import internship_rules_on
+from jejaring.placement.models import Referral
 
 if TYPE_CHECKING:
     from jejaring.trainees.models import Person
-
-
-def internship_rules_on(day: date) -> InternshipRuleSet:
-    """The rule set in force on `day`: the latest one valid from that day or earlier."""
-    # Rule sets are deployment-wide configuration, not region-owned records.
-    rules = InternshipRuleSet.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
-    if rules is None:
-        raise NotFound(
-            _("Belum ada aturan pemagangan yang berlaku pada tanggal %(day)s.")
-            % {"day": day.isoformat()},
-            code="internship_rules_missing",
-        )
-    return rules
 
 
 def internship_rule_problems(*, person: Person, formation: Formation, on: date) -> list[str]:
@@ -49,8 +37,6 @@ def internship_rule_problems(*, person: Person, formation: Formation, on: date) 
     """
     if formation.kind != Formation.Kind.INTERNSHIP:
         return []
-    from jejaring.placement.models import Referral
-
     # Once started, an internship counts as held: a second one in the same program or
     # position is not allowed.
     held = (Referral.Status.STARTED, Referral.Status.COMPLETED, Referral.Status.HIRED)
@@ -98,10 +84,6 @@ def internship_seats_left(*, company_id: int, workforce_size: int, on: date) -> 
     """How many more internship seats the company may offer on `on`: the rule set's share
     of its workforce (rounded down) less the quota of its open internship formations and
     the interns currently in an internship."""
-    from django.db.models import Sum
-
-    from jejaring.placement.models import Referral
-
     rules = internship_rules_on(on)
     cap = int(workforce_size * rules.max_intern_pct_of_workforce // 100)
     offered = (

@@ -1,4 +1,4 @@
-"""The Permenaker 6/2020 rule set comes from data migration 0003; a test module that
+"""The Permenaker 6/2020 rule set comes from data migration employers 0003; a test module that
 flushes the database (the demo test) removes it, so it is put back for every test here."""
 
 from typing import Any
@@ -10,7 +10,10 @@ import pytest
 def permenaker_rules(request: Any) -> Any:
     if "django_db" not in request.keywords and "db" not in request.fixturenames:
         return None
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return None
     request.getfixturevalue("db")
-    from jejaring.employers.tests.factories import permenaker_rules as seeded
+    from jejaring.internships.tests.factories import permenaker_rules as seeded
 
     return seeded()

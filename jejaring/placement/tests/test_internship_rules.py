@@ -1,20 +1,21 @@
+"""The internship rules that depend on referrals: age, a second internship, the cap."""
+
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from jejaring.core.errors import NotFound
 from jejaring.employers.models import Formation
-from jejaring.employers.rules import internship_rule_problems, internship_rules_on
 from jejaring.employers.tests.factories import FormationFactory
 from jejaring.internships.models import InternshipRuleSet
+from jejaring.placement.internship_rules import internship_rule_problems
 from jejaring.placement.models import Referral
 from jejaring.placement.tests.factories import ReferralFactory
 from jejaring.trainees.tests.factories import PersonFactory
 
-pytestmark = pytest.mark.django_db
-
 DAY = date(2026, 11, 23)
+
+pytestmark = pytest.mark.django_db
 
 
 def _rules(valid_from: date = date(2020, 1, 1), **overrides: object) -> InternshipRuleSet:
@@ -33,37 +34,6 @@ def _rules(valid_from: date = date(2020, 1, 1), **overrides: object) -> Internsh
         valid_from=valid_from, defaults=values
     )
     return rules
-
-
-def test_the_data_migration_seeds_the_permenaker_6_2020_rules():
-    from importlib import import_module
-
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-
-    # The seed runs against the models as they were at that migration.
-    seeded_at = ("employers", "0003_seed_permenaker_6_2020")
-    apps = MigrationLoader(connection).project_state(seeded_at).apps
-    InternshipRuleSet.objects.all().delete()
-    import_module("jejaring.employers.migrations.0003_seed_permenaker_6_2020").seed(apps, None)
-    rules = internship_rules_on(DAY)
-    assert rules.legal_basis == "Permenaker 6/2020" and rules.valid_from == date(2020, 1, 1)
-    assert rules.max_intern_pct_of_workforce == Decimal("20.00") and rules.min_age == 17
-    assert rules.decision_working_days == 3 and rules.max_duration_months == 12
-
-
-def test_the_rule_set_in_force_is_the_latest_valid_on_the_day():
-    old = _rules(date(2020, 1, 1))
-    new = _rules(date(2027, 1, 1), min_age=18, parental_consent_below_age=19)
-    assert internship_rules_on(DAY) == old
-    assert internship_rules_on(date(2027, 1, 1)) == new
-
-
-def test_without_a_rule_set_in_force_a_clear_error_is_raised():
-    _rules(date(2030, 1, 1))
-    with pytest.raises(NotFound) as raised:
-        internship_rules_on(date(2019, 12, 31))
-    assert raised.value.code == "internship_rules_missing"
 
 
 def test_an_adult_with_no_earlier_internship_meets_the_rules():
@@ -128,19 +98,8 @@ def test_a_job_formation_is_not_subject_to_internship_rules():
     assert internship_rule_problems(person=person, formation=formation, on=DAY) == []
 
 
-def test_the_decision_deadline_skips_the_weekend_and_a_holiday():
-    from jejaring.regions.calendar import add_working_days
-    from jejaring.regions.models import Holiday
-    from jejaring.regions.tests.factories import RegionFactory
-
-    region = RegionFactory()
-    Holiday.objects.create(date=date(2026, 11, 30), name="Libur")
-    # Thursday 26 November + 3 working days: Fri 27, (weekend, holiday Mon 30), Tue 1, Wed 2.
-    assert add_working_days(date(2026, 11, 26), 3, region_id=region.pk) == date(2026, 12, 2)
-
-
 def test_interns_are_capped_at_the_rule_sets_share_of_the_workforce():
-    from jejaring.employers.rules import internship_seats_left
+    from jejaring.placement.internship_rules import internship_seats_left
 
     _rules()
     formation = FormationFactory(kind=Formation.Kind.INTERNSHIP, quota=5)

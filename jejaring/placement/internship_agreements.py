@@ -16,22 +16,16 @@ from django.utils.translation import gettext as _
 
 from jejaring.core import audit
 from jejaring.core.dates import age_on
-from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from jejaring.core.errors import Conflict, InvalidTransition, ValidationError
 from jejaring.core.pdf import render_pdf
-from jejaring.core.policies import policy_for
 from jejaring.employers.models import Formation
-from jejaring.employers.rules import internship_rules_on
-from jejaring.employers.services import check_document
+from jejaring.employers.services import check_document, require
+from jejaring.internships.rules import internship_rules_on
 from jejaring.placement.models import InternshipAgreement, Referral
 
 #: Referral statuses under which an agreement may be drawn up (before the start).
 _OPEN_REFERRAL = (Referral.Status.REFERRED, Referral.Status.ACCEPTED)
 MAX_STIPEND = 100_000_000
-
-
-def _require(actor: Any, action: str, obj: Any) -> None:
-    if not policy_for(type(obj)).can(actor, action, obj):
-        raise NotFound(_("Data tidak ditemukan."))
 
 
 def agreement_number(referral: Referral, day: date) -> str:
@@ -55,7 +49,7 @@ def internship_agreement_create(
 ) -> InternshipAgreement:
     """Draw up the agreement of an intern referred to an internship formation, from the
     template and the approved program; company HR of that company or office staff."""
-    _require(actor, "record_outcome", referral)
+    require(actor, "record_outcome", referral)
     formation = referral.formation
     if formation.kind != Formation.Kind.INTERNSHIP:
         raise ValidationError(
@@ -107,7 +101,7 @@ def internship_agreement_create(
         "needs_consent": age_on(person.birth_date, starts_on) < rules.parental_consent_below_age,
         **stipend,
     }
-    terms = render_to_string("employers/internship_agreement_terms.txt", context).strip()
+    terms = render_to_string("placement/internship_agreement_terms.txt", context).strip()
     with transaction.atomic():
         locked = Referral.objects.select_for_update().get(pk=referral.pk)
         if InternshipAgreement.objects.filter(referral=locked).exists():
@@ -139,7 +133,7 @@ def internship_agreement_pdf(agreement: InternshipAgreement) -> bytes:
     """The agreement as a PDF from the same template the page shows."""
     referral = agreement.referral
     return render_pdf(
-        "employers/pdf/internship_agreement.html",
+        "placement/pdf/internship_agreement.html",
         {
             "agreement": agreement,
             "referral": referral,
@@ -163,7 +157,7 @@ def internship_agreement_sign(
 ) -> InternshipAgreement:
     """Record the agreement as signed by both sides, with the signed copy; an intern
     below the rule set's consent age needs the written parental consent attached."""
-    _require(actor, "change", agreement)
+    require(actor, "change", agreement)
     check_document(signed_document, field="signed_document")
     if parental_consent is not None:
         check_document(parental_consent, field="parental_consent")
@@ -204,7 +198,7 @@ def internship_agreement_ratify(
     *, actor: Any, agreement: InternshipAgreement
 ) -> InternshipAgreement:
     """Office staff ratify a signed agreement; from then on the internship may start."""
-    _require(actor, "ratify", agreement)
+    require(actor, "ratify", agreement)
     with transaction.atomic():
         locked = InternshipAgreement.objects.select_for_update().get(pk=agreement.pk)
         if locked.status != InternshipAgreement.Status.SIGNED:
@@ -223,3 +217,11 @@ def internship_agreement_ratify(
             changes={"status": [InternshipAgreement.Status.SIGNED, locked.status]},
         )
     return locked
+
+
+def internship_agreement_ratified(referral: Referral) -> bool:
+    """Whether the referral's internship agreement has been ratified by the office."""
+
+    return InternshipAgreement.objects.filter(
+        referral_id=referral.pk, status=InternshipAgreement.Status.RATIFIED
+    ).exists()
