@@ -154,6 +154,6 @@ def test_an_approved_plan_line_creates_its_batch_from_the_plan_page(browser, liv
     page.get_by_role("button", name="Buat paket pelatihan").click()
     page.get_by_text("1 paket pelatihan dibuat").wait_for()
     batch = Batch.objects.get()
-    assert (batch.program, batch.capacity, batch.plan_line.plan) == (program, 16, plan)
+    assert (batch.program, batch.capacity, batch.plan_link.plan_line.plan) == (program, 16, plan)
     assert _fits_the_screen(page)
     context.close()

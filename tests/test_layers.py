@@ -27,8 +27,6 @@ ALLOWED_UPWARD = {
     "training.Program.scheme": "competency catalogue kept in assessment (ADR 0005)",
     "training.Program.units": "competency catalogue kept in assessment (ADR 0005)",
     "training.InstructorCredential.unit": "competency catalogue kept in assessment (ADR 0005)",
-    # A batch names the plan line it realises; to be inverted into planning.
-    "training.Batch.plan_line": "a batch realises a plan line (ADR 0005)",
     "employers.Formation.internship_program": "an internship formation's approved program",
 }
 

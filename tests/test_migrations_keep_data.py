@@ -35,13 +35,15 @@ PREVIOUS_RELEASE: list[tuple[str, str]] = [
 ]
 
 #: (table, column) of the previous release that this release's migrations may rewrite.
-#: The moved internship models keep their tables; their content types are relabelled.
+#: The moved internship models and competency catalogue keep their tables; their content
+#: types are relabelled.
 MAY_CHANGE: set[tuple[str, str]] = {("django_content_type", "app_label")}
 #: (table, column) of the previous release that this release drops after moving its data.
 DROPPED: set[tuple[str, str]] = {
     ("accounts_membership", "institution_id"),
     ("accounts_membership", "company_id"),
     ("accounts_membership", "assessor_id"),
+    ("training_batch", "plan_line_id"),
 }
 #: Tables that grow by design when migrating.
 GROWS = {"django_migrations"}
@@ -78,8 +80,9 @@ def _rows(snap: Snapshot, table: str) -> list[dict[str, Any]]:
 
 
 def check_this_release(before: Snapshot, after: Snapshot) -> None:
-    """accounts 0005_membership_generic_target, and the internships app taking over the
-    internship models' content types."""
+    """accounts 0005_membership_generic_target, the internships app taking over the
+    internship models' content types, planning 0005_plan_line_batch_from_training, and
+    training 0004 taking over the competency catalogue's content types."""
     types = {
         row["id"]: (row["app_label"], row["model"]) for row in _rows(after, "django_content_type")
     }
@@ -103,9 +106,46 @@ def check_this_release(before: Snapshot, after: Snapshot) -> None:
     labels = {model: app for app, model in types.values() if model in moved}
     assert set(labels.values()) <= {"internships"}, labels
 
+    catalogue = {"certificationbody", "competencyunit", "scheme", "schemeunit"}
+    catalogue_types = {
+        row["id"]: row["model"]
+        for row in _rows(before, "django_content_type")
+        if row["app_label"] == "assessment" and row["model"] in catalogue
+    }
+    assert set(catalogue_types.values()) == catalogue
+    assert {pk: types[pk] for pk in catalogue_types} == {
+        pk: ("training", model) for pk, model in catalogue_types.items()
+    }
+
+    old_lines = {
+        row["id"]: row["plan_line_id"]
+        for row in _rows(before, "training_batch")
+        if row["plan_line_id"] is not None
+    }
+    assert old_lines, "some batches should realise a plan line"
+    new_lines = {
+        row["batch_id"]: row["plan_line_id"] for row in _rows(after, "planning_planlinebatch")
+    }
+    assert new_lines == old_lines
+
+
+def _link_batches_to_plan_lines() -> None:
+    """The demo creates no batch from a plan line; link some, the way planning does, so
+    that the previous release's column holds lines for the migration to carry over."""
+    from jejaring.planning.models import PlanLine, PlanLineBatch
+    from jejaring.training.models import Batch
+
+    lines = list(PlanLine.objects.order_by("pk")[:2])
+    batches = Batch.objects.order_by("pk")[:5]
+    PlanLineBatch.objects.bulk_create(
+        PlanLineBatch(batch=batch, plan_line=lines[index % len(lines)])
+        for index, batch in enumerate(batches)
+    )
+
 
 def test_previous_release_with_demo_migrates_keeping_data(transactional_db: None) -> None:
     load_demo()
+    _link_batches_to_plan_lines()
     executor = MigrationExecutor(connection)
     # The demo written by the current code, taken back to the previous release's schema:
     # what a database of that release holds (reverse migrations drop only what is new).

@@ -1,6 +1,6 @@
 """Admin for coordination meetings, industry needs, vocation synonyms, funding envelopes,
-training plans and instructor needs; for the platform's superusers only (see
-jejaring.core.admin)."""
+training plans (with the batches their lines became) and instructor needs; for the
+platform's superusers only (see jejaring.core.admin)."""
 
 from django.contrib import admin
 
@@ -11,6 +11,7 @@ from jejaring.planning.models import (
     IndustryNeed,
     InstructorNeed,
     PlanLine,
+    PlanLineBatch,
     TrainingPlan,
     VocationSynonym,
 )
@@ -79,6 +80,11 @@ class TrainingPlanAdmin(JejaringAdmin):
     inlines = (PlanLineInline,)
 
 
+class PlanLineBatchInline(JejaringTabularInline):
+    model = PlanLineBatch
+    raw_id_fields = ("batch",)
+
+
 @admin.register(PlanLine)
 class PlanLineAdmin(JejaringAdmin):
     list_display = ("title", "plan", "channel", "packages", "people_per_package", "funding_source")
@@ -87,6 +93,7 @@ class PlanLineAdmin(JejaringAdmin):
     list_select_related = ("plan",)
     autocomplete_fields = ("institution", "program", "vocation", "evidence")
     raw_id_fields = ("plan",)
+    inlines = (PlanLineBatchInline,)
 
 
 @admin.register(InstructorNeed)

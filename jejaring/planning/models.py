@@ -1,5 +1,5 @@
 """Industry needs, their mapping to vocations, training plans with their funding
-envelopes, and the instructor gap."""
+envelopes and the batches their lines became, and the instructor gap."""
 
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ class IndustryNeed(RegionOwned):
         on_delete=models.PROTECT,
         related_name="needs",
     )
-    units = models.ManyToManyField("assessment.CompetencyUnit", blank=True, related_name="+")
+    units = models.ManyToManyField("training.CompetencyUnit", blank=True, related_name="+")
     mapping = models.CharField(
         _("pemetaan"), max_length=10, choices=Mapping.choices, default=Mapping.UNMAPPED
     )
@@ -262,6 +262,34 @@ class PlanLine(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PlanLineBatch(models.Model):
+    """A batch created from (realising) an approved plan line. The link lives in planning,
+    above training, so that training's batches need not know about plans."""
+
+    batch = models.OneToOneField(
+        "training.Batch",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="plan_link",
+        verbose_name=_("paket pelatihan"),
+    )
+    # Deleting a line forgets which batches realised it and keeps the batches, as the
+    # batch's nullable link to its line did before it moved here.
+    plan_line = models.ForeignKey(
+        PlanLine,
+        on_delete=models.CASCADE,
+        related_name="batch_links",
+        verbose_name=_("baris rencana"),
+    )
+
+    class Meta:
+        verbose_name = _("paket dari baris rencana")
+        verbose_name_plural = _("paket dari baris rencana")
+
+    def __str__(self) -> str:
+        return f"{self.plan_line} → {self.batch}"
 
 
 class InstructorNeed(RegionOwned):

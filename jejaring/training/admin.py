@@ -89,7 +89,6 @@ class BatchAdmin(JejaringAdmin):
     search_fields = ("code", "name", "institution__name", "program__name")
     list_select_related = ("institution", "region")
     autocomplete_fields = ("institution", "program", "instructors")
-    raw_id_fields = ("plan_line",)
     readonly_fields = ("created_at",)
     date_hierarchy = "start_date"
     inlines = (BatchSessionInline,)

@@ -1,5 +1,6 @@
 """Institutions (BLK, LPKS), vocations, programs, instructors, batches, enrolments and
-attendance: the training part of the road from industry needs to a job."""
+attendance: the training part of the road from industry needs to a job. The competency
+catalogue that programs are built from is in `models_catalogue` (re-exported here)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.regions.models import RegionOwned
 from jejaring.trainees.models import Education
+from jejaring.training.models_catalogue import CertificationBody as CertificationBody
+from jejaring.training.models_catalogue import CompetencyUnit as CompetencyUnit
+from jejaring.training.models_catalogue import Scheme as Scheme
+from jejaring.training.models_catalogue import SchemeUnit as SchemeUnit
 
 
 class FundingSource(models.TextChoices):
@@ -121,7 +126,7 @@ class Program(RegionOwned):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     scheme = models.ForeignKey(
-        "assessment.Scheme",
+        Scheme,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -129,7 +134,7 @@ class Program(RegionOwned):
         verbose_name=_("skema sertifikasi"),
     )
     units = models.ManyToManyField(
-        "assessment.CompetencyUnit",
+        CompetencyUnit,
         blank=True,
         related_name="programs",
         verbose_name=_("unit kompetensi"),
@@ -198,7 +203,7 @@ class InstructorCredential(models.Model):
     instructor = models.ForeignKey(Instructor, on_delete=models.CASCADE, related_name="credentials")
     title = models.CharField(_("kompetensi/sertifikat"), max_length=200)
     unit = models.ForeignKey(
-        "assessment.CompetencyUnit",
+        CompetencyUnit,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -271,14 +276,6 @@ class Batch(RegionOwned):
     status_reason = models.TextField(_("alasan status"), blank=True)
     instructors = models.ManyToManyField(
         Instructor, blank=True, related_name="batches", verbose_name=_("instruktur")
-    )
-    plan_line = models.ForeignKey(
-        "planning.PlanLine",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="batches",
-        verbose_name=_("baris rencana"),
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

@@ -11,7 +11,13 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
-from jejaring.planning.models import IndustryNeed, InstructorNeed, PlanLine, TrainingPlan
+from jejaring.planning.models import (
+    IndustryNeed,
+    InstructorNeed,
+    PlanLine,
+    PlanLineBatch,
+    TrainingPlan,
+)
 from jejaring.planning.selectors.needs import _need_year, need_list_for
 from jejaring.training.models import Vocation
 
@@ -115,7 +121,7 @@ def gap_analysis_for(*, actor: Any, year: int) -> GapAnalysis:
             .filter(year=year)
             .exclude(status=TrainingPlan.Status.RETURNED),
             vocation__isnull=False,
-        ).filter(~Exists(Batch.objects.filter(plan_line=OuterRef("pk")))),
+        ).filter(~Exists(PlanLineBatch.objects.filter(plan_line=OuterRef("pk")))),
         "vocation",
         Sum(F("packages") * F("people_per_package")),
     )

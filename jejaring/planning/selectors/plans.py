@@ -68,7 +68,7 @@ def plan_lines(*, plan: TrainingPlan) -> QuerySet[PlanLine]:
         .annotate(
             people=F("packages") * F("people_per_package"),
             total_cost=F("packages") * F("cost_per_package"),
-            batch_count=Count("batches", distinct=True),
+            batch_count=Count("batch_links", distinct=True),
         )
         .order_by("channel", "pk")
     )

@@ -17,7 +17,13 @@ from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.planning import audit_actions
-from jejaring.planning.models import FundingEnvelope, IndustryNeed, PlanLine, TrainingPlan
+from jejaring.planning.models import (
+    FundingEnvelope,
+    IndustryNeed,
+    PlanLine,
+    PlanLineBatch,
+    TrainingPlan,
+)
 from jejaring.regions.models import Region
 from jejaring.training.models import Batch, FundingSource, Program, TrainingInstitution, Vocation
 
@@ -322,8 +328,8 @@ def plan_return(*, actor: Any, plan: TrainingPlan, comments: str) -> TrainingPla
 
 def plan_line_create_batches(*, actor: Any, line: PlanLine, start_date: date) -> list[Batch]:
     """Create the line's planned batches (one per package) through training's
-    `batch_create`, the one way a batch comes into being. Only for an approved plan, a
-    line with a program, and once."""
+    `batch_create`, the one way a batch comes into being, and link each to the line. Only
+    for an approved plan, a line with a program, and once."""
     plan = line.plan
     _require_plan(actor, plan, "change")
     if plan.status != TrainingPlan.Status.APPROVED:
@@ -343,7 +349,7 @@ def plan_line_create_batches(*, actor: Any, line: PlanLine, start_date: date) ->
     days = max(program.duration_days or line.days_per_package, 1)
     with transaction.atomic():
         PlanLine.objects.select_for_update().get(pk=line.pk)
-        if Batch.objects.filter(plan_line=line).exists():
+        if PlanLineBatch.objects.filter(plan_line=line).exists():
             raise InvalidTransition(_("Paket untuk baris ini sudah dibuat."), code="batches_exist")
         batches = []
         for number in range(1, line.packages + 1):
@@ -361,14 +367,24 @@ def plan_line_create_batches(*, actor: Any, line: PlanLine, start_date: date) ->
                         capacity=line.people_per_package,
                         start_date=start,
                         end_date=start + timedelta(days=days - 1),
-                        plan_line=line,
                     ),
                 )
             )
+        PlanLineBatch.objects.bulk_create(
+            [PlanLineBatch(batch=batch, plan_line=line) for batch in batches]
+        )
         audit.record(
             actor=actor,
             action=audit_actions.PLAN_LINE_BATCHES,
             target=plan,
-            changes=audit.diff({}, {"line": line.title, "batches": len(batches)}),
+            changes=audit.diff(
+                {},
+                {
+                    "line": line.title,
+                    "batches": len(batches),
+                    "plan_line": line.pk,
+                    "batch_ids": [batch.pk for batch in batches],
+                },
+            ),
         )
     return batches

@@ -9,7 +9,9 @@ import pytest
 from django.urls import reverse
 
 from jejaring.core.errors import InvalidTransition, ValidationError
-from jejaring.planning import services
+from jejaring.core.models import AuditEvent
+from jejaring.planning import audit_actions, services
+from jejaring.planning.models import PlanLineBatch
 from jejaring.planning.tests.factories import (
     EnvelopeFactory,
     PlanFactory,
@@ -55,7 +57,7 @@ def test_an_approved_line_creates_one_batch_per_package_once(cast, approved):
         actor=cast.staff_a, line=approved, start_date=date(2027, 2, 1)
     )
     assert len(batches) == 3
-    stored = Batch.objects.filter(plan_line=approved).order_by("start_date")
+    stored = Batch.objects.filter(plan_link__plan_line=approved).order_by("start_date")
     assert [b.capacity for b in stored] == [20, 20, 20]
     assert {b.program_id for b in stored} == {approved.program_id}
     assert stored[0].start_date == date(2027, 2, 1)
@@ -63,7 +65,25 @@ def test_an_approved_line_creates_one_batch_per_package_once(cast, approved):
         services.plan_line_create_batches(
             actor=cast.staff_a, line=approved, start_date=date(2027, 2, 1)
         )
-    assert Batch.objects.filter(plan_line=approved).count() == 3
+    assert Batch.objects.filter(plan_link__plan_line=approved).count() == 3
+
+
+def test_the_plan_s_audit_event_names_the_line_and_the_batches_it_became(cast, approved):
+    batches = services.plan_line_create_batches(
+        actor=cast.staff_a, line=approved, start_date=date(2027, 2, 1)
+    )
+    event = AuditEvent.objects.get(action=audit_actions.PLAN_LINE_BATCHES)
+    assert event.changes["plan_line"] == [None, approved.pk]
+    assert event.changes["batch_ids"] == [None, [batch.pk for batch in batches]]
+
+
+def test_deleting_a_line_keeps_the_batches_it_became(cast, approved):
+    services.plan_line_create_batches(
+        actor=cast.staff_a, line=approved, start_date=date(2027, 2, 1)
+    )
+    approved.delete()
+    assert Batch.objects.count() == 3
+    assert not PlanLineBatch.objects.exists()
 
 
 def test_a_draft_line_creates_no_batch(cast):

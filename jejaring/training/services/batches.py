@@ -36,8 +36,7 @@ from jejaring.training.models import (
 
 @dataclass(frozen=True)
 class BatchData:
-    """What a new batch needs. `capacity=None` takes the program's usual capacity;
-    `plan_line` links the batch to the approved plan line it was created from."""
+    """What a new batch needs. `capacity=None` takes the program's usual capacity."""
 
     institution: TrainingInstitution
     program: Program
@@ -56,7 +55,6 @@ class BatchData:
     max_age: int | None = None
     min_education: str = ""
     residents_only: bool = False
-    plan_line: Any = None
     instructors: tuple[Any, ...] = ()
 
 
@@ -146,7 +144,6 @@ def batch_create(*, actor: Any, data: BatchData) -> Batch:
         max_age=data.max_age,
         min_education=data.min_education,
         residents_only=data.residents_only,
-        plan_line=data.plan_line,
         status=Batch.Status.PLANNED,
     )
     conflict = Conflict(
@@ -172,7 +169,6 @@ def batch_create(*, actor: Any, data: BatchData) -> Batch:
                         "program": batch.program_id,
                         "capacity": batch.capacity,
                         "funding_source": batch.funding_source,
-                        "plan_line": batch.plan_line_id,
                     },
                 ),
             )
