@@ -20,7 +20,7 @@ from jejaring.core.errors import InvalidTransition, ValidationError
 from jejaring.employers.models import Company, Formation
 from jejaring.employers.services import require, require_company_member
 from jejaring.internships.models import InternshipProgram
-from jejaring.internships.rules import internship_rules_on
+from jejaring.internships.rules import check_internship_period
 from jejaring.placement.internship_rules import internship_seats_left
 from jejaring.placement.seats import seats_taken
 
@@ -147,19 +147,9 @@ def _check_formation(company: Company, data: FormationData) -> FormationData:
             field="internship_program",
         )
     if data.period_start and data.period_end:
-        rules = internship_rules_on(data.period_start)
-        months = (data.period_end.year - data.period_start.year) * 12 + (
-            data.period_end.month - data.period_start.month
+        check_internship_period(
+            starts_on=data.period_start, ends_on=data.period_end, field="period_end"
         )
-        if months > rules.max_duration_months or (
-            months == rules.max_duration_months and data.period_end.day >= data.period_start.day
-        ):
-            raise ValidationError(
-                _("Pemagangan paling lama %(months)d bulan (%(basis)s).")
-                % {"months": rules.max_duration_months, "basis": rules.legal_basis},
-                code="internship_too_long",
-                field="period_end",
-            )
     return data
 
 

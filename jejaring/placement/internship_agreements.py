@@ -20,7 +20,7 @@ from jejaring.core.errors import Conflict, InvalidTransition, ValidationError
 from jejaring.core.pdf import render_pdf
 from jejaring.employers.models import Formation
 from jejaring.employers.services import check_document, require
-from jejaring.internships.rules import internship_rules_on
+from jejaring.internships.rules import check_internship_period, internship_rules_on
 from jejaring.placement.models import InternshipAgreement, Referral
 
 #: Referral statuses under which an agreement may be drawn up (before the start).
@@ -31,10 +31,6 @@ MAX_STIPEND = 100_000_000
 def agreement_number(referral: Referral, day: date) -> str:
     """A number unique in the region: PM/<referral>/<company>/<year>."""
     return f"PM/{referral.pk:05d}/{referral.company_id}/{day.year}"
-
-
-def _months_between(start: date, end: date) -> int:
-    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day > start.day)
 
 
 def internship_agreement_create(
@@ -60,18 +56,8 @@ def internship_agreement_create(
             _("Perjanjian dibuat sebelum magang dimulai, untuk peserta yang disalurkan."),
             code="referral_not_open",
         )
-    if ends_on <= starts_on:
-        raise ValidationError(
-            _("Tanggal selesai harus setelah tanggal mulai."), code="invalid_dates", field="ends_on"
-        )
+    check_internship_period(starts_on=starts_on, ends_on=ends_on)
     rules = internship_rules_on(starts_on)
-    if _months_between(starts_on, ends_on) > rules.max_duration_months:
-        raise ValidationError(
-            _("Pemagangan paling lama %(months)d bulan (%(basis)s).")
-            % {"months": rules.max_duration_months, "basis": rules.legal_basis},
-            code="internship_too_long",
-            field="ends_on",
-        )
     stipend = {
         "stipend_transport": stipend_transport,
         "stipend_meals": stipend_meals,

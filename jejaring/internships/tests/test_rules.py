@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from jejaring.core.errors import NotFound
+from jejaring.core.errors import NotFound, ValidationError
 from jejaring.internships.models import InternshipRuleSet
-from jejaring.internships.rules import internship_rules_on
+from jejaring.internships.rules import check_internship_period, internship_rules_on
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,25 @@ def test_the_decision_deadline_skips_the_weekend_and_a_holiday():
     Holiday.objects.create(date=date(2026, 11, 30), name="Libur")
     # Thursday 26 November + 3 working days: Fri 27, (weekend, holiday Mon 30), Tue 1, Wed 2.
     assert add_working_days(date(2026, 11, 26), 3, region_id=region.pk) == date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "code"),
+    [
+        (date(2027, 1, 15), date(2027, 1, 15), "invalid_dates"),
+        (date(2027, 1, 15), date(2027, 1, 14), "invalid_dates"),
+        (date(2027, 1, 15), date(2028, 1, 15), "internship_too_long"),
+        (date(2027, 1, 31), date(2028, 1, 31), "internship_too_long"),
+    ],
+)
+def test_an_internship_period_ends_after_it_starts_and_lasts_at_most_the_rules_months(
+    start, end, code
+):
+    with pytest.raises(ValidationError) as raised:
+        check_internship_period(starts_on=start, ends_on=end)
+    assert raised.value.code == code
+
+
+def test_an_internship_ending_the_day_before_its_anniversary_lasts_twelve_months():
+    check_internship_period(starts_on=date(2027, 1, 15), ends_on=date(2028, 1, 14))
+    check_internship_period(starts_on=date(2027, 1, 1), ends_on=date(2027, 12, 31))

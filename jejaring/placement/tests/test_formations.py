@@ -112,6 +112,43 @@ def test_an_internship_longer_than_the_rules_allow_is_refused(cast):
     assert raised.value.code == "internship_too_long"
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "code"),
+    [
+        # The end date is the internship's last day: 15 January to 15 January of the next
+        # year is a year and a day, over the rule set's 12 months (the agreement agrees).
+        (date(2027, 1, 15), date(2028, 1, 15), "internship_too_long"),
+        # A same-day internship is no internship.
+        (date(2027, 1, 15), date(2027, 1, 15), "invalid_dates"),
+    ],
+)
+def test_an_internship_formation_and_its_agreement_refuse_the_same_periods(cast, start, end, code):
+    program = InternshipProgramFactory(company=cast.company_a)
+    data = job(
+        kind="internship",
+        quota=2,
+        internship_program_id=program.pk,
+        period_start=start,
+        period_end=end,
+    )
+    with pytest.raises(ValidationError) as raised:
+        services.formation_create(actor=cast.hr_a, company=cast.company_a, data=data)
+    assert raised.value.code == code
+
+
+def test_an_internship_of_exactly_the_longest_period_is_accepted(cast):
+    program = InternshipProgramFactory(company=cast.company_a)
+    data = job(
+        kind="internship",
+        quota=2,
+        internship_program_id=program.pk,
+        period_start=date(2027, 1, 15),
+        period_end=date(2028, 1, 14),
+    )
+    formation = services.formation_create(actor=cast.hr_a, company=cast.company_a, data=data)
+    assert formation.period_end == date(2028, 1, 14)
+
+
 def test_a_formation_past_its_closing_date_cannot_be_published(cast):
     formation = FormationFactory(
         company=cast.company_a, status="draft", closes_on=today() - timedelta(days=1)

@@ -106,6 +106,36 @@ def test_an_agreement_without_stipend_or_too_long_is_refused(cast):
     assert not InternshipAgreement.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "code"),
+    [
+        # 15 January to 15 January of the next year: a year and a day (the formation agrees).
+        (date(2027, 1, 15), date(2028, 1, 15), "internship_too_long"),
+        (date(2027, 1, 15), date(2027, 1, 15), "invalid_dates"),
+    ],
+)
+def test_an_agreement_refuses_the_periods_a_formation_refuses(cast, start, end, code):
+    referral = _intern(cast)
+    with pytest.raises(ValidationError) as raised:
+        internship_agreements.internship_agreement_create(
+            actor=cast.hr_a, referral=referral, starts_on=start, ends_on=end, stipend_meals=1
+        )
+    assert raised.value.code == code
+    assert not InternshipAgreement.objects.exists()
+
+
+def test_an_agreement_of_exactly_the_longest_period_is_drawn_up(cast):
+    referral = _intern(cast)
+    agreement = internship_agreements.internship_agreement_create(
+        actor=cast.hr_a,
+        referral=referral,
+        starts_on=date(2027, 1, 15),
+        ends_on=date(2028, 1, 14),
+        stipend_meals=1,
+    )
+    assert agreement.ends_on == date(2028, 1, 14)
+
+
 def test_a_seventeen_year_old_needs_parental_consent_to_sign(cast):
     referral = _intern(cast, person__birth_date=date(2009, 6, 1))
     agreement = InternshipAgreementFactory(
