@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.core.params import DbId
 from jejaring.core.schemas import ErrorOut, Pages, json_body
@@ -27,8 +27,7 @@ _ERRORS: dict[int, Any] = {403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: Err
 
 
 def _office(request: HttpRequest) -> None:
-    scope = scope_of(request.user)
-    if not scope.is_superuser and Role.OFFICE_STAFF not in scope.roles:
+    if not scope_of(request.user).is_office:
         raise NotFound(_("Putaran penyaluran tidak ditemukan."))
 
 
@@ -119,7 +118,7 @@ def create_round(request: HttpRequest, payload: RoundIn) -> Status:
     from jejaring.regions.selectors import home_region_for
 
     region = home_region_for(actor=request.user)
-    if region is None or region.pk not in scope_of(request.user).office_region_ids:
+    if region is None or not scope_of(request.user).is_office_of(region.pk):
         raise NotFound(_("Wilayah tidak ditemukan."))
     rnd = services.round_create(
         actor=request.user,

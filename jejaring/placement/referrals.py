@@ -26,7 +26,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jejaring.accounts.scope import Role, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core import audit, gates
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
@@ -62,8 +62,7 @@ def referral_record_outcome(
     office staff). `on` is the day it happened (start, end of internship, hire)."""
     if not policy_for(Referral).can(actor, "record_outcome", referral):
         raise NotFound(_("Penyaluran tidak ditemukan."))
-    scope = scope_of(actor)
-    is_office = scope.is_superuser or referral.region_id in scope.office_region_ids
+    is_office = scope_of(actor).is_office_of(referral.region_id)
     if status == R.CANCELLED and not is_office:
         raise NotFound(_("Penyaluran tidak ditemukan."))
     if status not in (*OUTCOMES, R.CANCELLED):
@@ -189,10 +188,7 @@ def _internship_may_start(actor: Any, referral: Referral, override_reason: str) 
 def referral_create(*, actor: Any, formation: Formation, person: Person) -> Referral:
     """Refer one person directly to a formation (outside a round), taking one of its seats.
     The formation row is locked, so concurrent referrals never exceed its quota."""
-    scope = scope_of(actor)
-    if not scope.is_superuser and (
-        Role.OFFICE_STAFF not in scope.roles or formation.region_id not in scope.office_region_ids
-    ):
+    if not scope_of(actor).is_office_of(formation.region_id):
         raise NotFound(_("Formasi tidak ditemukan."))
     if person.region_id != formation.region_id:
         raise NotFound(_("Orang tidak ditemukan."))

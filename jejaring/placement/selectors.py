@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound
+from jejaring.core.policies import OFFICE, policy_for
 from jejaring.employers.models import Formation
 from jejaring.placement import eligibility
 from jejaring.placement.models import (
@@ -63,11 +64,12 @@ def round_formations(*, rnd: AllocationRound) -> list[RoundFormation]:
 
 def formations_for_round_form(*, actor: Any) -> QuerySet[Formation]:
     """Open formations of the office's regions that a new round may include."""
-    scope = scope_of(actor)
-    qs = Formation.objects.filter(status=Formation.Status.OPEN).select_related("company")
-    if not scope.is_superuser:
-        qs = qs.filter(region_id__in=scope.office_region_ids)
-    return qs.order_by("company__name", "title")
+    qs = policy_for(Formation).permitted(actor, OFFICE)
+    return (
+        qs.filter(status=Formation.Status.OPEN)
+        .select_related("company")
+        .order_by("company__name", "title")
+    )
 
 
 def round_results(*, rnd: AllocationRound, formation_id: int | None = None, unassigned=False):
@@ -290,7 +292,7 @@ def may_see_result(*, actor: Any, application: Application) -> bool:
     scope = scope_of(actor)
     # Office staff of the round's own region see results before they are published; a
     # role held elsewhere does not count.
-    if scope.is_superuser or application.round.region_id in scope.office_region_ids:
+    if scope.is_office_of(application.round.region_id):
         return application.round.status in (
             AllocationRound.Status.ALLOCATED,
             AllocationRound.Status.PUBLISHED,

@@ -436,7 +436,7 @@ def ranking_upload(*, actor: Any, round_formation: RoundFormation, file: Any) ->
     message. Office staff of the round's region, who see eligibility anyway, get the
     reason."""
     scope = scope_of(actor)
-    office = scope.is_superuser or round_formation.round.region_id in scope.office_region_ids
+    office = scope.is_office_of(round_formation.round.region_id)
     if not (office or round_formation.formation.company_id in scope.company_ids):
         raise NotFound(_("Formasi pada putaran ini tidak ditemukan."))
     not_rankable = _("NIK ini tidak termasuk pelamar formasi ini yang dapat diperingkat.")

@@ -49,7 +49,7 @@ def round_list(request: HttpRequest) -> HttpResponse:
 def round_create(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF)
     region = home_region_for(actor=request.user)
-    if region is None or region.pk not in scope_of(request.user).office_region_ids:
+    if region is None or not scope_of(request.user).is_office_of(region.pk):
         raise Http404
     choices = [
         (f.pk, f"{f.company.name} · {f.title} ({f.get_kind_display()}, {f.quota})")
@@ -202,7 +202,7 @@ def ranking_upload(request: HttpRequest, round_id: int) -> HttpResponse:
                 )
         else:
             messages.success(request, _("Peringkat %(n)d pelamar disimpan.") % {"n": n})
-            if round_id and rf.round.region_id in scope.office_region_ids:
+            if round_id and scope.is_office_of(rf.round.region_id):
                 return redirect("placement:round_detail", round_id=round_id)
             return redirect("placement:company_rankings")
     return render(request, "placement/ranking_form.html", {"form": form, "round_id": round_id})
