@@ -23,6 +23,7 @@ from django_tasks_db.models import DBTaskResult
 
 from jejaring.core import imports
 from jejaring.core.models import ImportJob
+from jejaring.placement import audit_actions
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -228,7 +229,7 @@ def test_an_allocation_killed_mid_write_leaves_the_round_closed_and_runs_once(ca
     assert rnd.status == AllocationRound.Status.CLOSED
     assert rnd.input_digest == ""
     assert not AllocationResult.objects.filter(round=rnd).exists()
-    assert _audits("placement.round.allocate") == 0
+    assert _audits(audit_actions.ROUND_ALLOCATE) == 0
 
     run_to_end(real_tasks, *allocate)
     rnd.refresh_from_db()
@@ -245,7 +246,7 @@ def test_an_allocation_killed_mid_write_leaves_the_round_closed_and_runs_once(ca
     )
     assert again == first
     assert _seats(rnd) == [4, 4, 4]
-    assert _audits("placement.round.allocate") == 2
+    assert _audits(audit_actions.ROUND_ALLOCATE) == 2
     assert services.round_replay(rnd=rnd)
 
 

@@ -20,6 +20,7 @@ from jejaring.accounts.scope import Role, forget_scope, scope_of
 from jejaring.core import audit
 from jejaring.core.errors import Conflict, NotFound, ValidationError
 from jejaring.core.policies import policy_for
+from jejaring.employers import audit_actions
 from jejaring.employers.models import Agreement, Company, CompanyContact, kbli_validator
 from jejaring.regions.models import Region
 
@@ -153,7 +154,7 @@ def company_create(*, actor: Any, region: Region, **values: Any) -> Company:
         company = Company.objects.create(region=region, **cleaned)
         audit.record(
             actor=actor,
-            action="employers.company.create",
+            action=audit_actions.COMPANY_CREATE,
             target=company,
             changes=audit.diff({}, audit.snapshot(company, COMPANY_FIELDS)),
         )
@@ -188,7 +189,7 @@ def company_update(*, actor: Any, company: Company, **values: Any) -> Company:
         locked.save(update_fields=list(cleaned) or None)
         audit.record(
             actor=actor,
-            action="employers.company.update",
+            action=audit_actions.COMPANY_UPDATE,
             target=locked,
             changes=audit.diff(before, audit.snapshot(locked, cleaned)),
         )
@@ -231,7 +232,7 @@ def contact_save(
         target.save()
         audit.record(
             actor=actor,
-            action="employers.contact.save",
+            action=audit_actions.CONTACT_SAVE,
             target=company,
             changes=audit.diff(
                 before,
@@ -246,7 +247,7 @@ def contact_delete(*, actor: Any, contact: CompanyContact) -> None:
     with transaction.atomic():
         audit.record(
             actor=actor,
-            action="employers.contact.delete",
+            action=audit_actions.CONTACT_DELETE,
             target=contact.company,
             changes={"full_name": [contact.full_name, None]},
         )
@@ -280,7 +281,7 @@ def company_hr_invite(
         )
         audit.record(
             actor=actor,
-            action="employers.company.hr_invite",
+            action=audit_actions.COMPANY_HR_INVITE,
             target=company,
             changes={"membership": [None, membership.pk], "user": [None, user.pk]},
         )
@@ -350,7 +351,7 @@ def agreement_create(
         agreement.save()
         audit.record(
             actor=actor,
-            action="employers.agreement.create",
+            action=audit_actions.AGREEMENT_CREATE,
             target=agreement,
             changes=audit.diff({}, {**asdict(data), "document": agreement.document.name}),
         )
@@ -382,7 +383,7 @@ def agreement_update(
         locked.save()
         audit.record(
             actor=actor,
-            action="employers.agreement.update",
+            action=audit_actions.AGREEMENT_UPDATE,
             target=locked,
             changes=audit.diff(before, {**asdict(data), "document": locked.document.name}),
         )

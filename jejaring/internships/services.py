@@ -19,6 +19,7 @@ from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, ValidationError
 from jejaring.employers.models import Company
 from jejaring.employers.services import check_document, require, require_company_member
+from jejaring.internships import audit_actions
 from jejaring.internships.models import InternshipProgram
 from jejaring.internships.rules import internship_rules_on
 from jejaring.regions.calendar import add_working_days
@@ -87,7 +88,7 @@ def internship_program_create(
         program.save()
         audit.record(
             actor=actor,
-            action="employers.internship_program.create",
+            action=audit_actions.INTERNSHIP_PROGRAM_CREATE,
             target=program,
             changes=audit.diff({}, asdict(data)),
         )
@@ -121,7 +122,7 @@ def internship_program_update(
         locked.save()
         audit.record(
             actor=actor,
-            action="employers.internship_program.update",
+            action=audit_actions.INTERNSHIP_PROGRAM_UPDATE,
             target=locked,
             changes=audit.diff(before, asdict(data)),
         )
@@ -158,7 +159,7 @@ def internship_program_submit(*, actor: Any, program: InternshipProgram) -> Inte
         locked.save()
         audit.record(
             actor=actor,
-            action="employers.internship_program.submit",
+            action=audit_actions.INTERNSHIP_PROGRAM_SUBMIT,
             target=locked,
             changes={
                 "status": [before, locked.status],
@@ -200,7 +201,7 @@ def internship_program_decide(
         locked.save()
         audit.record(
             actor=actor,
-            action="employers.internship_program.decide",
+            action=audit_actions.INTERNSHIP_PROGRAM_DECIDE,
             target=locked,
             changes={
                 "status": [InternshipProgram.Status.SUBMITTED, status],

@@ -21,6 +21,7 @@ from jejaring.employers.models import Company, Formation
 from jejaring.employers.services import require, require_company_member
 from jejaring.internships.models import InternshipProgram
 from jejaring.internships.rules import check_internship_period
+from jejaring.placement import audit_actions
 from jejaring.placement.internship_rules import internship_seats_left
 from jejaring.placement.seats import seats_taken
 
@@ -199,7 +200,7 @@ def formation_create(*, actor: Any, company: Company, data: FormationData) -> Fo
         formation.vocations.set(data.vocation_ids)
         audit.record(
             actor=actor,
-            action="employers.formation.create",
+            action=audit_actions.FORMATION_CREATE,
             target=formation,
             changes=audit.diff({}, _formation_snapshot(formation)),
         )
@@ -228,7 +229,7 @@ def formation_update(*, actor: Any, formation: Formation, data: FormationData) -
         locked.vocations.set(data.vocation_ids)
         audit.record(
             actor=actor,
-            action="employers.formation.update",
+            action=audit_actions.FORMATION_UPDATE,
             target=locked,
             changes=audit.diff(before, _formation_snapshot(locked)),
         )
@@ -280,7 +281,7 @@ def formation_publish(*, actor: Any, formation: Formation) -> Formation:
         locked.save(update_fields=["status"])
         audit.record(
             actor=actor,
-            action="employers.formation.publish",
+            action=audit_actions.FORMATION_PUBLISH,
             target=locked,
             changes={"status": [Formation.Status.DRAFT, Formation.Status.OPEN]},
         )
@@ -302,7 +303,7 @@ def formation_close(*, actor: Any, formation: Formation) -> Formation:
         locked.save(update_fields=["status"])
         audit.record(
             actor=actor,
-            action="employers.formation.close",
+            action=audit_actions.FORMATION_CLOSE,
             target=locked,
             changes={"status": [before, locked.status]},
         )

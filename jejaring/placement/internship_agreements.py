@@ -21,6 +21,7 @@ from jejaring.core.pdf import render_pdf
 from jejaring.employers.models import Formation
 from jejaring.employers.services import check_document, require
 from jejaring.internships.rules import check_internship_period, internship_rules_on
+from jejaring.placement import audit_actions
 from jejaring.placement.models import InternshipAgreement, Referral
 
 #: Referral statuses under which an agreement may be drawn up (before the start).
@@ -105,7 +106,7 @@ def internship_agreement_create(
         )
         audit.record(
             actor=actor,
-            action="employers.internship_agreement.create",
+            action=audit_actions.INTERNSHIP_AGREEMENT_CREATE,
             target=agreement,
             changes=audit.diff(
                 {},
@@ -173,7 +174,7 @@ def internship_agreement_sign(
         locked.save()
         audit.record(
             actor=actor,
-            action="employers.internship_agreement.sign",
+            action=audit_actions.INTERNSHIP_AGREEMENT_SIGN,
             target=locked,
             changes={"status": [InternshipAgreement.Status.DRAFT, locked.status]},
         )
@@ -198,7 +199,7 @@ def internship_agreement_ratify(
         locked.save()
         audit.record(
             actor=actor,
-            action="employers.internship_agreement.ratify",
+            action=audit_actions.INTERNSHIP_AGREEMENT_RATIFY,
             target=locked,
             changes={"status": [InternshipAgreement.Status.SIGNED, locked.status]},
         )

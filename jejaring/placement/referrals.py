@@ -31,6 +31,7 @@ from jejaring.core import audit, gates
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.employers.models import Formation
+from jejaring.placement import audit_actions
 from jejaring.placement.internship_agreements import internship_agreement_ratified
 from jejaring.placement.models import Referral
 from jejaring.placement.seats import seats_held
@@ -138,7 +139,7 @@ def _change(
         locked.save()
         audit.record(
             actor=actor,
-            action=f"placement.referral.{status}",
+            action=audit_actions.referral_outcome(status),
             target=locked,
             changes=audit.diff(
                 before, {"status": locked.status, "status_reason": locked.status_reason}
@@ -172,7 +173,7 @@ def _internship_may_start(actor: Any, referral: Referral, override_reason: str) 
         )
         audit.record(
             actor=actor,
-            action="placement.internship.start_override",
+            action=audit_actions.INTERNSHIP_START_OVERRIDE,
             target=referral,
             changes={"reason": override_reason.strip(), "problems": [p.code for p in problems]},
         )
@@ -218,7 +219,7 @@ def referral_create(*, actor: Any, formation: Formation, person: Person) -> Refe
         referral.save(update_fields=["letter_number"])
         audit.record(
             actor=actor,
-            action="placement.referral.create",
+            action=audit_actions.REFERRAL_CREATE,
             target=referral,
             changes={"formation": locked.pk, "seats_taken": taken + 1},
         )

@@ -30,7 +30,7 @@ from jejaring.core import audit
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.spreadsheets import Column, read_rows
 from jejaring.employers.models import Formation
-from jejaring.placement import allocation, bulk, eligibility
+from jejaring.placement import allocation, audit_actions, bulk, eligibility
 from jejaring.placement.models import (
     AllocationResult,
     AllocationRound,
@@ -123,7 +123,7 @@ def round_create(
         )
         audit.record(
             actor=actor,
-            action="placement.round.create",
+            action=audit_actions.ROUND_CREATE,
             target=rnd,
             changes={"formations": ids, "max_choices": max_choices, "seed": rnd.seed},
         )
@@ -256,7 +256,7 @@ def round_close(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         rnd.save(update_fields=["status", "closes_at"])
         audit.record(
             actor=actor,
-            action="placement.round.close",
+            action=audit_actions.ROUND_CLOSE,
             target=rnd,
             changes={
                 "eligible": sum(1 for row in rows if row[1]),
@@ -296,7 +296,7 @@ def round_allocate(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         rnd.save(update_fields=["status", "input_digest", "allocated_at"])
         audit.record(
             actor=actor,
-            action="placement.round.allocate",
+            action=audit_actions.ROUND_ALLOCATE,
             target=rnd,
             changes={
                 "applicants": built.instance.n_applicants,
@@ -393,7 +393,7 @@ def round_publish(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         rnd.save(update_fields=["status", "published_at"])
         audit.record(
             actor=actor,
-            action="placement.round.publish",
+            action=audit_actions.ROUND_PUBLISH,
             target=rnd,
             changes={"referrals": len(placed)},
         )
@@ -409,7 +409,7 @@ def round_cancel(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         rnd.save(update_fields=["status"])
         audit.record(
             actor=actor,
-            action="placement.round.cancel",
+            action=audit_actions.ROUND_CANCEL,
             target=rnd,
             changes={"status": [before, S.CANCELLED]},
         )
@@ -537,7 +537,7 @@ def ranking_upload(*, actor: Any, round_formation: RoundFormation, file: Any) ->
         round_formation.save(update_fields=["priority_source"])
         audit.record(
             actor=actor,
-            action="placement.ranking.upload",
+            action=audit_actions.RANKING_UPLOAD,
             target=rnd,
             changes={"formation": round_formation.formation_id, "ranked": len(ranked)},
         )
@@ -674,7 +674,7 @@ def application_submit(
             application.save(update_fields=["status", "submitted_at", "enrolment"])
         audit.record(
             actor=actor,
-            action="placement.application.submit",
+            action=audit_actions.APPLICATION_SUBMIT,
             target=application,
             changes={"choices": [before, ids]},
         )
@@ -693,7 +693,7 @@ def application_withdraw(*, actor: Any, application: Application) -> Application
         application.save(update_fields=["status"])
         audit.record(
             actor=actor,
-            action="placement.application.withdraw",
+            action=audit_actions.APPLICATION_WITHDRAW,
             target=application,
             changes={"status": [before, application.status]},
         )

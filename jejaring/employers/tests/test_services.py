@@ -10,7 +10,7 @@ from jejaring.accounts.models import Membership
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import Conflict, NotFound, ValidationError
 from jejaring.core.models import AuditEvent
-from jejaring.employers import services
+from jejaring.employers import audit_actions, services
 from jejaring.employers.models import Agreement
 from jejaring.employers.tests.helpers import pdf
 
@@ -30,7 +30,7 @@ def test_office_staff_register_a_company_and_the_write_is_audited(cast):
         workforce_size=80,
     )
     assert company.name == "PT Batik Jaya" and company.kbli_code == "C13134"
-    assert AuditEvent.objects.filter(action="employers.company.create", region=cast.region_a)
+    assert AuditEvent.objects.filter(action=audit_actions.COMPANY_CREATE, region=cast.region_a)
 
 
 def test_a_duplicate_name_or_a_bad_kbli_code_changes_nothing(cast):

@@ -11,7 +11,7 @@ from jejaring.employers.models import Formation
 from jejaring.employers.tests.factories import FormationFactory
 from jejaring.employers.tests.helpers import pdf
 from jejaring.internships.tests.factories import InternshipFormationFactory
-from jejaring.placement import internship_agreements
+from jejaring.placement import audit_actions, internship_agreements
 from jejaring.placement.internship_agreements import internship_agreement_ratified
 from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.placement.tests.factories import InternshipAgreementFactory, ReferralFactory
@@ -84,7 +84,7 @@ def test_the_agreement_is_generated_signed_ratified_and_then_lets_the_internship
     assert agreement.status == InternshipAgreement.Status.RATIFIED
     assert agreement.ratified_by == cast.staff_a
     assert internship_agreement_ratified(referral)
-    assert AuditEvent.objects.filter(action="employers.internship_agreement.ratify").exists()
+    assert AuditEvent.objects.filter(action=audit_actions.INTERNSHIP_AGREEMENT_RATIFY).exists()
 
 
 def test_an_agreement_without_stipend_or_too_long_is_refused(cast):

@@ -9,7 +9,7 @@ from jejaring.core.errors import Conflict, InvalidTransition, NotFound, Validati
 from jejaring.core.models import AuditEvent
 from jejaring.employers.models import Formation
 from jejaring.employers.tests.factories import FormationFactory
-from jejaring.placement import referrals, services
+from jejaring.placement import audit_actions, referrals, services
 from jejaring.placement.models import (
     AllocationResult,
     AllocationRound,
@@ -61,7 +61,7 @@ def test_a_round_stores_its_lottery_seed_and_only_office_staff_of_the_region_ope
     f = _formation(cast, garment)
     rnd = _round(cast, [f])
     assert rnd.status == AllocationRound.Status.OPEN and rnd.seed > 0
-    assert AuditEvent.objects.filter(action="placement.round.create").exists()
+    assert AuditEvent.objects.filter(action=audit_actions.ROUND_CREATE).exists()
     with pytest.raises(NotFound):
         services.round_create(
             actor=cast.staff_b, region=cast.region_a, name="x", formation_ids=[f.pk]
