@@ -22,11 +22,6 @@ ALLOWED_UPWARD = {
     "core.AuditEvent.region": "the tenant an audited write belongs to",
     "core.ImportJob.created_by": "Django's user model, which every app may reference",
     "core.ImportJob.region": "the tenant an import belongs to",
-    # The competency catalogue (units, schemes) is kept in assessment although training's
-    # programs are built from it; it is to move below training with the vocations.
-    "training.Program.scheme": "competency catalogue kept in assessment (ADR 0005)",
-    "training.Program.units": "competency catalogue kept in assessment (ADR 0005)",
-    "training.InstructorCredential.unit": "competency catalogue kept in assessment (ADR 0005)",
     "employers.Formation.internship_program": "an internship formation's approved program",
 }
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Model, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
@@ -18,11 +18,13 @@ from jejaring.training.models import (
     Attendance,
     Batch,
     BatchSession,
+    CompetencyUnit,
     Enrolment,
     EnrolmentDocument,
     Instructor,
     InstructorCredential,
     Program,
+    Scheme,
     TrainingInstitution,
     Vocation,
 )
@@ -46,21 +48,12 @@ def vocation_list() -> QuerySet[Vocation]:
     return Vocation.objects.filter(is_active=True).order_by("name")
 
 
-def _target_of(field_name: str) -> type[Model]:
-    """The model a Program field points to: the certification schemes and competency
-    units belong to assessment, which sits above training, so they are reached through
-    the program's own relation instead of an import."""
-    target = Program._meta.get_field(field_name).related_model
-    assert isinstance(target, type) and issubclass(target, Model)
-    return target
+def scheme_list() -> QuerySet[Scheme]:
+    return Scheme.objects.order_by("name")
 
 
-def scheme_list() -> QuerySet[Any]:
-    return _target_of("scheme")._default_manager.order_by("name")
-
-
-def unit_list() -> QuerySet[Any]:
-    return _target_of("units")._default_manager.order_by("code")
+def unit_list() -> QuerySet[CompetencyUnit]:
+    return CompetencyUnit.objects.order_by("code")
 
 
 # --- institutions, programs, instructors ------------------------------------------------

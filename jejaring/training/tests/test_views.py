@@ -12,7 +12,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from jejaring.assessment.models import CompetencyUnit
 from jejaring.core import gates
 from jejaring.core.gates import GateProblem
 from jejaring.core.models import AuditEvent
@@ -22,6 +21,7 @@ from jejaring.training.models import (
     Attendance,
     Batch,
     BatchSession,
+    CompetencyUnit,
     Enrolment,
     EnrolmentDocument,
     FundingSource,
