@@ -1,5 +1,5 @@
-"""Admin for companies, network partners, agreements, internship rules and programs, and
-formations; for the platform's superusers only (see jejaring.core.admin).
+"""Admin for companies, network partners, agreements and formations; for the platform's
+superusers only (see jejaring.core.admin).
 
 Editing a formation's quota here does not check the seats its active referrals hold; the
 quota rule is enforced by the placement services."""

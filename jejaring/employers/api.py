@@ -1,7 +1,7 @@
 """API routes of the employers app (mounted at /api/employers/): companies, cooperation
-agreements, formations (and the public list of open ones), internship programs and
-internship agreements, scoped like the pages. Write routes look the record up before
-reading the body, so another region's id is a 404 whatever was sent."""
+agreements and the public list of open formations, scoped like the pages (internships
+and placement mount their routes under the same prefix). Write routes look the record
+up before reading the body, so another region's id is a 404 whatever was sent."""
 
 from datetime import date
 from typing import TypeVar

@@ -1,6 +1,6 @@
 """Reads of the employers area, scoped by actor: office staff see their region's
-companies, agreements, formations and internship programs; company HR only their own
-company's. The public sees open formations only, with no contact data."""
+companies and agreements (and a company's formations, for its page); company HR only
+their own company's. The public sees open formations only, with no contact data."""
 
 from __future__ import annotations
 

@@ -1,8 +1,10 @@
-"""Writes of the employers area: company profiles and contacts, company HR accounts,
-cooperation agreements, formations and internship programs. Each write is atomic,
-checks who may do it, and leaves an audit event in the same transaction.
+"""Writes of the employers area: company profiles and contacts, company HR accounts and
+cooperation agreements, and the document and access checks the apps above share. Each
+write is atomic, checks who may do it, and leaves an audit event in the same transaction.
 
-Internship agreements for single interns live in `jejaring.employers.internship_agreements`.
+Internship programs are written in `jejaring.internships.services`; formations and
+internship agreements in `jejaring.placement.formations` and
+`jejaring.placement.internship_agreements`, beside the referrals that hold their seats.
 """
 
 from __future__ import annotations

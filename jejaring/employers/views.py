@@ -1,8 +1,7 @@
 """Employers pages: companies, contacts, HR invitations and cooperation agreements for
-office staff; a company's own profile, formations and internship programs for company
-HR (and office staff for them); the office's decisions on internship programs; the
-internship agreement of each intern; and the public list of open formations.
-Each view parses, checks, calls one service or selector and renders."""
+office staff; a company's own profile for company HR; and the public list of open
+formations. Formation and internship agreement pages are placement's, internship program
+pages internships'. Each view parses, checks, calls one service or selector and renders."""
 
 from __future__ import annotations
 
