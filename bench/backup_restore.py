@@ -80,7 +80,10 @@ def _seed_people(cursor: Any, region_id: int, start: int, stop: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--tiny", action="store_true", help="1,000 people (CI smoke test)")
     args = parser.parse_args()
+    if args.tiny:
+        args.people = 1_000
 
     import django
 

@@ -46,7 +46,10 @@ MEMORY_BAR_MB = 256
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tiny", action="store_true", help="one run per file (CI smoke test)")
     args = parser.parse_args()
+    if args.tiny:
+        args.runs = 1
 
     print(f"{'file':36} {'size':>8} {'answer':30} {'time':>8} {'peak':>8}")
     worst_time, worst_peak, failures = 0.0, 0, 0

@@ -35,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 # Test settings: tasks run at commit in this process, uploads stay in memory.
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-SQLITE_FILE = Path(tempfile.gettempdir()) / "jejaring-bench-import.sqlite3"
+# One file per process, so that two runs at once (two test suites) do not share it.
+SQLITE_FILE = Path(tempfile.gettempdir()) / f"jejaring-bench-import-{os.getpid()}.sqlite3"
 if not os.environ.get("DATABASE_URL"):
     SQLITE_FILE.unlink(missing_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
@@ -91,7 +92,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, nargs="*", default=[10_000, 30_000])
     parser.add_argument("--validate-only", type=int, nargs="*", default=[100_000])
+    parser.add_argument(
+        "--tiny", action="store_true", help="write 100 rows, check 200 (CI smoke test)"
+    )
     args = parser.parse_args()
+    if args.tiny:
+        args.rows, args.validate_only = [100], [200]
 
     import django
 
@@ -173,4 +179,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    finally:
+        if os.environ["DATABASE_URL"] == f"sqlite:///{SQLITE_FILE}":
+            SQLITE_FILE.unlink(missing_ok=True)

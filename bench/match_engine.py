@@ -68,7 +68,10 @@ def main() -> None:
     ap.add_argument("--shared")
     ap.add_argument("--instance")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--tiny", action="store_true", help="2000 200 5 1, one solve (CI smoke test)")
     args = ap.parse_args()
+    if args.tiny:
+        args.params, args.repeat = [2_000, 200, 5, 1], 1
 
     t = time.perf_counter()
     if args.instance:

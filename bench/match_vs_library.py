@@ -86,7 +86,10 @@ def main() -> None:
     ap.add_argument("params", nargs="*", type=int, default=[20_000, 2_000, 10, 1])
     ap.add_argument("--shared")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--tiny", action="store_true", help="300 30 5 1, one run (CI smoke test)")
     args = ap.parse_args()
+    if args.tiny:
+        args.params, args.repeat = [300, 30, 5, 1], 1
     n, m, k, seed = args.params
     data = load_generator(args.shared).make(n, m, k, seed)
 

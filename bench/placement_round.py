@@ -219,7 +219,12 @@ def main() -> None:
     parser.add_argument("--formations", type=int, default=2_000)
     parser.add_argument("--choices", type=int, default=5)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--tiny", action="store_true", help="300 applicants, 30 formations, one run (CI)"
+    )
     args = parser.parse_args()
+    if args.tiny:
+        args.applicants, args.formations, args.runs = 300, 30, 1
 
     import django
 
