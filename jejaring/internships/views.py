@@ -1,8 +1,6 @@
-"""Employers pages: companies, contacts, HR invitations and cooperation agreements for
-office staff; a company's own profile, formations and internship programs for company
-HR (and office staff for them); the office's decisions on internship programs; the
-internship agreement of each intern; and the public list of open formations.
-Each view parses, checks, calls one service or selector and renders."""
+"""Internship program pages: company HR draw up and submit a program, the office decides
+on it within its working-day clock, and both follow its formations. Each view parses,
+checks, calls one service or selector and renders."""
 
 from __future__ import annotations
 

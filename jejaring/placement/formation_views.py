@@ -1,8 +1,7 @@
-"""Employers pages: companies, contacts, HR invitations and cooperation agreements for
-office staff; a company's own profile, formations and internship programs for company
-HR (and office staff for them); the office's decisions on internship programs; the
-internship agreement of each intern; and the public list of open formations.
-Each view parses, checks, calls one service or selector and renders."""
+"""Formation and internship agreement pages: company HR and the office open and manage a
+company's formations (job and internship quotas) and each intern's agreement; the public
+list of open formations. Each view parses, checks, calls one service or selector and
+renders."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from jejaring.core.forms import Form
 from jejaring.core.phone import PhoneError, normalise_phone
 from jejaring.core.validation_messages import message_for
 from jejaring.regions import areas
-from jejaring.trainees.models import Education, Sex
+from jejaring.trainees.models import PERSON_DETAIL_FIELDS, Education, Sex
 from jejaring.trainees.nik import NikError, parse_nik
 from jejaring.trainees.services import EDITABLE_FIELDS
 
@@ -170,14 +170,7 @@ class PersonForm(PersonFieldsMixin, Form):
         "sex",
         "birth_date",
         "birth_place",
-        "education",
-        "education_major",
-        "address",
-        "domicile_regency_code",
-        "domicile_district_code",
-        "domicile_village_code",
-        "phone",
-        "email",
+        *PERSON_DETAIL_FIELDS,
         "disability",
         "ktp_seen",
     ]

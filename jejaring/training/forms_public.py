@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.forms import Form
 from jejaring.trainees.forms import PersonFieldsMixin
-from jejaring.trainees.models import Education, Sex
+from jejaring.trainees.models import PERSON_DETAIL_FIELDS, Education, Sex
 from jejaring.training.models import EnrolmentDocument
 from jejaring.training.registration import (
     MAX_DOCUMENT_BYTES,
@@ -104,14 +104,7 @@ class RegistrationForm(PersonFieldsMixin, Form):
         "sex",
         "birth_place",
         "birth_date",
-        "education",
-        "education_major",
-        "address",
-        "domicile_regency_code",
-        "domicile_district_code",
-        "domicile_village_code",
-        "phone",
-        "email",
+        *PERSON_DETAIL_FIELDS,
         "motivation",
         "document_ktp",
         "document_ijazah",
