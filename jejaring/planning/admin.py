@@ -96,6 +96,16 @@ class PlanLineAdmin(JejaringAdmin):
     inlines = (PlanLineBatchInline,)
 
 
+@admin.register(PlanLineBatch)
+class PlanLineBatchAdmin(JejaringAdmin):
+    """Which batches each approved plan line became (also shown on the line)."""
+
+    list_display = ("batch", "plan_line")
+    search_fields = ("batch__code", "batch__name", "plan_line__title")
+    list_select_related = ("batch", "plan_line")
+    raw_id_fields = ("batch", "plan_line")
+
+
 @admin.register(InstructorNeed)
 class InstructorNeedAdmin(JejaringAdmin):
     list_display = ("description", "vocation", "status", "candidate", "region")
