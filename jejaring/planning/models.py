@@ -195,6 +195,7 @@ class TrainingPlan(RegionOwned):
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
