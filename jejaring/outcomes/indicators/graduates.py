@@ -8,7 +8,6 @@ differs). The statements are assembled only from this module's constants and tab
 names; every value goes in as a query parameter.
 """
 
-
 from __future__ import annotations
 
 from collections import defaultdict
