@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from jejaring.accounts.scope import Role, require_any_role, scope_of
+from jejaring.accounts.scope import Role, require_any_role
 from jejaring.core.clientip import client_address
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.params import query_text
-from jejaring.core.policies import policy_for
+from jejaring.core.policies import OFFICE, policy_for
 from jejaring.regions.selectors import home_region_for
 from jejaring.trainees import selectors, services
 from jejaring.trainees.forms import PersonEditForm, PersonForm
@@ -55,7 +55,8 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
             "sections": selectors.person_detail_sections(request, person=person),
             "can_reveal": policy.can(request.user, "reveal_nik", person),
             "can_change": policy.can(request.user, "change", person),
-            "can_audit": Role.OFFICE_STAFF in scope_of(request.user).roles,
+            # The person's audit trail is their home office's (events carry its region).
+            "can_audit": policy.can(request.user, OFFICE, person),
         },
     )
 
