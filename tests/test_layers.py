@@ -22,7 +22,6 @@ ALLOWED_UPWARD = {
     "core.AuditEvent.region": "the tenant an audited write belongs to",
     "core.ImportJob.created_by": "Django's user model, which every app may reference",
     "core.ImportJob.region": "the tenant an import belongs to",
-    "employers.Formation.internship_program": "an internship formation's approved program",
 }
 
 

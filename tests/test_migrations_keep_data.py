@@ -44,6 +44,7 @@ DROPPED: set[tuple[str, str]] = {
     ("accounts_membership", "company_id"),
     ("accounts_membership", "assessor_id"),
     ("training_batch", "plan_line_id"),
+    ("employers_formation", "internship_program_id"),
 }
 #: Tables that grow by design when migrating.
 GROWS = {"django_migrations"}
@@ -81,8 +82,9 @@ def _rows(snap: Snapshot, table: str) -> list[dict[str, Any]]:
 
 def check_this_release(before: Snapshot, after: Snapshot) -> None:
     """accounts 0005_membership_generic_target, the internships app taking over the
-    internship models' content types, planning 0005_plan_line_batch_from_training, and
-    training 0004 taking over the competency catalogue's content types."""
+    internship models' content types, planning 0005_plan_line_batch_from_training,
+    training 0004 taking over the competency catalogue's content types, and internships
+    0003_program_formation_from_employers."""
     types = {
         row["id"]: (row["app_label"], row["model"]) for row in _rows(after, "django_content_type")
     }
@@ -127,6 +129,18 @@ def check_this_release(before: Snapshot, after: Snapshot) -> None:
         row["batch_id"]: row["plan_line_id"] for row in _rows(after, "planning_planlinebatch")
     }
     assert new_lines == old_lines
+
+    old_programs = {
+        row["id"]: row["internship_program_id"]
+        for row in _rows(before, "employers_formation")
+        if row["internship_program_id"] is not None
+    }
+    assert old_programs, "some demo formations should run under an internship program"
+    new_programs = {
+        row["formation_id"]: row["program_id"]
+        for row in _rows(after, "internships_programformation")
+    }
+    assert new_programs == old_programs
 
 
 def _link_batches_to_plan_lines() -> None:

@@ -71,5 +71,5 @@ class FormationAdmin(JejaringAdmin):
     list_filter = ("kind", "status", "min_result", "region")
     search_fields = ("title", "company__name", "kbji_code")
     list_select_related = ("company", "region")
-    autocomplete_fields = ("company", "vocations", "internship_program")
+    autocomplete_fields = ("company", "vocations")
     readonly_fields = ("created_at",)

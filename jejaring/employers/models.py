@@ -1,6 +1,7 @@
 """Partner companies, the work network, cooperation agreements and formations with quotas.
 
-Internship rule sets and programs live in `jejaring.internships`."""
+Internship rule sets and programs live in `jejaring.internships`, and so does the program
+an internship formation runs under (`internships.ProgramFormation`)."""
 
 from __future__ import annotations
 
@@ -209,13 +210,6 @@ class Formation(RegionOwned):
     )
     requirements = models.TextField(_("persyaratan lain"), blank=True)
     closes_on = models.DateField(_("batas pendaftaran"), null=True, blank=True)
-    internship_program = models.ForeignKey(
-        "internships.InternshipProgram",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="formations",
-    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -238,10 +232,6 @@ class Formation(RegionOwned):
                 | Q(period_start__isnull=True)
                 | Q(period_end__gte=F("period_start")),
                 name="formation_period",
-            ),
-            models.CheckConstraint(
-                condition=Q(kind="internship") | Q(internship_program__isnull=True),
-                name="formation_program_only_for_internship",
             ),
         ]
         indexes = [

@@ -1,9 +1,10 @@
-"""Admin for internship rule sets (dated configuration) and programs."""
+"""Admin for internship rule sets (dated configuration) and programs (with the formations
+that run under them)."""
 
 from django.contrib import admin
 
-from jejaring.core.admin import JejaringAdmin
-from jejaring.internships.models import InternshipProgram, InternshipRuleSet
+from jejaring.core.admin import JejaringAdmin, JejaringTabularInline
+from jejaring.internships.models import InternshipProgram, InternshipRuleSet, ProgramFormation
 
 
 @admin.register(InternshipRuleSet)
@@ -19,6 +20,11 @@ class InternshipRuleSetAdmin(JejaringAdmin):
     search_fields = ("legal_basis",)
 
 
+class ProgramFormationInline(JejaringTabularInline):
+    model = ProgramFormation
+    raw_id_fields = ("formation",)
+
+
 @admin.register(InternshipProgram)
 class InternshipProgramAdmin(JejaringAdmin):
     list_display = ("title", "company", "status", "submitted_at", "decision_due_on", "region")
@@ -27,3 +33,4 @@ class InternshipProgramAdmin(JejaringAdmin):
     list_select_related = ("company", "region")
     autocomplete_fields = ("company",)
     raw_id_fields = ("decided_by",)
+    inlines = (ProgramFormationInline,)

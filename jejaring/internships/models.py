@@ -1,6 +1,7 @@
-"""Domestic internship (Permenaker 6/2020): the dated rule sets and the companies'
-internship programs the office approves. The tables kept their names from when these
-models lived in `jejaring.employers`."""
+"""Domestic internship (Permenaker 6/2020): the dated rule sets, the companies'
+internship programs the office approves, and which program each internship formation
+runs under. The first two tables kept their names from when these models lived in
+`jejaring.employers`."""
 
 from __future__ import annotations
 
@@ -117,3 +118,31 @@ class InternshipProgram(RegionOwned):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ProgramFormation(models.Model):
+    """The approved program an internship formation runs under (one program per
+    formation). The link lives here, above employers, so that employers' formations need
+    not know about internship programs; placement writes it with the formation."""
+
+    formation = models.OneToOneField(
+        "employers.Formation",
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="program_link",
+        verbose_name=_("formasi"),
+    )
+    # A program with formations cannot be deleted, as when the formation held the key.
+    program = models.ForeignKey(
+        InternshipProgram,
+        on_delete=models.PROTECT,
+        related_name="formation_links",
+        verbose_name=_("program pemagangan"),
+    )
+
+    class Meta:
+        verbose_name = _("formasi program pemagangan")
+        verbose_name_plural = _("formasi program pemagangan")
+
+    def __str__(self) -> str:
+        return f"{self.program} → {self.formation}"

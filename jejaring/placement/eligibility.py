@@ -119,7 +119,7 @@ def formation_facts(formation_ids: Iterable[int]) -> dict[int, FormationFacts]:
         "kind",
         "title",
         "company_id",
-        "internship_program_id",
+        "program_link__program",
         "accepts_all_vocations",
         "min_result",
         "min_score",
@@ -133,7 +133,7 @@ def formation_facts(formation_ids: Iterable[int]) -> dict[int, FormationFacts]:
             kind=row["kind"],
             title=row["title"],
             company_id=row["company_id"],
-            program_id=row["internship_program_id"],
+            program_id=row["program_link__program"],
             accepts_all=row["accepts_all_vocations"],
             vocation_ids=frozenset(vocations[row["id"]]),
             min_result=row["min_result"],
@@ -181,7 +181,7 @@ def held_internships_of(person_ids: Any) -> dict[int, list[HeldInternship]]:
             "formation_id",
             "formation__company_id",
             "formation__title",
-            "formation__internship_program_id",
+            "formation__program_link__program",
         )
     )
     vocations: dict[int, set[int]] = defaultdict(set)

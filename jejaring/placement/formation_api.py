@@ -14,6 +14,7 @@ from jejaring.core.params import DbId
 from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.employers import selectors as employer_selectors
 from jejaring.employers.models import Formation
+from jejaring.internships.formation_links import program_id_of
 from jejaring.placement import formation_selectors as selectors
 from jejaring.placement import formations, internship_agreements
 from jejaring.placement.models import InternshipAgreement
@@ -53,6 +54,10 @@ class FormationOut(Schema):
     @staticmethod
     def resolve_vocation_ids(obj: Formation) -> list[int]:
         return sorted(vocation.pk for vocation in obj.vocations.all())
+
+    @staticmethod
+    def resolve_internship_program_id(obj: Formation) -> int | None:
+        return program_id_of(obj)
 
 
 class FormationIn(Schema):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from jejaring.core.forms import Form
 from jejaring.employers.forms import DATE_INPUT, TEXT_AREA, document_field
 from jejaring.employers.models import Formation
+from jejaring.internships.formation_links import program_id_of
 from jejaring.internships.models import InternshipProgram
 from jejaring.placement.formations import (
     FormationData,
@@ -87,7 +88,7 @@ class FormationForm(Form):
             if name not in {"vocations", "internship_program"}
         }
         initial["vocations"] = list(formation.vocations.all())
-        initial["internship_program"] = formation.internship_program_id
+        initial["internship_program"] = program_id_of(formation)
         return initial
 
     def data_object(self) -> FormationData:

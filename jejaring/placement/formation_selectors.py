@@ -29,7 +29,7 @@ def formation_list_for(
     if query:
         qs = qs.filter(Q(title__icontains=query) | Q(company__name__icontains=query))
     return (
-        qs.select_related("company")
+        qs.select_related("company", "program_link")
         .prefetch_related("vocations")
         .annotate(seats_taken=seats_taken_annotation())
         .order_by("company__name", "title", "pk")
@@ -39,7 +39,7 @@ def formation_list_for(
 def formation_get_for(*, actor: Any, formation_id: int) -> Formation:
     formation = (
         Formation.objects.for_actor(actor)
-        .select_related("company", "internship_program", "region")
+        .select_related("company", "program_link__program", "region")
         .prefetch_related("vocations")
         .filter(pk=formation_id)
         .first()
@@ -66,7 +66,7 @@ def internship_referral_list_for(*, actor: Any, formation: Formation) -> QuerySe
 def referral_get_for(*, actor: Any, referral_id: int) -> Referral:
     referral = (
         Referral.objects.for_actor(actor)
-        .select_related("person", "formation__internship_program", "company")
+        .select_related("person", "formation__program_link__program", "company")
         .filter(pk=referral_id)
         .first()
     )
@@ -97,7 +97,7 @@ def internship_agreement_get_for(
         .select_related(
             "referral__person",
             "referral__company",
-            "referral__formation__internship_program",
+            "referral__formation__program_link__program",
             "ratified_by",
         )
         .filter(pk=internship_agreement_id)

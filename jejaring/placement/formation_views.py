@@ -25,6 +25,7 @@ from jejaring.employers import selectors as employer_selectors
 from jejaring.employers.models import Company, Formation
 from jejaring.employers.pages import STAFF_AND_HR, download, get_or_404, own_companies
 from jejaring.internships import selectors as internship_selectors
+from jejaring.internships.formation_links import program_of
 from jejaring.placement import formation_selectors as selectors
 from jejaring.placement import formations, internship_agreements
 from jejaring.placement.formation_forms import FormationForm, InternshipAgreementForm, SignForm
@@ -108,6 +109,7 @@ def formation_detail(request: HttpRequest, formation_id: int) -> HttpResponse:
         "placement/formation_detail.html",
         {
             "formation": formation,
+            "program": program_of(formation),
             "seats_taken": selectors.formation_seats_taken(formation=formation),
             "can_change": policy_for(Formation).can(request.user, "change", formation),
             "interns": (

@@ -19,6 +19,7 @@ from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, ValidationError
 from jejaring.employers.models import Company, Formation
 from jejaring.employers.services import require, require_company_member
+from jejaring.internships.formation_links import formation_program_set, program_id_of, program_of
 from jejaring.internships.models import InternshipProgram
 from jejaring.internships.rules import check_internship_period
 from jejaring.placement import audit_actions
@@ -67,7 +68,6 @@ _FORMATION_FIELDS = (
     "min_education",
     "requirements",
     "closes_on",
-    "internship_program_id",
 )
 
 
@@ -183,6 +183,7 @@ def _formation_snapshot(formation: Formation) -> dict[str, Any]:
     values = audit.snapshot(formation, _FORMATION_FIELDS)
     values["status"] = formation.status
     values["vocations"] = sorted(formation.vocations.values_list("pk", flat=True))
+    values["internship_program_id"] = program_id_of(formation)
     return values
 
 
@@ -198,6 +199,8 @@ def formation_create(*, actor: Any, company: Company, data: FormationData) -> Fo
             _check_seats(company, formation, on=timezone.localdate())
         formation.save()
         formation.vocations.set(data.vocation_ids)
+        if data.internship_program_id is not None:
+            formation_program_set(formation=formation, program_id=data.internship_program_id)
         audit.record(
             actor=actor,
             action=audit_actions.FORMATION_CREATE,
@@ -227,6 +230,7 @@ def formation_update(*, actor: Any, formation: Formation, data: FormationData) -
             _check_quota_not_below_referrals(locked)
         locked.save()
         locked.vocations.set(data.vocation_ids)
+        formation_program_set(formation=locked, program_id=data.internship_program_id)
         audit.record(
             actor=actor,
             action=audit_actions.FORMATION_UPDATE,
@@ -267,7 +271,7 @@ def formation_publish(*, actor: Any, formation: Formation) -> Formation:
                 field="closes_on",
             )
         if locked.kind == Formation.Kind.INTERNSHIP:
-            program = locked.internship_program
+            program = program_of(locked)
             if program is None or program.status != InternshipProgram.Status.APPROVED:
                 raise ValidationError(
                     _(

@@ -20,6 +20,7 @@ from jejaring.core.errors import Conflict, InvalidTransition, ValidationError
 from jejaring.core.pdf import render_pdf
 from jejaring.employers.models import Formation
 from jejaring.employers.services import check_document, require
+from jejaring.internships.formation_links import program_of
 from jejaring.internships.rules import check_internship_period, internship_rules_on
 from jejaring.placement import audit_actions
 from jejaring.placement.models import InternshipAgreement, Referral
@@ -80,7 +81,7 @@ def internship_agreement_create(
         "referral": referral,
         "formation": formation,
         "company": referral.company,
-        "program": formation.internship_program,
+        "program": program_of(formation),
         "person": person,
         "rules": rules,
         "starts_on": starts_on,
@@ -127,7 +128,7 @@ def internship_agreement_pdf(agreement: InternshipAgreement) -> bytes:
             "person": referral.person,
             "company": referral.company,
             "formation": referral.formation,
-            "program": referral.formation.internship_program,
+            "program": program_of(referral.formation),
             "stipend_total": agreement.stipend_transport
             + agreement.stipend_meals
             + agreement.stipend_incentive,

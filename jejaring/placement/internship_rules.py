@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from jejaring.core.dates import age_on
 from jejaring.employers.models import Formation
+from jejaring.internships.formation_links import program_id_of
 from jejaring.internships.rules import internship_rules_on
 from jejaring.placement.models import Referral
 
@@ -58,8 +59,9 @@ def internship_rule_problems(*, person: Person, formation: Formation, on: date) 
         Q(formation__title__iexact=formation.title)
         | Q(formation__vocations__in=formation.vocations.all())
     )
-    if formation.internship_program_id:
-        same_position |= Q(formation__internship_program_id=formation.internship_program_id)
+    program_id = program_id_of(formation)
+    if program_id:
+        same_position |= Q(formation__program_link__program_id=program_id)
     earlier = (
         Referral.objects.filter(
             same_position,

@@ -22,6 +22,7 @@ from jejaring.core.dates import add_months, age_on
 from jejaring.demo.loader.common import Ctx, at, next_monday
 from jejaring.demo.loader.referrals import make_referrals
 from jejaring.employers.models import Company, Formation
+from jejaring.internships.models import InternshipProgram, ProgramFormation
 from jejaring.placement.models import (
     AllocationResult,
     AllocationRound,
@@ -167,7 +168,21 @@ def _formations(ctx: Ctx, spec: Round) -> list[Formation]:
         if code is not None:
             links.append(through(formation_id=formation.pk, vocation_id=ctx.vocations[code].pk))
     through.objects.bulk_create(links)
+    programs = (
+        (formation, _program_of(ctx, formation.company, formation.kind == "internship"))
+        for formation in rows
+    )
+    ProgramFormation.objects.bulk_create(
+        ProgramFormation(formation=formation, program=program)
+        for formation, program in programs
+        if program is not None
+    )
     return rows
+
+
+def _program_of(ctx: Ctx, company: Company, internship: bool) -> InternshipProgram | None:
+    """An internship formation runs under its company's approved demo program, if any."""
+    return ctx.internship_programs.get(ctx.company_key[company.pk]) if internship else None
 
 
 def _formation(
@@ -178,7 +193,7 @@ def _formation(
         title, kbji = "Pramuniaga dan Kasir (semua kejuruan)", "5223"
     else:
         title, kbji = TITLES[(vocation, kind)]
-    program = ctx.internship_programs.get(ctx.company_key[company.pk]) if internship else None
+    program = _program_of(ctx, company, internship)
     size = company.workforce_size
     if internship:  # at most 20 % of the workforce (Permenaker 6/2020)
         quota = max(1, min(int(size * 0.2), ctx.rng.randint(2, 4)))
@@ -205,7 +220,6 @@ def _formation(
         min_education=ctx.pick(["smp", "sma", "sma"]),
         requirements="Sehat jasmani dan rohani; bersedia bekerja bergilir (shift).",
         closes_on=spec.closes,
-        internship_program=program,
         status=Formation.Status.OPEN if spec.is_open else Formation.Status.CLOSED,
         created_at=at(spec.opens - timedelta(days=14)),
     )

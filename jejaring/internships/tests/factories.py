@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from jejaring.employers.models import Formation
 from jejaring.employers.tests.factories import CompanyFactory, FormationFactory
-from jejaring.internships.models import InternshipProgram
+from jejaring.internships.models import InternshipProgram, ProgramFormation
 
 
 class InternshipProgramFactory(factory.django.DjangoModelFactory):
@@ -27,11 +27,21 @@ class InternshipProgramFactory(factory.django.DjangoModelFactory):
 
 
 class InternshipFormationFactory(FormationFactory):
+    """An internship formation linked to an approved program of its company (a new one
+    unless `internship_program=` names one)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
     kind = Formation.Kind.INTERNSHIP
     quota = 2
-    internship_program = factory.SubFactory(
-        InternshipProgramFactory, company=factory.SelfAttribute("..company")
-    )
+
+    @factory.post_generation
+    def internship_program(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        program = extracted or InternshipProgramFactory(company=obj.company, **kwargs)
+        ProgramFormation.objects.create(formation=obj, program=program)
 
 
 def permenaker_rules():

@@ -4,6 +4,7 @@ the pages; bad bodies are a clear 422 that changes nothing."""
 import pytest
 
 from jejaring.employers.models import Formation
+from jejaring.internships.tests.factories import InternshipProgramFactory
 from jejaring.placement.tests.factories import InternshipAgreementFactory
 
 JSON = "application/json"
@@ -26,6 +27,26 @@ def test_hr_create_publish_and_close_a_formation(client, cast):
     assert again.status_code == 409
     closed = client.post(f"/api/employers/formations/{formation_id}/close")
     assert closed.json()["status"] == "closed"
+
+
+def test_an_internship_formation_names_its_program_in_the_api(client, cast):
+    program = InternshipProgramFactory(company=cast.company_a)
+    client.force_login(cast.hr_a)
+    response = client.post(
+        f"/api/employers/companies/{cast.company_a.pk}/formations",
+        {
+            "kind": "internship",
+            "title": "Operator Jahit",
+            "quota": 2,
+            "accepts_all_vocations": True,
+            "internship_program_id": program.pk,
+        },
+        content_type=JSON,
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["internship_program_id"] == program.pk
+    listed = client.get("/api/employers/formations").json()["items"]
+    assert [row["internship_program_id"] for row in listed] == [program.pk]
 
 
 def test_a_malformed_formation_is_422_and_nothing_is_written(client, cast):

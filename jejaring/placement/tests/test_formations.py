@@ -6,14 +6,17 @@ from datetime import date, timedelta
 import pytest
 
 from jejaring.core.errors import InvalidTransition, NotFound, ValidationError
+from jejaring.core.models import AuditEvent
 from jejaring.employers.models import Formation
 from jejaring.employers.tests.factories import FormationFactory
 from jejaring.employers.tests.helpers import today
-from jejaring.internships.models import InternshipProgram
+from jejaring.internships.formation_links import program_id_of
+from jejaring.internships.models import InternshipProgram, ProgramFormation
 from jejaring.internships.tests.factories import (
     InternshipFormationFactory,
     InternshipProgramFactory,
 )
+from jejaring.placement import audit_actions
 from jejaring.placement import formations as services
 from jejaring.placement.formations import FormationData
 from jejaring.placement.tests.factories import ReferralFactory
@@ -171,6 +174,33 @@ def test_a_closed_formation_cannot_be_changed_or_closed_again(cast):
         services.formation_update(actor=cast.hr_a, formation=formation, data=job())
     with pytest.raises(InvalidTransition):
         services.formation_close(actor=cast.hr_a, formation=formation)
+
+
+def test_an_internship_formation_runs_under_its_program_and_the_audit_names_it(cast):
+    program = InternshipProgramFactory(company=cast.company_a)
+    data = job(kind="internship", quota=2, internship_program_id=program.pk)
+    formation = services.formation_create(actor=cast.hr_a, company=cast.company_a, data=data)
+    assert ProgramFormation.objects.get(formation=formation).program == program
+    created = AuditEvent.objects.get(action=audit_actions.FORMATION_CREATE)
+    assert created.changes["internship_program_id"] == [None, program.pk]
+
+
+def test_an_internship_turned_into_a_job_leaves_its_program(cast):
+    program = InternshipProgramFactory(company=cast.company_a)
+    formation = InternshipFormationFactory(company=cast.company_a, internship_program=program)
+    services.formation_update(actor=cast.hr_a, formation=formation, data=job())
+    assert not ProgramFormation.objects.filter(formation=formation).exists()
+    updated = AuditEvent.objects.get(action=audit_actions.FORMATION_UPDATE)
+    assert updated.changes["internship_program_id"] == [program.pk, None]
+
+
+def test_an_internship_moved_to_another_program_is_linked_to_that_one(cast):
+    formation = InternshipFormationFactory(company=cast.company_a)
+    other = InternshipProgramFactory(company=cast.company_a)
+    data = job(kind="internship", quota=2, internship_program_id=other.pk)
+    updated = services.formation_update(actor=cast.hr_a, formation=formation, data=data)
+    assert ProgramFormation.objects.get(formation=formation).program == other
+    assert program_id_of(updated) == other.pk
 
 
 def job(**overrides):
