@@ -107,9 +107,7 @@ def load_accounts(ctx: Ctx) -> dict[str, User]:
                 role=Role.OPERATOR,
                 target=ctx.institutions["lpks-busana"],
             ),
-            Membership(
-                user=users["asesor"], region=pkl, role=Role.ASSESSOR, target=lead_assessor
-            ),
+            Membership(user=users["asesor"], region=pkl, role=Role.ASSESSOR, target=lead_assessor),
             Membership(
                 user=users["hrd.transmart"],
                 region=pkl,
