@@ -34,3 +34,13 @@ class InternshipProgramAdmin(JejaringAdmin):
     autocomplete_fields = ("company",)
     raw_id_fields = ("decided_by",)
     inlines = (ProgramFormationInline,)
+
+
+@admin.register(ProgramFormation)
+class ProgramFormationAdmin(JejaringAdmin):
+    """Which program each internship formation runs under (also shown on the program)."""
+
+    list_display = ("formation", "program")
+    search_fields = ("formation__title", "program__title", "program__company__name")
+    list_select_related = ("formation__company", "program")
+    raw_id_fields = ("formation", "program")
