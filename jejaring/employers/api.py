@@ -162,15 +162,16 @@ def get_agreement(request: HttpRequest, agreement_id: int) -> Agreement:
 # --- formations ----------------------------------------------------------------------
 
 
-class PublicFormationOut(Schema):
+class FormationTermsOut(Schema):
+    """What a formation offers and asks, the same on the public list and for the company
+    and the office (placement's formation API)."""
+
     id: int
-    region_slug: str
     company_name: str
     kind: str
     title: str
     description: str
     accepts_all_vocations: bool
-    vocations: list[str]
     quota: int
     location: str
     period_start: date | None
@@ -184,12 +185,17 @@ class PublicFormationOut(Schema):
     closes_on: date | None
 
     @staticmethod
-    def resolve_region_slug(obj: Formation) -> str:
-        return obj.region.slug
-
-    @staticmethod
     def resolve_company_name(obj: Formation) -> str:
         return obj.company.name
+
+
+class PublicFormationOut(FormationTermsOut):
+    region_slug: str
+    vocations: list[str]
+
+    @staticmethod
+    def resolve_region_slug(obj: Formation) -> str:
+        return obj.region.slug
 
     @staticmethod
     def resolve_vocations(obj: Formation) -> list[str]:

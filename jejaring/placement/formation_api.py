@@ -13,6 +13,7 @@ from ninja.pagination import paginate
 from jejaring.core.params import DbId
 from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.employers import selectors as employer_selectors
+from jejaring.employers.api import FormationTermsOut
 from jejaring.employers.models import Formation
 from jejaring.internships.formation_links import program_id_of
 from jejaring.placement import formation_selectors as selectors
@@ -22,34 +23,13 @@ from jejaring.placement.models import InternshipAgreement
 router = Router(tags=["employers"])
 
 
-class FormationOut(Schema):
-    id: int
+class FormationOut(FormationTermsOut):
     company_id: int
-    company_name: str
-    kind: str
-    title: str
     kbji_code: str
-    description: str
-    accepts_all_vocations: bool
     vocation_ids: list[int]
-    quota: int
-    location: str
-    period_start: date | None
-    period_end: date | None
-    monthly_pay: int
-    min_result: str
     min_score: Decimal | None
-    min_age: int | None
-    max_age: int | None
-    min_education: str
-    requirements: str
-    closes_on: date | None
     internship_program_id: int | None
     status: str
-
-    @staticmethod
-    def resolve_company_name(obj: Formation) -> str:
-        return obj.company.name
 
     @staticmethod
     def resolve_vocation_ids(obj: Formation) -> list[int]:
