@@ -42,6 +42,7 @@ from jejaring.trainees.services import (
     checked_phone,
     person_register,
 )
+from jejaring.training import audit_actions as actions
 from jejaring.training.identity import applicant_snapshot, contact_differs, review_raise
 from jejaring.training.models import Batch, Enrolment, EnrolmentDocument, IdentityReview
 
@@ -305,7 +306,7 @@ def registration_submit(
             )
             audit.record(
                 actor=submitter,
-                action="training.enrolment.register_duplicate",
+                action=actions.ENROLMENT_REGISTER_DUPLICATE,
                 target=batch,
                 changes={"documents": [0, len(data.documents)]},
                 ip_address=ip_address,
@@ -339,7 +340,7 @@ def registration_submit(
             )
         audit.record(
             actor=submitter,
-            action="training.enrolment.register",
+            action=actions.ENROLMENT_REGISTER,
             target=enrolment,
             changes={
                 "status": ["", Enrolment.Status.APPLIED],

@@ -22,7 +22,7 @@ from typing import Any
 
 from django.db import connection
 
-from jejaring.core.dates import add_working_days
+from jejaring.core.dates import add_working_days, is_working_day
 from jejaring.demo.loader.catalogue import INSTITUTION_BY_KEY
 from jejaring.demo.loader.common import Ctx, at, next_monday
 from jejaring.demo.loader.people import FEMALE_SHARE, PersonMaker, save_persons
@@ -421,7 +421,7 @@ def _sessions_and_attendance(
         instructor = ctx.instructors[(batch.institution.pk, batch.program.vocation.code)]
         day, days = batch.start_date, []
         while day <= batch.end_date:
-            if day.weekday() < 5 and day not in ctx.holidays:
+            if is_working_day(day, ctx.holidays):
                 days.append(day)
             day += timedelta(days=1)
         sessions[id(batch)] = [

@@ -23,6 +23,7 @@ from jejaring.core.spreadsheets import Column, RowError
 from jejaring.trainees.models import Person
 from jejaring.trainees.nik import mask_nik
 from jejaring.trainees.services import PersonData, RegisterSource, person_register_many
+from jejaring.training import audit_actions as actions
 from jejaring.training.identity import applicant_snapshot
 from jejaring.training.imports.rows import COLUMNS, HEADER, Participant, parse_rows
 from jejaring.training.models import Batch, Enrolment
@@ -181,7 +182,7 @@ class ParticipantImporter:
         summary = {"enrolled": len(enrolments)}
         audit.record(
             actor=actor,
-            action="training.enrolment.import",
+            action=actions.ENROLMENT_IMPORT,
             target=batch,
             changes={
                 "import_job": [None, job.pk],
