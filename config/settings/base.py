@@ -91,7 +91,11 @@ def _database_from_env() -> dict[str, Any]:
         config: dict[str, Any] = dict(
             dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
         )
-        config.setdefault("OPTIONS", {})
+        options = config.setdefault("OPTIONS", {})
+        if "postgresql" in config["ENGINE"]:
+            # The app's queries are short; PostgreSQL's JIT compiled the dashboard and home
+            # figures on every call and cost more than it saved (docs/performance.md).
+            options.setdefault("options", "-c jit=off")
         return config
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {

@@ -148,3 +148,24 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return self.worker_id
+
+
+class DataVersion(models.Model):
+    """The version of one topic of one region's data (jejaring.core.versions): a random
+    token replaced by every write that changes the figures, so that a cached figure is
+    keyed on the data it was computed from. Region 0 stands for "any region"."""
+
+    # A plain integer: the core never points a foreign key up at the regions app.
+    region_id = models.PositiveBigIntegerField()
+    topic = models.CharField(max_length=20)
+    token = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = _("versi data")
+        verbose_name_plural = _("versi data")
+        constraints = [
+            models.UniqueConstraint(fields=["region_id", "topic"], name="core_dataversion_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic}@{self.region_id}"
