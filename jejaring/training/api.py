@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema
@@ -182,9 +182,7 @@ def _batches(actor: Any) -> QuerySet[Batch]:
     return (
         Batch.objects.for_actor(actor)
         .select_related("program", "program__vocation", "institution", "region")
-        .annotate(
-            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEATED))
-        )
+        .annotate(seats_taken=selectors.batch_enrolment_count(statuses=list(Enrolment.SEATED)))
         .order_by("-start_date", "code")
     )
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
@@ -172,23 +173,33 @@ class BatchFilters:
     query: str = ""
 
 
+def batch_enrolment_count(*, statuses: list[str] | None = None) -> Coalesce:
+    """How many enrolments (in `statuses`, if given) the outer batch row has."""
+    enrolments = Enrolment.objects.filter(batch_id=OuterRef("pk"))
+    if statuses is not None:
+        enrolments = enrolments.filter(status__in=statuses)
+    counted = enrolments.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def batch_list_for(*, actor: Any, filters: BatchFilters | None = None) -> QuerySet[Batch]:
-    """Batches the actor may see, newest first, with their headcounts."""
+    """Batches the actor may see, newest first, with their headcounts.
+
+    The headcounts are correlated subqueries, not a join grouped over every enrolment of
+    the region: PostgreSQL evaluates them after the LIMIT, for the rows of the page only,
+    and a count() of the list leaves them out."""
     filters = filters or BatchFilters()
     batches = (
         Batch.objects.for_actor(actor)
         .select_related("institution", "program")
         .annotate(
-            applicant_count=Count("enrolments"),
-            participant_count=Count(
-                "enrolments",
-                filter=Q(
-                    enrolments__status__in=[
-                        Enrolment.Status.ACCEPTED,
-                        Enrolment.Status.TRAINING,
-                        Enrolment.Status.GRADUATED,
-                    ]
-                ),
+            applicant_count=batch_enrolment_count(),
+            participant_count=batch_enrolment_count(
+                statuses=[
+                    Enrolment.Status.ACCEPTED,
+                    Enrolment.Status.TRAINING,
+                    Enrolment.Status.GRADUATED,
+                ]
             ),
         )
         .order_by("-start_date", "code")

@@ -1,0 +1,41 @@
+"""Training's list pages make as many queries for 200 rows as for 10 (issue 16, item 4;
+see jejaring.core.tests.query_budget for why 200 and not 1,000)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from jejaring.core.tests.query_budget import assert_same_queries
+from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory, ProgramFactory
+
+
+def test_the_batch_list_makes_as_many_queries_for_200_batches_as_for_10(client, cast):
+    program = ProgramFactory(institution=cast.lpks)
+    client.force_login(cast.staff_a)
+
+    def add_batches(n):
+        for batch in BatchFactory.create_batch(n, program=program):
+            EnrolmentFactory(batch=batch)
+
+    assert_same_queries(client, reverse("training:batch_list"), add_rows=add_batches)
+
+
+def test_the_batch_api_list_makes_as_many_queries_for_200_batches_as_for_10(client, cast):
+    program = ProgramFactory(institution=cast.lpks)
+    client.force_login(cast.staff_a)
+    assert_same_queries(
+        client,
+        reverse("api:list_batches"),
+        add_rows=lambda n: BatchFactory.create_batch(n, program=program),
+    )
+
+
+def test_the_batch_list_shows_each_batch_s_own_headcounts(client, cast):
+    program = ProgramFactory(institution=cast.lpks)
+    full, empty = BatchFactory.create_batch(2, program=program)
+    EnrolmentFactory.create_batch(3, batch=full, status="accepted")
+    EnrolmentFactory(batch=full, status="rejected", status_reason="Kuota penuh")
+    client.force_login(cast.staff_a)
+    batches = {b.pk: b for b in client.get(reverse("training:batch_list")).context["page_obj"]}
+    assert (batches[full.pk].applicant_count, batches[full.pk].participant_count) == (4, 3)
+    assert (batches[empty.pk].applicant_count, batches[empty.pk].participant_count) == (0, 0)
