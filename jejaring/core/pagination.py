@@ -37,7 +37,10 @@ from typing import Any, Generic, TypeVar
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils.formats import number_format
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase
 
 from jejaring.core.params import INT64_MAX
 
@@ -254,3 +257,52 @@ def _scalar(value: Any) -> bool:
     if isinstance(value, str):
         return "\x00" not in value
     return False
+
+
+class SeekPages(PaginationBase):
+    """django-ninja pagination by keyset: `@paginate(SeekPages, ordering=("full_name", "id"),
+    page_size=50)`. The answer holds the items, `next` and `previous` cursors (pass one back
+    as `cursor`), and `count`, the size of the set up to `count_cap` (`count_capped` says
+    the set is larger)."""
+
+    class Input(Schema):
+        cursor: str = Field("", max_length=_MAX_CURSOR_LENGTH, pattern=r"^[-A-Za-z0-9_=]*$")
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        count_capped: bool
+        next: str | None
+        previous: str | None
+
+    def __init__(
+        self,
+        *,
+        ordering: Sequence[str],
+        page_size: int = 50,
+        count_cap: int = DEFAULT_COUNT_CAP,
+        **kwargs: Any,
+    ) -> None:
+        self.ordering = tuple(ordering)
+        self.page_size = page_size
+        self.count_cap = count_cap
+        super().__init__(**kwargs)
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
+    ) -> dict[str, Any]:
+        page = seek_page(
+            queryset,
+            ordering=self.ordering,
+            size=self.page_size,
+            cursor=pagination.cursor,
+            count_cap=self.count_cap,
+        )
+        assert page.count is not None
+        return {
+            "items": page.rows,
+            "count": min(page.count, self.count_cap),
+            "count_capped": page.count_is_capped,
+            "next": page.next_cursor,
+            "previous": page.previous_cursor,
+        }

@@ -8,8 +8,9 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from jejaring.core.clientip import client_address
+from jejaring.core.pagination import SeekPages
 from jejaring.core.params import Text
-from jejaring.core.schemas import ErrorOut, Pages
+from jejaring.core.schemas import ErrorOut
 from jejaring.trainees import selectors, services
 from jejaring.trainees.models import Person
 
@@ -50,7 +51,7 @@ class NikOut(Schema):
 
 
 @router.get("/", response=list[PersonOut], summary="People the caller may see")
-@paginate(Pages, page_size=50)
+@paginate(SeekPages, ordering=selectors.PERSON_ORDERING, page_size=50)
 def list_persons(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
     return selectors.person_list_for(actor=request.user, query=filters.q).select_related("region")
 

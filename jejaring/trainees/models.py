@@ -138,6 +138,9 @@ class Person(RegionOwned):
         ordering = ["full_name"]
         indexes = [
             models.Index(fields=["region", "full_name"], name="person_region_name"),
+            # The person list's keyset order (selectors.PERSON_ORDERING). On PostgreSQL a
+            # trigram index on the name serves the search (migration 0003).
+            models.Index(fields=["full_name", "id"], name="person_name_id"),
             models.Index(fields=["phone"], name="person_phone"),
         ]
         constraints = [

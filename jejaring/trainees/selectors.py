@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
+from jejaring.core.pagination import DEFAULT_COUNT_CAP, SeekPage, seek_page
 from jejaring.trainees.dealings import detail_sections, export_sections
 from jejaring.trainees.models import Person
 
@@ -23,9 +24,14 @@ def own_person_part(actor: Any, person_id: int | None) -> tuple[int | None, bool
     return own, own is not None
 
 
+#: The person list's order: unique, and served by the index on (full_name, id).
+PERSON_ORDERING = ("full_name", "id")
+
+
 def person_list_for(*, actor: Any, query: str = "") -> QuerySet[Person]:
     """People the actor may see; `query` matches a name part or a whole NIK (a partial NIK
-    is not searchable, so the list cannot be used to guess NIKs digit by digit)."""
+    is not searchable, so the list cannot be used to guess NIKs digit by digit). A name
+    part is found through the trigram index on PostgreSQL."""
     qs = Person.objects.for_actor(actor)
     query = query.strip()
     if query:
@@ -34,7 +40,21 @@ def person_list_for(*, actor: Any, query: str = "") -> QuerySet[Person]:
             qs = qs.filter(nik=digits)
         else:
             qs = qs.filter(Q(full_name__icontains=query))
-    return qs.order_by("full_name", "pk")
+    return qs.order_by(*PERSON_ORDERING)
+
+
+def person_page_for(
+    *, actor: Any, query: str = "", cursor: str | None = None, size: int = 50
+) -> SeekPage[Person]:
+    """One page of `person_list_for` by keyset, with its region and a count capped at
+    1,000: two queries whatever the size of the registry."""
+    return seek_page(
+        person_list_for(actor=actor, query=query).select_related("region"),
+        ordering=PERSON_ORDERING,
+        size=size,
+        cursor=cursor,
+        count_cap=DEFAULT_COUNT_CAP,
+    )
 
 
 def person_get_for(*, actor: Any, person_id: int) -> Person:

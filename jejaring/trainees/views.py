@@ -7,7 +7,6 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +17,7 @@ from jejaring.accounts.scope import Role, require_any_role
 from jejaring.core.clientip import client_address
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.pagination import CURSOR_PARAM
 from jejaring.core.params import query_text
 from jejaring.core.policies import OFFICE, policy_for
 from jejaring.regions.selectors import home_region_for
@@ -30,13 +30,14 @@ from jejaring.trainees.models import Person
 def person_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF, Role.OPERATOR)
     query = query_text(request.GET, "q")
-    people = selectors.person_list_for(actor=request.user, query=query).select_related("region")
-    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    page = selectors.person_page_for(
+        actor=request.user, query=query, cursor=request.GET.get(CURSOR_PARAM)
+    )
     return render(
         request,
         "trainees/person_list.html",
         {
-            "page_obj": page,
+            "page": page,
             "query": query,
             "can_create": policy_for(Person).can_any(request.user, "change"),
         },

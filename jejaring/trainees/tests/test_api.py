@@ -42,3 +42,26 @@ def test_me_tells_the_roles(client, cast):
     body = client.get("/api/accounts/me").json()
     assert body["roles"] == ["operator"]
     assert [r["code"] for r in body["regions"]] == ["33.75"]
+
+
+def test_the_api_pages_people_by_cursor(client, cast):
+    PersonFactory.create_batch(55, region=cast.region_a)
+    client.force_login(cast.staff_a)
+    first = client.get("/api/persons/").json()
+    assert len(first["items"]) == 50
+    assert first["count"] == 57
+    assert first["count_capped"] is False
+    assert first["previous"] is None
+    second = client.get("/api/persons/", {"cursor": first["next"]}).json()
+    assert len(second["items"]) == 7
+    assert second["next"] is None
+    seen = {item["id"] for item in first["items"]} | {item["id"] for item in second["items"]}
+    assert len(seen) == 57
+    back = client.get("/api/persons/", {"cursor": second["previous"]}).json()
+    assert back["items"] == first["items"]
+
+
+def test_the_api_answers_a_malformed_cursor_with_a_422_or_the_first_page(client, cast):
+    client.force_login(cast.staff_a)
+    assert client.get("/api/persons/", {"cursor": "not a cursor!"}).status_code == 422
+    assert client.get("/api/persons/", {"cursor": "bm90IGpzb24"}).status_code == 200

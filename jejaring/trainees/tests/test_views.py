@@ -119,3 +119,61 @@ def test_the_address_picker_lists_the_districts_of_kota_pekalongan(client):
     assert response.status_code == 200
     assert "Pekalongan Barat" in response.content.decode()
     assert client.get(reverse("regions:area_options"), {"level": "x"}).status_code == 400
+
+
+def _queries_for_person_list(client, params=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("trainees:person_list"), params or {}).status_code == 200
+    return len(queries)
+
+
+def test_the_person_list_issues_as_many_queries_for_200_people_as_for_10(client, cast):
+    client.force_login(cast.staff_a)
+    PersonFactory.create_batch(10, region=cast.region_a)
+    with_10 = _queries_for_person_list(client)
+    PersonFactory.create_batch(190, region=cast.region_a)
+    with_200 = _queries_for_person_list(client)
+    assert with_200 == with_10
+    searched = _queries_for_person_list(client, {"q": "a"})
+    assert searched == with_10
+
+
+def test_the_person_list_pages_forward_and_back_by_cursor_keeping_the_search(client, cast):
+    import re
+
+    for n in range(55):
+        PersonFactory(region=cast.region_a, full_name=f"Sari {n:02d}")
+    client.force_login(cast.staff_a)
+    first = client.get(reverse("trainees:person_list"), {"q": "sari"}).content.decode()
+    assert "Sari 00" in first
+    assert "Sari 49" in first
+    assert "Sari 50" not in first
+    assert "55 data" in first
+    next_link = re.search(r'href="\?q=sari&amp;cursor=([^"]+)" rel="next"', first)
+    assert next_link
+    second = client.get(
+        reverse("trainees:person_list"), {"q": "sari", "cursor": next_link.group(1)}
+    ).content.decode()
+    assert "Sari 50" in second
+    assert "Sari 54" in second
+    assert "Sari 49" not in second
+    assert 'rel="next"' not in second
+    previous_link = re.search(r'href="\?q=sari&amp;cursor=([^"]+)" rel="prev"', second)
+    assert previous_link
+    back = client.get(
+        reverse("trainees:person_list"), {"q": "sari", "cursor": previous_link.group(1)}
+    ).content.decode()
+    assert "Sari 00" in back
+    assert "Sari 50" not in back
+
+
+def test_a_page_number_or_a_broken_cursor_shows_the_first_page(client, cast):
+    PersonFactory(region=cast.region_a, full_name="Agus Salim")
+    client.force_login(cast.staff_a)
+    for params in ({"page": "500"}, {"cursor": "%%%"}, {"cursor": "eyJrIjpbXX0"}):
+        response = client.get(reverse("trainees:person_list"), params)
+        assert response.status_code == 200
+        assert "Agus Salim" in response.content.decode()
