@@ -23,6 +23,10 @@ class AuditFilter:
     date_to: date | None = None
 
 
+#: The audit list's order, unique, for keyset pages (index audit_region_time_id).
+AUDIT_LIST_ORDER = ("-occurred_at", "-id")
+
+
 def audit_event_list_for(*, actor: Any, filters: AuditFilter) -> QuerySet[AuditEvent]:
     qs = AuditEvent.objects.for_actor(actor).select_related("target_type", "region")
     if filters.actor_query:
@@ -42,7 +46,7 @@ def audit_event_list_for(*, actor: Any, filters: AuditFilter) -> QuerySet[AuditE
         qs = qs.filter(occurred_at__date__gte=filters.date_from)
     if filters.date_to:
         qs = qs.filter(occurred_at__date__lte=filters.date_to)
-    return qs.order_by("-occurred_at", "-id")
+    return qs.order_by(*AUDIT_LIST_ORDER)
 
 
 def audited_target_types() -> list[tuple[str, str]]:

@@ -7,7 +7,6 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET
 from jejaring.core import selectors
 from jejaring.core.forms import Form
 from jejaring.core.home import home_for
+from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.scope import Role, require_any_role, scope_of
 
 #: When a user holds several roles, the home page shows the first of these they hold;
@@ -90,5 +90,11 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             date_to=data["sampai"],
         )
     events = selectors.audit_event_list_for(actor=request.user, filters=filters)
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    page = seek_page(
+        events,
+        ordering=selectors.AUDIT_LIST_ORDER,
+        size=50,
+        cursor=request.GET.get(CURSOR_PARAM),
+        count_cap=DEFAULT_COUNT_CAP,
+    )
     return render(request, "core/audit_list.html", {"form": form, "page_obj": page})

@@ -64,7 +64,11 @@ class FollowUp(RegionOwned):
                 fields=["enrolment", "months_after"], name="follow_up_once_per_point"
             )
         ]
-        indexes = [models.Index(fields=["region", "due_on"], name="follow_up_region_due")]
+        indexes = [
+            # The follow-up list's keyset order (selectors.FOLLOW_UP_LIST_ORDER); it also
+            # serves every read by region and due date.
+            models.Index(fields=["region", "due_on", "id"], name="follow_up_region_due_id"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} +{self.months_after} bln"

@@ -27,6 +27,9 @@ from jejaring.outcomes.models import (
 from jejaring.regions.models import Region
 from jejaring.training.models import Enrolment
 
+#: The follow-up list's order, unique, for keyset pages (index follow_up_region_due_id).
+FOLLOW_UP_LIST_ORDER = ("due_on", "id")
+
 
 def follow_up_list_for(
     *,
@@ -51,7 +54,7 @@ def follow_up_list_for(
     if query:
         qs = qs.filter(Q(person__full_name__icontains=query) | Q(enrolment__batch__code=query))
     return qs.select_related("person", "enrolment__batch__program", "institution").order_by(
-        "due_on", "pk"
+        *FOLLOW_UP_LIST_ORDER
     )
 
 

@@ -280,6 +280,8 @@ class Referral(RegionOwned):
             models.Index(fields=["formation", "status"], name="referral_formation_status"),
             models.Index(fields=["company", "status"], name="referral_company_status"),
             models.Index(fields=["person", "status"], name="referral_person_status"),
+            # The referral list's keyset order (selectors.REFERRAL_LIST_ORDER).
+            models.Index(fields=["region", "-referred_at", "-id"], name="referral_region_referred"),
         ]
 
     def __str__(self) -> str:

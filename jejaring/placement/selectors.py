@@ -127,6 +127,10 @@ def company_rounds_for(*, actor: Any) -> QuerySet[RoundFormation]:
     )
 
 
+#: The referral list's order, unique, for keyset pages (index referral_region_referred).
+REFERRAL_LIST_ORDER = ("-referred_at", "-id")
+
+
 def referral_list_for(
     *, actor: Any, status: str = "", company_only: bool = False
 ) -> QuerySet[Referral]:
@@ -136,7 +140,7 @@ def referral_list_for(
     if status:
         qs = qs.filter(status=status)
     return qs.select_related("person", "formation", "company", "round").order_by(
-        "-referred_at", "-pk"
+        *REFERRAL_LIST_ORDER
     )
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.params import query_id
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
@@ -229,9 +230,13 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in Referral.Status.values:
         status = ""
-    page = Paginator(
-        selectors.referral_list_for(actor=request.user, status=status), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = seek_page(
+        selectors.referral_list_for(actor=request.user, status=status),
+        ordering=selectors.REFERRAL_LIST_ORDER,
+        size=PAGE_SIZE,
+        cursor=request.GET.get(CURSOR_PARAM),
+        count_cap=DEFAULT_COUNT_CAP,
+    )
     return render(
         request,
         "placement/referral_list.html",

@@ -125,6 +125,8 @@ class Coverage(RegionOwned):
         indexes = [
             models.Index(fields=["region", "status"], name="coverage_region_status"),
             models.Index(fields=["region", "cover_start", "cover_end"], name="coverage_period"),
+            # The cover list page's keyset order (selectors.COVERAGE_PAGE_ORDER).
+            models.Index(fields=["region", "-cover_start", "-id"], name="coverage_region_start"),
             # The insurer's return checks that a card number is nobody else's.
             models.Index(fields=["kpj_number"], name="coverage_kpj"),
         ]

@@ -105,6 +105,12 @@ def premium_report_for(
 # --- cover lists ---------------------------------------------------------------------
 
 
+#: The cover list page's order, unique, for keyset pages (index coverage_region_start): the
+#: newest period first, then the newest record (the name order of coverage_list_for needs
+#: the person table and cannot be a keyset).
+COVERAGE_PAGE_ORDER = ("-cover_start", "-id")
+
+
 def coverage_list_for(
     *,
     actor: Any,

@@ -23,6 +23,7 @@ from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import gates, imports
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.params import query_text
 from jejaring.core.spreadsheets import Sheet, xlsx_download, xlsx_response
 from jejaring.social_security import exports, importers, selectors, services
@@ -99,7 +100,13 @@ def coverage_list(request: HttpRequest) -> HttpResponse:
         kind=kind if kind in Coverage.Kind.values else "",
         query=query,
     )
-    page = Paginator(coverages, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = seek_page(
+        coverages,
+        ordering=selectors.COVERAGE_PAGE_ORDER,
+        size=PAGE_SIZE,
+        cursor=request.GET.get(CURSOR_PARAM),
+        count_cap=DEFAULT_COUNT_CAP,
+    )
     is_staff = scope_of(request.user).is_office
     return render(
         request,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
+from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.params import query_text
 from jejaring.core.policies import policy_for
 from jejaring.outcomes import selectors, services
@@ -44,7 +45,13 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
         months_after=int(point) if point.isdigit() else None,
         query=query,
     )
-    page = Paginator(follow_ups, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = seek_page(
+        follow_ups,
+        ordering=selectors.FOLLOW_UP_LIST_ORDER,
+        size=PAGE_SIZE,
+        cursor=request.GET.get(CURSOR_PARAM),
+        count_cap=DEFAULT_COUNT_CAP,
+    )
     return render(
         request,
         "outcomes/follow_up_list.html",

@@ -413,7 +413,7 @@ def test_the_cover_list_takes_the_same_queries_however_many_people(client, cast,
         CoverageFactory(enrolment__batch=batch)
     with CaptureQueriesContext(connection) as five:
         response = client.get("/bpjs/kepesertaan/")
-    assert len(response.context["page_obj"].object_list) == 5
+    assert len(response.context["page_obj"].rows) == 5
     assert len(five) == len(one)
 
 
