@@ -3,13 +3,18 @@
 An app that has something to show a role on its home page lists it in `<app>/home.py`:
 `CARDS` (headline numbers) and `PANELS` (a section rendered from the app's own template).
 The core knows no app's tables; it only orders the contributions for the role shown.
+
+A contribution that names `topics` (jejaring.core.versions) is an aggregate figure: it is
+computed once per version of those topics in the actor's regions, for everyone with the
+same scope, and read from the cache until a write bumps a version; the page shows when it
+was computed. Lists of the actor's own records name no topics and are read each time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from importlib import import_module
 from typing import Any
@@ -20,6 +25,7 @@ from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 
+from jejaring.core import versions
 from jejaring.core.scope import Role
 
 #: (actor, today) -> the numbers or context a contribution shows.
@@ -33,6 +39,7 @@ class HomeCard:
     role: Role
     read: Reader
     order: int = 500
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,12 +50,20 @@ class HomePanel:
     template: str
     read: Reader
     order: int = 500
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Card:
     number: Any
     label: str | Promise
+    as_of: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Panel:
+    html: SafeString
+    as_of: datetime | None = None
 
 
 @cache
@@ -77,19 +92,44 @@ def home_for(request: HttpRequest, role: Role, today: date) -> dict[str, Any]:
     actor = request.user
     all_cards, all_panels = _contributions()
     cards = [
-        Card(number, label)
+        Card(number, label, as_of)
         for card in all_cards
         if card.role == role
-        for number, label in card.read(actor=actor, today=today)
+        for (number, label), as_of in _each(_read(card, actor, today))
     ]
-    panels: list[SafeString] = [
-        mark_safe(  # noqa: S308 - rendered by Django's autoescaping template engine
-            render_to_string(panel.template, panel.read(actor=actor, today=today), request)
-        )
-        for panel in all_panels
-        if panel.role == role
-    ]
+    panels = []
+    for panel in all_panels:
+        if panel.role != role:
+            continue
+        context, as_of = _read(panel, actor, today)
+        html = render_to_string(panel.template, context, request)
+        panels.append(Panel(mark_safe(html), as_of))  # noqa: S308 - autoescaped template
     return {"cards": cards, "panels": panels}
+
+
+def _read(contribution: HomeCard | HomePanel, actor: Any, today: date) -> tuple[Any, Any]:
+    """What the contribution shows, and since when (None: read just now)."""
+    if not contribution.topics:
+        return contribution.read(actor=actor, today=today), None
+    figure = versions.cached(
+        (
+            "home",
+            contribution.read.__module__,
+            contribution.read.__qualname__,
+            contribution.role.value,
+            versions.seen_by(actor),
+            today,
+        ),
+        lambda: contribution.read(actor=actor, today=today),
+        region_ids=versions.regions_of(actor),
+        topics=contribution.topics,
+    )
+    return figure.value, figure.as_of
+
+
+def _each(read: tuple[Any, Any]) -> list[tuple[Any, Any]]:
+    numbers, as_of = read
+    return [(number, as_of) for number in numbers]
 
 
 def _recent_audit(*, actor: Any, today: date) -> dict[str, Any]:

@@ -12,6 +12,7 @@ page shows. A write that bypasses the services is seen when the entry expires (`
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import secrets
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from jejaring.core.models import DataVersion
+from jejaring.core.scope import scope_of
 
 PEOPLE = "people"
 TRAINING = "training"
@@ -48,20 +50,24 @@ class Cached(Generic[T]):
     as_of: datetime
 
 
-def bump(region_ids: int | Iterable[int | None] | None, topic: str) -> None:
-    """Replace the version of `topic` in these regions (and of "any region") once the
+def bump(region_ids: int | Iterable[int | None] | None, *topics: str) -> None:
+    """Replace the versions of `topics` in these regions (and in "any region") once the
     current transaction commits (at once outside a transaction)."""
     if region_ids is None or isinstance(region_ids, int):
         region_ids = [region_ids]
     ids = frozenset({ANY_REGION, *(pk for pk in region_ids if pk is not None)})
-    transaction.on_commit(partial(_replace, ids, topic))
+    transaction.on_commit(partial(_replace, ids, frozenset(topics)))
 
 
-def _replace(region_ids: frozenset[int], topic: str) -> None:
+def _replace(region_ids: frozenset[int], topics: frozenset[str]) -> None:
     token = _token()
-    DataVersion.objects.filter(region_id__in=region_ids, topic=topic).update(token=token)
+    DataVersion.objects.filter(region_id__in=region_ids, topic__in=topics).update(token=token)
     DataVersion.objects.bulk_create(
-        [DataVersion(region_id=pk, topic=topic, token=token) for pk in region_ids],
+        [
+            DataVersion(region_id=pk, topic=topic, token=token)
+            for pk in region_ids
+            for topic in topics
+        ],
         ignore_conflicts=True,
     )
 
@@ -103,6 +109,14 @@ def versions(region_ids: Iterable[int] | None, topics: Iterable[str]) -> tuple[A
 def canonical(value: Any) -> Any:
     """`value` with its sets sorted and mappings ordered, so that equal inputs give the
     same cache key in every process."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return (
+            type(value).__qualname__,
+            tuple(
+                (field.name, canonical(getattr(value, field.name)))
+                for field in dataclasses.fields(value)
+            ),
+        )
     if isinstance(value, (set, frozenset)):
         return tuple(sorted((canonical(item) for item in value), key=repr))
     if isinstance(value, dict):
@@ -110,6 +124,31 @@ def canonical(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return tuple(canonical(item) for item in value)
     return value
+
+
+def seen_by(actor: Any) -> tuple[Any, ...]:
+    """Everything in the actor's scope that decides what they may see, without who they
+    are: actors with the same scope share a cached figure."""
+    scope = scope_of(actor)
+    return tuple(
+        (field.name, canonical(getattr(scope, field.name)))
+        for field in dataclasses.fields(scope)
+        if field.name != "user_id"
+    )
+
+
+def regions_of(actor: Any) -> frozenset[int] | None:
+    """Every region the actor holds a role in (None: all regions, for a superuser)."""
+    scope = scope_of(actor)
+    if scope.is_superuser:
+        return None
+    return frozenset().union(
+        *(
+            getattr(scope, field.name)
+            for field in dataclasses.fields(scope)
+            if field.name == "region_ids" or field.name.endswith("_region_ids")
+        )
+    )
 
 
 def cached(

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.core import versions
 from jejaring.core.home import HomeCard, HomePanel
 from jejaring.core.scope import Role
 from jejaring.employers.models import Company, Formation
@@ -26,5 +27,5 @@ def company_heading(*, actor: Any, today: date) -> dict[str, Any]:
     return {"companies": list(Company.objects.for_actor(actor))}
 
 
-CARDS = [HomeCard(Role.OFFICE_STAFF, office_cards, 30)]
+CARDS = [HomeCard(Role.OFFICE_STAFF, office_cards, 30, (versions.EMPLOYERS,))]
 PANELS = [HomePanel(Role.COMPANY_HR, "employers/home/company_heading.html", company_heading, 0)]

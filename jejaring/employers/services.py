@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from jejaring.accounts.models import Membership, User
 from jejaring.accounts.scope import Role, forget_scope, scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import Conflict, NotFound, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.employers import audit_actions
@@ -154,6 +154,7 @@ def company_create(*, actor: Any, region: Region, **values: Any) -> Company:
                 _("Perusahaan dengan nama ini sudah terdaftar."), code="name_taken", field="name"
             )
         company = Company.objects.create(region=region, **cleaned)
+        versions.bump(company.region_id, versions.EMPLOYERS)
         audit.record(
             actor=actor,
             action=audit_actions.COMPANY_CREATE,
@@ -189,6 +190,7 @@ def company_update(*, actor: Any, company: Company, **values: Any) -> Company:
         for key, value in cleaned.items():
             setattr(locked, key, value)
         locked.save(update_fields=list(cleaned) or None)
+        versions.bump(locked.region_id, versions.EMPLOYERS)
         audit.record(
             actor=actor,
             action=audit_actions.COMPANY_UPDATE,

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import InvalidTransition, ValidationError
 from jejaring.employers.models import Company, Formation
 from jejaring.employers.services import require, require_company_member
@@ -201,6 +201,7 @@ def formation_create(*, actor: Any, company: Company, data: FormationData) -> Fo
         formation.vocations.set(data.vocation_ids)
         if data.internship_program_id is not None:
             formation_program_set(formation=formation, program_id=data.internship_program_id)
+        versions.bump(formation.region_id, versions.EMPLOYERS)
         audit.record(
             actor=actor,
             action=audit_actions.FORMATION_CREATE,
@@ -231,6 +232,7 @@ def formation_update(*, actor: Any, formation: Formation, data: FormationData) -
         locked.save()
         locked.vocations.set(data.vocation_ids)
         formation_program_set(formation=locked, program_id=data.internship_program_id)
+        versions.bump(locked.region_id, versions.EMPLOYERS)
         audit.record(
             actor=actor,
             action=audit_actions.FORMATION_UPDATE,
@@ -283,6 +285,7 @@ def formation_publish(*, actor: Any, formation: Formation) -> Formation:
             _check_seats(company, locked, on=today)
         locked.status = Formation.Status.OPEN
         locked.save(update_fields=["status"])
+        versions.bump(locked.region_id, versions.EMPLOYERS)
         audit.record(
             actor=actor,
             action=audit_actions.FORMATION_PUBLISH,
@@ -305,6 +308,7 @@ def formation_close(*, actor: Any, formation: Formation) -> Formation:
         else:
             raise InvalidTransition(_("Formasi ini sudah ditutup."), code="already_closed")
         locked.save(update_fields=["status"])
+        versions.bump(locked.region_id, versions.EMPLOYERS)
         audit.record(
             actor=actor,
             action=audit_actions.FORMATION_CLOSE,

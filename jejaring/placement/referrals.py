@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit, gates
+from jejaring.core import audit, gates, versions
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.employers.models import Formation
@@ -137,6 +137,7 @@ def _change(
             if locked.started_on is None:
                 locked.started_on = day
         locked.save()
+        versions.bump(locked.region_id, versions.PLACEMENT)
         audit.record(
             actor=actor,
             action=audit_actions.referral_outcome(status),
@@ -217,6 +218,7 @@ def referral_create(*, actor: Any, formation: Formation, person: Person) -> Refe
             ) from None
         referral.letter_number = f"560/PNY-L/{referral.pk:05d}/{timezone.localdate().year}"
         referral.save(update_fields=["letter_number"])
+        versions.bump(locked.region_id, versions.PLACEMENT)
         audit.record(
             actor=actor,
             action=audit_actions.REFERRAL_CREATE,

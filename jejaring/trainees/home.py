@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.core import versions
 from jejaring.core.home import HomeCard
 from jejaring.core.scope import Role
 from jejaring.trainees.models import Person
@@ -16,4 +17,5 @@ def office_cards(*, actor: Any, today: date) -> list[tuple[int, Any]]:
     return [(Person.objects.for_actor(actor).count(), _("orang terdaftar"))]
 
 
-CARDS = [HomeCard(Role.OFFICE_STAFF, office_cards, 10)]
+# Staff also see the people who deal with their region elsewhere: enrolments count too.
+CARDS = [HomeCard(Role.OFFICE_STAFF, office_cards, 10, (versions.PEOPLE, versions.TRAINING))]

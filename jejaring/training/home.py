@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.core import versions
 from jejaring.core.home import HomeCard, HomePanel
 from jejaring.core.scope import Role
 from jejaring.core.suppression import Relation, suppress
@@ -134,10 +135,22 @@ def _withheld_graduates(
     return suppress(values, relations, withheld=row_patterns)
 
 
-CARDS = [HomeCard(Role.OFFICE_STAFF, office_cards, 20)]
+CARDS = [HomeCard(Role.OFFICE_STAFF, office_cards, 20, (versions.TRAINING,))]
 PANELS = [
-    HomePanel(Role.OFFICE_STAFF, "training/home/office_batches.html", office_batches, 10),
+    HomePanel(
+        Role.OFFICE_STAFF,
+        "training/home/office_batches.html",
+        office_batches,
+        10,
+        (versions.TRAINING,),
+    ),
     HomePanel(Role.OPERATOR, "training/home/operator_batches.html", operator_batches, 10),
     HomePanel(Role.TRAINEE, "training/home/trainee_enrolments.html", trainee_enrolments, 10),
-    HomePanel(Role.VIEWER, "training/home/viewer_graduates.html", viewer_graduates, 10),
+    HomePanel(
+        Role.VIEWER,
+        "training/home/viewer_graduates.html",
+        viewer_graduates,
+        10,
+        (versions.TRAINING,),
+    ),
 ]

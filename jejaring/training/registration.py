@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.models import User
 from jejaring.accounts.services import account_invite
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.regions import areas
 from jejaring.trainees.models import Person
@@ -338,6 +338,7 @@ def registration_submit(
                 applicant=applicant,
                 enrolment=enrolment,
             )
+        versions.bump({batch.region_id, person.region_id}, versions.PEOPLE, versions.TRAINING)
         audit.record(
             actor=submitter,
             action=actions.ENROLMENT_REGISTER,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.outcomes import audit_actions, summaries
@@ -137,6 +137,7 @@ def _record(*, actor: Any, follow_up: FollowUp, data: AnswerData, source: str) -
             recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
         summaries.refresh(enrolment_ids=[locked.enrolment_id])
+        versions.bump(locked.region_id, versions.OUTCOMES)
         audit.record(
             actor=actor,
             action=audit_actions.FOLLOW_UP_ANSWER,

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import NotFound, PermissionDenied, ValidationError
 from jejaring.outcomes import audit_actions, maths
 from jejaring.outcomes.models import FollowUp, TracerSettings
@@ -94,6 +94,7 @@ def follow_up_waves_create(*, actor: Any, batches: QuerySet[Batch] | list[Batch]
             )
     with transaction.atomic():
         FollowUp.objects.bulk_create(rows, ignore_conflicts=True)
+        versions.bump({row.region_id for row in rows}, versions.OUTCOMES)
         for region_id in {row.region_id for row in rows}:
             audit.record(
                 actor=actor,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.params import YEAR_MAX, YEAR_MIN, query_id, query_int
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.outcomes import audit_actions, disclosure, exports, indicators, selectors
@@ -22,6 +22,9 @@ from jejaring.outcomes.forms import DashboardForm
 from jejaring.outcomes.indicators import Dimension, Filters, Measure
 from jejaring.outcomes.views.tracer import PAGE_SIZE
 from jejaring.regions.selectors import home_region_for
+
+#: Whatever changes a dashboard figure: graduates, follow-up answers, referrals, people.
+DASHBOARD_TOPICS = (versions.TRAINING, versions.OUTCOMES, versions.PLACEMENT, versions.PEOPLE)
 
 
 def _dashboard_form(request: HttpRequest) -> DashboardForm:
@@ -72,19 +75,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     filters, definition = _filters_and_definition(request, form)
     dimension = Dimension(form.cleaned_data["dimension"])
     protect = not selectors.exact_figures_for(actor=request.user, filters=filters)
-    computed = [
-        indicators.graduate_table(filters=filters, definition=definition, dimension=Dimension.YEAR)
-    ]
-    if dimension != Dimension.YEAR:
-        computed.append(
-            indicators.graduate_table(filters=filters, definition=definition, dimension=dimension)
-        )
-    # Both tables count the same graduates: they are protected together.
-    shown = disclosure.shown_tables(computed, protect=protect)
-    by_year, table = shown[0], shown[-1]
-    pipeline = disclosure.shown_pipeline(
-        indicators.pipeline_rates(filters=filters), protect=protect
+    funnel_year = filters.year_to - 1 if filters.year_to > filters.year_from else filters.year_to
+    # Computed once per version of the regions' data and read from the cache after that.
+    # The key holds all the figures depend on (the regions, filters, window, definition,
+    # breakdown and whether they are protected), and what is cached is what is shown:
+    # suppressed already when `protect`.
+    figures = versions.cached(
+        ("outcomes.dashboard", filters, definition, dimension.value, protect, funnel_year),
+        lambda: _shown_figures(filters, definition, dimension, protect, funnel_year),
+        region_ids=filters.region_ids,
+        topics=DASHBOARD_TOPICS,
     )
+    by_year, table = figures.value["by_year"], figures.value["table"]
+    pipeline = figures.value["pipeline"]
     if request.GET.get("format") == "xlsx":
         sheets = [exports.graduate_sheet(by_year, _("Per tahun"))]
         if dimension != Dimension.YEAR:
@@ -93,7 +96,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return exports.xlsx_response(
             f"keterserapan-{filters.year_from}-{filters.year_to}.xlsx", sheets
         )
-    funnel_year = filters.year_to - 1 if filters.year_to > filters.year_from else filters.year_to
     office = scope_of(request.user).is_office and not protect
     chart = {
         "labels": [str(row.key) for row in by_year.rows],
@@ -119,23 +121,57 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "table": table,
             "dimension": dimension,
             "pipeline": pipeline,
-            "funnel": disclosure.shown_funnel(
-                indicators.funnel(filters=filters, definition=definition, year=funnel_year),
-                protect=protect,
-            ),
+            "funnel": figures.value["funnel"],
+            "as_of": figures.as_of,
             "protected": protect,
             "funnel_year": funnel_year,
-            "response": (
-                selectors.response_rate_for(actor=request.user, today=timezone.localdate())
-                if office
-                else None
-            ),
+            "response": _response_rate(request.user) if office else None,
             "can_drill": office,
             "chart": chart,
             "query": query.urlencode(),
             "xlsx_query": urlencode({**query.dict(), "format": "xlsx"}),
         },
     )
+
+
+def _shown_figures(
+    filters: Filters,
+    definition: indicators.Definition,
+    dimension: Dimension,
+    protect: bool,
+    funnel_year: int,
+) -> dict[str, Any]:
+    """The dashboard's tables, pipeline and funnel as shown (withheld where `protect`)."""
+    computed = [
+        indicators.graduate_table(filters=filters, definition=definition, dimension=Dimension.YEAR)
+    ]
+    if dimension != Dimension.YEAR:
+        computed.append(
+            indicators.graduate_table(filters=filters, definition=definition, dimension=dimension)
+        )
+    # Both tables count the same graduates: they are protected together.
+    shown = disclosure.shown_tables(computed, protect=protect)
+    return {
+        "by_year": shown[0],
+        "table": shown[-1],
+        "pipeline": disclosure.shown_pipeline(
+            indicators.pipeline_rates(filters=filters), protect=protect
+        ),
+        "funnel": disclosure.shown_funnel(
+            indicators.funnel(filters=filters, definition=definition, year=funnel_year),
+            protect=protect,
+        ),
+    }
+
+
+def _response_rate(actor: Any) -> selectors.ResponseRate:
+    today = timezone.localdate()
+    return versions.cached(
+        ("outcomes.response_rate", versions.seen_by(actor), today),
+        lambda: selectors.response_rate_for(actor=actor, today=today),
+        region_ids=versions.regions_of(actor),
+        topics=(versions.OUTCOMES,),
+    ).value
 
 
 def _float(value: Any) -> float | None:

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.employers.models import Formation
 from jejaring.placement import allocation, audit_actions, bulk, eligibility
@@ -387,6 +387,7 @@ def round_publish(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
         rnd.status = S.PUBLISHED
         rnd.published_at = now
         rnd.save(update_fields=["status", "published_at"])
+        versions.bump(rnd.region_id, versions.PLACEMENT)
         audit.record(
             actor=actor,
             action=audit_actions.ROUND_PUBLISH,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import PermissionDenied, ValidationError
 from jejaring.core.policies import OFFICE, policy_for
 from jejaring.trainees import audit_actions
@@ -47,6 +47,7 @@ def person_update(*, actor: Any, person: Person, changes: dict[str, Any]) -> Per
         for name, value in changes.items():
             setattr(locked, name, value)
         locked.save(update_fields=[*changes, "updated_at"])
+        versions.bump(locked.region_id, versions.PEOPLE)
         diff = audit.diff(before, changes)
         if diff:
             audit.record(

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import Conflict, PermissionDenied, ValidationError
 from jejaring.core.phone import PhoneError, normalise_phone
 from jejaring.core.validation_messages import message_for
@@ -178,6 +178,7 @@ def person_register(
     try:
         with transaction.atomic():
             person.save()
+            versions.bump(person.region_id, versions.PEOPLE)
             audit.record(
                 actor=actor,
                 action=audit_actions.PERSON_CREATE,
@@ -204,6 +205,7 @@ def person_register_many(
         raise ValueError("office staff register one person at a time (person_register)")
     people = [person_build(actor=actor, region=region, data=item) for item in data]
     Person.objects.bulk_create(people)
+    versions.bump(region.pk, versions.PEOPLE)
     audit.record_many(
         actor=actor,
         action=audit_actions.PERSON_CREATE,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import Conflict, InvalidTransition, PermissionDenied
 from jejaring.core.policies import OFFICE, policy_for
 from jejaring.regions.models import Region
@@ -83,6 +83,7 @@ def transfer_request_decide(
             from_region = person.region_id
             person.region_id = locked.to_region_id
             person.save(update_fields=["region", "updated_at"])
+            versions.bump([from_region, locked.to_region_id], versions.PEOPLE)
             for region_id in (from_region, locked.to_region_id):
                 audit.record(
                     actor=actor,

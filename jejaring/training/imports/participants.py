@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import NotFound
 from jejaring.core.imports import Progress, Rows, import_job_target, register_importer
 from jejaring.core.models import ImportJob
@@ -180,6 +180,7 @@ class ParticipantImporter:
             done += len(chunk)
             progress(done)
         summary = {"enrolled": len(enrolments)}
+        versions.bump(batch.region_id, versions.PEOPLE, versions.TRAINING)
         audit.record(
             actor=actor,
             action=actions.ENROLMENT_IMPORT,

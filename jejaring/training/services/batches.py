@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit, gates
+from jejaring.core import audit, gates, versions
 from jejaring.core.errors import (
     Conflict,
     InvalidTransition,
@@ -158,6 +158,7 @@ def batch_create(*, actor: Any, data: BatchData) -> Batch:
             batch.save()
             if data.instructors:
                 batch.instructors.set(data.instructors)
+            versions.bump(batch.region_id, versions.TRAINING)
             audit.record(
                 actor=actor,
                 action=actions.BATCH_CREATE,
@@ -359,6 +360,7 @@ def batch_change_status(
             )
         elif status == Batch.Status.FINISHED:
             changes["completion"] = ["", _apply_completion_rule(locked)]
+        versions.bump(locked.region_id, versions.TRAINING)
         audit.record(actor=actor, action=actions.BATCH_STATUS, target=locked, changes=changes)
         gates.emit("training.batch.status_changed", actor=actor, obj=locked)
     batch.status, batch.status_reason = locked.status, locked.status_reason

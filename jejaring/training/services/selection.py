@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.core import audit, gates
+from jejaring.core import audit, gates, versions
 from jejaring.core.errors import (
     Conflict,
     InvalidTransition,
@@ -110,6 +110,7 @@ def enrolment_decide(
             enrolment.status_reason = reason
             enrolment.decided_at = now
         Enrolment.objects.bulk_update(enrolments, ["status", "status_reason", "decided_at"])
+        versions.bump(locked_batch.region_id, versions.TRAINING)
         audit.record(
             actor=actor,
             action=actions.ENROLMENT_DECIDE,
@@ -211,6 +212,7 @@ def _enrolment_end(
         before = locked.status
         locked.status, locked.status_reason = status, reason
         locked.save(update_fields=["status", "status_reason"])
+        versions.bump(locked.region_id, versions.TRAINING)
         audit.record(
             actor=actor,
             action=action,
