@@ -14,8 +14,9 @@ from ninja.pagination import paginate
 
 from jejaring.accounts.scope import Role, scope_of
 from jejaring.core.errors import NotFound, PermissionDenied, ValidationError
+from jejaring.core.pagination import SeekPages
 from jejaring.core.params import DbId
-from jejaring.core.schemas import ErrorOut, Pages, json_body
+from jejaring.core.schemas import ErrorOut, json_body
 from jejaring.outcomes import indicators, selectors, services
 from jejaring.outcomes.disclosure import ShownFraction, ShownRow, shown_tables
 from jejaring.outcomes.indicators import Dimension
@@ -173,7 +174,7 @@ class FollowUpFilter(Schema):
 
 
 @router.get("/follow-ups", response=list[FollowUpOut], summary="Follow-up points")
-@paginate(Pages, page_size=50)
+@paginate(SeekPages, ordering=selectors.FOLLOW_UP_LIST_ORDER, page_size=50)
 def list_follow_ups(request: HttpRequest, filters: Query[FollowUpFilter]) -> QuerySet[FollowUp]:
     return selectors.follow_up_list_for(
         actor=request.user, due_by=filters.due_by, unanswered_only=filters.unanswered

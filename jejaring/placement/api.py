@@ -16,6 +16,7 @@ from ninja.pagination import paginate
 
 from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound, ValidationError
+from jejaring.core.pagination import SeekPages
 from jejaring.core.params import DbId
 from jejaring.core.schemas import ErrorOut, Pages, json_body
 from jejaring.placement import referrals, selectors, services
@@ -301,7 +302,7 @@ class ReferralOut(Schema):
 
 
 @router.get("/referrals", response=list[ReferralOut], summary="Referrals the caller may see")
-@paginate(Pages, page_size=50)
+@paginate(SeekPages, ordering=selectors.REFERRAL_LIST_ORDER, page_size=50)
 def list_referrals(request: HttpRequest, status: str = "") -> QuerySet[Referral]:
     if status and status not in Referral.Status.values:
         raise ValidationError(_("Status tidak dikenal."), code="unknown_status")

@@ -15,6 +15,7 @@ from ninja.pagination import paginate
 
 from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import PermissionDenied, ValidationError
+from jejaring.core.pagination import SeekPages
 from jejaring.core.params import Text
 from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
 from jejaring.social_security import selectors, services
@@ -73,7 +74,7 @@ class CoverageFilter(Schema):
 
 
 @router.get("/coverages", response=list[CoverageOut], summary="Cover the caller may see")
-@paginate(Pages, page_size=100)
+@paginate(SeekPages, ordering=selectors.COVERAGE_PAGE_ORDER, page_size=100)
 def list_coverages(request: HttpRequest, filters: Query[CoverageFilter]) -> QuerySet[Coverage]:
     return selectors.coverage_list_for(
         actor=request.user,
