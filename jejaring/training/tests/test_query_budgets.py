@@ -39,3 +39,25 @@ def test_the_batch_list_shows_each_batch_s_own_headcounts(client, cast):
     batches = {b.pk: b for b in client.get(reverse("training:batch_list")).context["page_obj"]}
     assert (batches[full.pk].applicant_count, batches[full.pk].participant_count) == (4, 3)
     assert (batches[empty.pk].applicant_count, batches[empty.pk].participant_count) == (0, 0)
+
+
+def _own_enrolments(cast):
+    program = ProgramFactory(institution=cast.lpks)
+
+    def add(n):
+        for batch in BatchFactory.create_batch(n, program=program):
+            EnrolmentFactory(batch=batch, person=cast.person_1)
+
+    return add
+
+
+def test_a_trainee_s_enrolment_page_makes_as_many_queries_for_200_enrolments_as_for_10(
+    client, cast
+):
+    client.force_login(cast.trainee_1)
+    assert_same_queries(client, reverse("my_training:enrolments"), add_rows=_own_enrolments(cast))
+
+
+def test_a_trainee_s_enrolment_api_makes_as_many_queries_for_200_enrolments_as_for_10(client, cast):
+    client.force_login(cast.trainee_1)
+    assert_same_queries(client, reverse("api:my_enrolments"), add_rows=_own_enrolments(cast))
