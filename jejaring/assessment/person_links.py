@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import QuerySet
 
 from jejaring.assessment.models import Candidate
 from jejaring.core.scope import ActorScope
 
 
-def assessor_dealing(scope: ActorScope) -> Q:
+def assessor_dealing(scope: ActorScope) -> QuerySet[Any, dict[str, Any]]:
     """An assessor sees the candidates of the sessions they assess."""
-    return Q(
-        Exists(
-            Candidate.objects.filter(
-                person=OuterRef("pk"), session__assessors__in=scope.assessor_ids
-            )
-        )
-    )
+    return Candidate.objects.filter(session__assessors__in=scope.assessor_ids).values("person_id")
 
 
 def export_assessments(person: Any) -> list[dict[str, Any]]:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import QuerySet
 
 from jejaring.core.scope import ActorScope
 from jejaring.placement.models import Referral
 
 
-def company_dealing(scope: ActorScope) -> Q:
+def company_dealing(scope: ActorScope) -> QuerySet[Any, dict[str, Any]]:
     """Company HR see the people referred to their company."""
-    return Q(
-        Exists(Referral.objects.filter(person=OuterRef("pk"), company_id__in=scope.company_ids))
-    )
+    return Referral.objects.filter(company_id__in=scope.company_ids).values("person_id")
 
 
 def export_referrals(person: Any) -> list[dict[str, Any]]:

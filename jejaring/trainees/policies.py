@@ -39,7 +39,10 @@ class PersonPolicy(Policy):
     # registered (jejaring.trainees.dealings): a confirmed enrolment, an assessment, a
     # referral.
     def office_q(self, scope: ActorScope) -> Q:
-        return Q(region_id__in=scope.office_region_ids) | dealings_q(Role.OFFICE_STAFF, scope)
+        regions = scope.office_region_ids
+        return Q(region_id__in=regions) | dealings_q(
+            Role.OFFICE_STAFF, scope, beyond_regions=regions
+        )
 
     def operator_q(self, scope: ActorScope) -> Q:
         return dealings_q(Role.OPERATOR, scope)

@@ -4,38 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import QuerySet
 
 from jejaring.core.scope import ActorScope
 from jejaring.trainees.dealings import DetailSection
 from jejaring.training.models import Enrolment
 
 
-def office_dealing(scope: ActorScope) -> Q:
+def office_dealing(scope: ActorScope) -> QuerySet[Any, dict[str, Any]]:
     """Office staff see a person of another region who enrolled with them once the
     identity is confirmed (a KTP seen; the home office or the person agreed)."""
-    return Q(
-        Exists(
-            Enrolment.objects.filter(
-                person=OuterRef("pk"),
-                region_id__in=scope.office_region_ids,
-                identity=Enrolment.Identity.CONFIRMED,
-            )
-        )
-    )
+    return Enrolment.objects.filter(
+        region_id__in=scope.office_region_ids, identity=Enrolment.Identity.CONFIRMED
+    ).values("person_id")
 
 
-def operator_dealing(scope: ActorScope) -> Q:
+def operator_dealing(scope: ActorScope) -> QuerySet[Any, dict[str, Any]]:
     """An operator sees a person with a confirmed enrolment at their institution."""
-    return Q(
-        Exists(
-            Enrolment.objects.filter(
-                person=OuterRef("pk"),
-                institution_id__in=scope.institution_ids,
-                identity=Enrolment.Identity.CONFIRMED,
-            )
-        )
-    )
+    return Enrolment.objects.filter(
+        institution_id__in=scope.institution_ids, identity=Enrolment.Identity.CONFIRMED
+    ).values("person_id")
 
 
 def export_enrolments(person: Any) -> list[dict[str, Any]]:
