@@ -56,20 +56,27 @@ def bump(region_ids: int | Iterable[int | None] | None, *topics: str) -> None:
     if region_ids is None or isinstance(region_ids, int):
         region_ids = [region_ids]
     ids = frozenset({ANY_REGION, *(pk for pk in region_ids if pk is not None)})
-    transaction.on_commit(partial(_replace, ids, frozenset(topics)))
+    # Robust: the write has committed; a failed bump is logged and its figures expire
+    # with TIMEOUT, rather than turning a saved write into an error page.
+    transaction.on_commit(partial(_replace, ids, frozenset(topics)), robust=True)
 
 
 def _replace(region_ids: frozenset[int], topics: frozenset[str]) -> None:
     token = _token()
-    DataVersion.objects.filter(region_id__in=region_ids, topic__in=topics).update(token=token)
-    DataVersion.objects.bulk_create(
-        [
-            DataVersion(region_id=pk, topic=topic, token=token)
-            for pk in region_ids
-            for topic in topics
-        ],
-        ignore_conflicts=True,
-    )
+    rows = DataVersion.objects.filter(region_id__in=region_ids, topic__in=topics)
+    with transaction.atomic():
+        # Every bump takes "any region" too: rows are locked in one order, so two bumps
+        # at once wait for each other instead of deadlocking.
+        list(rows.select_for_update().order_by("region_id", "topic").values_list("pk"))
+        rows.update(token=token)
+        DataVersion.objects.bulk_create(
+            [
+                DataVersion(region_id=pk, topic=topic, token=token)
+                for pk in region_ids
+                for topic in topics
+            ],
+            ignore_conflicts=True,
+        )
 
 
 def _token() -> int:
