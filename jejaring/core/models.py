@@ -60,7 +60,8 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("jejak audit")
         ordering = ["-occurred_at", "-id"]
         indexes = [
-            models.Index(fields=["region", "-occurred_at"], name="audit_region_time"),
+            # The audit list's keyset order (selectors.AUDIT_LIST_ORDER).
+            models.Index(fields=["region", "-occurred_at", "-id"], name="audit_region_time_id"),
             models.Index(fields=["actor", "-occurred_at"], name="audit_actor_time"),
             models.Index(fields=["target_type", "target_id"], name="audit_target"),
             models.Index(fields=["action"], name="audit_action"),
