@@ -32,7 +32,7 @@ from jejaring.assessment.models import (
     UnitAssessment,
     UnitResult,
 )
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import (
     Conflict,
     InvalidTransition,
@@ -326,6 +326,9 @@ def unit_results_record(
                 status=AssessmentSession.Status.ONGOING
             )
             session.status = AssessmentSession.Status.ONGOING
+        versions.bump(
+            [locked.region_id, getattr(locked.enrolment, "region_id", None)], versions.TRAINING
+        )
         audit.record(
             actor=actor,
             action=audit_actions.CANDIDATE_RESULTS,
