@@ -137,7 +137,7 @@ class FunnelStep:
 def funnel(*, filters: Filters, definition: Definition, year: int) -> list[FunnelStep]:
     """Registration → graduate → competent → referred → absorbed for the graduates (and
     registrants) of the batches of one budget year, counted in people."""
-    from django.db.models import Exists, OuterRef
+    from django.db.models import Count, Exists, OuterRef, Q
 
     from jejaring.assessment.models import Candidate
     from jejaring.placement.models import Referral
@@ -147,18 +147,21 @@ def funnel(*, filters: Filters, definition: Definition, year: int) -> list[Funne
         enrolments = enrolments.filter(institution_id=filters.institution_id)
     if filters.vocation_id:
         enrolments = enrolments.filter(batch__program__vocation_id=filters.vocation_id)
-    graduates = enrolments.filter(status=Enrolment.Status.GRADUATED)
-    competent = graduates.filter(
-        Exists(
-            Candidate.objects.filter(enrolment=OuterRef("pk"), result=Candidate.Result.COMPETENT)
-        )
+    graduated = Q(status=Enrolment.Status.GRADUATED)
+    competent = Exists(
+        Candidate.objects.filter(enrolment=OuterRef("pk"), result=Candidate.Result.COMPETENT)
     )
-    referred = graduates.filter(
-        Exists(
-            Referral.objects.filter(person=OuterRef("person_id"))
-            .exclude(status=Referral.Status.CANCELLED)
-            .filter(referred_at__date__gte=OuterRef("graduated_on"))
-        )
+    referred = Exists(
+        Referral.objects.filter(person=OuterRef("person_id"))
+        .exclude(status=Referral.Status.CANCELLED)
+        .filter(referred_at__date__gte=OuterRef("graduated_on"))
+    )
+    # One pass over the year's enrolments for the four steps, not a count per step.
+    counts = enrolments.aggregate(
+        registered=Count("pk"),
+        graduated=Count("pk", filter=graduated),
+        competent=Count("pk", filter=graduated & competent),
+        referred=Count("pk", filter=graduated & referred),
     )
     # A package of budget year Y may end in January of Y + 1.
     absorbed, _ids = graduate_ids(
@@ -175,9 +178,9 @@ def funnel(*, filters: Filters, definition: Definition, year: int) -> list[Funne
         limit=0,
     )
     return [
-        FunnelStep("registered", gettext("Mendaftar"), enrolments.count()),
-        FunnelStep("graduated", gettext("Lulus"), graduates.count()),
-        FunnelStep("competent", gettext("Kompeten"), competent.count()),
-        FunnelStep("referred", gettext("Disalurkan"), referred.count()),
+        FunnelStep("registered", gettext("Mendaftar"), counts["registered"]),
+        FunnelStep("graduated", gettext("Lulus"), counts["graduated"]),
+        FunnelStep("competent", gettext("Kompeten"), counts["competent"]),
+        FunnelStep("referred", gettext("Disalurkan"), counts["referred"]),
         FunnelStep("absorbed", gettext("Terserap"), absorbed),
     ]
