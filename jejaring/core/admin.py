@@ -29,7 +29,7 @@ from django.http import HttpRequest
 
 from jejaring.core import audit
 from jejaring.core.clientip import client_address
-from jejaring.core.models import AuditEvent, ImportJob, WorkerHeartbeat
+from jejaring.core.models import AuditEvent, DataVersion, ImportJob, WorkerHeartbeat
 
 
 def _is_superuser(request: HttpRequest) -> bool:
@@ -233,6 +233,19 @@ class WorkerHeartbeatAdmin(JejaringAdmin):
 
     list_display = ("worker_id", "hostname", "pid", "started_at", "last_seen")
     readonly_fields = ("worker_id", "hostname", "pid", "started_at", "last_seen")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(DataVersion)
+class DataVersionAdmin(JejaringAdmin):
+    """The version tokens of cached figures (jejaring/core/versions.py); written by the
+    services only. Deleting a row makes the next request recompute that figure."""
+
+    list_display = ("region_id", "topic", "token")
+    list_filter = ("topic",)
+    readonly_fields = ("region_id", "topic", "token")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -450,6 +450,9 @@ class Enrolment(RegionOwned):
             models.Index(fields=["batch", "status"], name="enrolment_batch_status"),
             models.Index(fields=["region", "graduated_on"], name="enrolment_region_graduated"),
             models.Index(fields=["institution", "status"], name="enrolment_institution_status"),
+            # The office's dealings with other regions' people (trainees.dealings): read
+            # from the index alone when the person list builds the ids it may show.
+            models.Index(fields=["region", "identity", "person"], name="enrolment_dealings"),
         ]
 
     def __str__(self) -> str:
