@@ -53,10 +53,6 @@ def register_role_target(role: Role, model: type[models.Model]) -> None:
     _role_targets[role] = model
 
 
-def role_target_model(role: str) -> type[models.Model] | None:
-    return _role_targets.get(role)
-
-
 class Membership(RegionOwned):
     """One role of one user in one region. A provincial or national viewer holds one
     VIEWER membership per region granted to them. Trainees need no membership: their

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.core.discovery import app_modules
 from jejaring.core.scope import Role, scope_of
 
 
@@ -44,15 +43,7 @@ CORE_ENTRIES: list[NavEntry] = [
 def navigation_entries() -> tuple[NavEntry, ...]:
     """Every menu entry, the core's and each installed app's `nav.ENTRIES`, in order."""
     entries = list(CORE_ENTRIES)
-    for config in apps.get_app_configs():
-        if not config.name.startswith("jejaring."):
-            continue
-        try:
-            module = import_module(f"{config.name}.nav")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.nav":
-                raise
-            continue
+    for module in app_modules("nav"):
         entries.extend(module.ENTRIES)
     return tuple(sorted(entries, key=lambda entry: entry.order))
 

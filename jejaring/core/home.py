@@ -16,16 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 
 from jejaring.core import versions
+from jejaring.core.discovery import app_modules
 from jejaring.core.scope import Role
 
 #: (actor, today) -> the numbers or context a contribution shows.
@@ -70,15 +69,7 @@ class Panel:
 def _contributions() -> tuple[tuple[HomeCard, ...], tuple[HomePanel, ...]]:
     cards: list[HomeCard] = []
     panels: list[HomePanel] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("jejaring."):
-            continue
-        try:
-            module = import_module(f"{config.name}.home")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.home":
-                raise
-            continue
+    for module in app_modules("home"):
         cards.extend(getattr(module, "CARDS", ()))
         panels.extend(getattr(module, "PANELS", ()))
     return (

@@ -149,13 +149,8 @@ def regions_of(actor: Any) -> frozenset[int] | None:
     scope = scope_of(actor)
     if scope.is_superuser:
         return None
-    return frozenset().union(
-        *(
-            getattr(scope, field.name)
-            for field in dataclasses.fields(scope)
-            if field.name == "region_ids" or field.name.endswith("_region_ids")
-        )
-    )
+    # region_ids already joins the office, operator, assessor and company regions.
+    return scope.region_ids | scope.viewer_region_ids
 
 
 def cached(

@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
+from jejaring.core.discovery import app_modules
 
 
 @dataclass(frozen=True)
@@ -36,17 +35,7 @@ class TraineeSection:
 @cache
 def trainee_sections() -> tuple[TraineeSection, ...]:
     """Every installed app's `trainee_pages.SECTIONS`, in order."""
-    sections: list[TraineeSection] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("jejaring."):
-            continue
-        try:
-            module = import_module(f"{config.name}.trainee_pages")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.trainee_pages":
-                raise
-            continue
-        sections.extend(module.SECTIONS)
+    sections = [s for module in app_modules("trainee_pages") for s in module.SECTIONS]
     return tuple(sorted(sections, key=lambda section: section.order))
 
 
