@@ -30,6 +30,7 @@ from jejaring.employers.forms import (
 )
 from jejaring.employers.models import Company, Formation
 from jejaring.employers.pages import STAFF_AND_HR, download, get_or_404
+from jejaring.employers.seat_counts import annotate_seats_left
 from jejaring.regions.selectors import sole_office_region_for
 
 # --- companies -----------------------------------------------------------------------
@@ -305,6 +306,7 @@ def _public_list(request: HttpRequest, region: Any) -> HttpResponse:
         kind = ""
     formations = selectors.public_formation_list(region=region, kind=kind)
     page = Paginator(formations, 30).get_page(request.GET.get("page"))
+    page.object_list = annotate_seats_left(page.object_list)
     return render(
         request,
         "employers/public_formation_list.html",
@@ -334,4 +336,9 @@ def public_region_formation_list(request: HttpRequest, formation_region_slug: st
 @require_GET
 def public_formation_detail(request: HttpRequest, public_formation_id: int) -> HttpResponse:
     formation = get_or_404(selectors.public_formation_get, public_formation_id=public_formation_id)
-    return render(request, "employers/public_formation_detail.html", {"formation": formation})
+    (formation,) = annotate_seats_left([formation])
+    return render(
+        request,
+        "employers/public_formation_detail.html",
+        {"formation": formation, "seats_left": formation.seats_left},  # type: ignore[attr-defined]
+    )

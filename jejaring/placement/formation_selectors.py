@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
 from jejaring.employers.models import Formation
-from jejaring.placement.models import InternshipAgreement, Referral
+from jejaring.placement.models import AllocationRound, InternshipAgreement, Referral
 from jejaring.placement.seats import seats_taken, seats_taken_annotation
 
 
@@ -51,6 +51,20 @@ def formation_get_for(*, actor: Any, formation_id: int) -> Formation:
 
 def formation_seats_taken(*, formation: Formation) -> int:
     return seats_taken(formation.pk)
+
+
+def formation_open_rounds(*, formation: Formation) -> dict[str, list[AllocationRound]]:
+    """The open rounds of the formation's region (the caller has already been scoped to
+    the formation): those it is offered in (`offered`) and those it could still join
+    (`joinable`, while it is open itself). Two queries."""
+    rounds = AllocationRound.objects.filter(
+        region_id=formation.region_id, status=AllocationRound.Status.OPEN
+    ).order_by("closes_at", "pk")
+    offered = list(rounds.filter(formations__formation=formation))
+    joinable: list[AllocationRound] = []
+    if formation.status == Formation.Status.OPEN:
+        joinable = list(rounds.exclude(pk__in=[rnd.pk for rnd in offered]))
+    return {"offered": offered, "joinable": joinable}
 
 
 def internship_referral_list_for(*, actor: Any, formation: Formation) -> QuerySet[Referral]:

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jejaring.accounts.scope import require_any_role
+from jejaring.accounts.scope import require_any_role, scope_of
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
 from jejaring.core.params import query_text
@@ -28,6 +28,8 @@ from jejaring.internships import selectors as internship_selectors
 from jejaring.internships.formation_links import program_of
 from jejaring.placement import formation_selectors as selectors
 from jejaring.placement import formations, internship_agreements
+from jejaring.placement import selectors as round_selectors
+from jejaring.placement import services as round_services
 from jejaring.placement.formation_forms import FormationForm, InternshipAgreementForm, SignForm
 from jejaring.placement.models import InternshipAgreement
 
@@ -104,13 +106,17 @@ def formation_detail(request: HttpRequest, formation_id: int) -> HttpResponse:
         selectors.formation_get_for, actor=request.user, formation_id=formation_id
     )
     is_internship = formation.kind == Formation.Kind.INTERNSHIP
+    taken = selectors.formation_seats_taken(formation=formation)
     return render(
         request,
         "placement/formation_detail.html",
         {
             "formation": formation,
             "program": program_of(formation),
-            "seats_taken": selectors.formation_seats_taken(formation=formation),
+            "seats_taken": taken,
+            "seats_left": max(formation.quota - taken, 0),
+            "rounds": selectors.formation_open_rounds(formation=formation),
+            "may_join_round": scope_of(request.user).is_office_of(formation.region_id),
             "can_change": policy_for(Formation).can(request.user, "change", formation),
             "interns": (
                 selectors.internship_referral_list_for(actor=request.user, formation=formation)
@@ -181,6 +187,34 @@ def formation_close(request: HttpRequest, formation_id: int) -> HttpResponse:
     return _formation_action(
         request, formation_id, formations.formation_close, _("Formasi ditutup.")
     )
+
+
+@login_required
+@require_POST
+def formation_join_round(request: HttpRequest, formation_id: int) -> HttpResponse:
+    """Add an open formation to an open round of its region ("Gabungkan ke putaran")."""
+    formation = get_or_404(
+        selectors.formation_get_for, actor=request.user, formation_id=formation_id
+    )
+    round_id = request.POST.get("round", "")
+    rnd = None
+    if round_id.isdigit() and len(round_id) < 12:
+        rnd = round_selectors.round_for_office(actor=request.user, round_id=int(round_id))
+    if rnd is None:
+        raise Http404
+    try:
+        round_services.round_add_formation(actor=request.user, rnd=rnd, formation=formation)
+    except NotFound:
+        raise Http404 from None
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            _("Formasi digabungkan ke putaran “%(name)s”; pelamar dapat memilihnya sekarang.")
+            % {"name": rnd.name},
+        )
+    return redirect("formations:formation_detail", formation_id=formation.pk)
 
 
 @login_required

@@ -54,6 +54,11 @@ def round_get_for(*, actor: Any, round_id: int) -> AllocationRound:
     return rnd
 
 
+def round_for_office(*, actor: Any, round_id: int) -> AllocationRound | None:
+    """A round of a region where the actor is office staff, or None."""
+    return policy_for(AllocationRound).permitted(actor, OFFICE).filter(pk=round_id).first()
+
+
 def round_formations(*, rnd: AllocationRound) -> list[RoundFormation]:
     return list(
         RoundFormation.objects.filter(round=rnd)

@@ -14,4 +14,9 @@ urlpatterns = [
     path("formasi/<int:formation_id>/ubah/", views.formation_edit, name="formation_edit"),
     path("formasi/<int:formation_id>/buka/", views.formation_publish, name="formation_publish"),
     path("formasi/<int:formation_id>/tutup/", views.formation_close, name="formation_close"),
+    path(
+        "formasi/<int:formation_id>/putaran/",
+        views.formation_join_round,
+        name="formation_join_round",
+    ),
 ]

@@ -316,11 +316,13 @@ def apply(request: HttpRequest, round_id: int) -> HttpResponse:
     assert person is not None
     rfs = selectors.round_formations(rnd=rnd)
     verdicts = services.verdicts_for(person, [rf.formation_id for rf in rfs])
+    held = seats_held([rf.formation_id for rf in rfs])
     from jejaring.placement.eligibility import reason_message
 
     options: list[dict[str, Any]] = [
         {
             "formation": rf.formation,
+            "seats_left": max(rf.formation.quota - held.get(rf.formation_id, 0), 0),
             "eligible": not verdicts[rf.formation_id].reason,
             "reason": reason_message(verdicts[rf.formation_id].reason, rf.formation)
             if verdicts[rf.formation_id].reason

@@ -126,6 +126,49 @@ def round_create(
     return rnd
 
 
+def round_add_formation(
+    *, actor: Any, rnd: AllocationRound, formation: Formation
+) -> RoundFormation:
+    """Let a formation opened after the round began take part in it ("Gabungkan ke
+    putaran"): only while the round still takes applications, for an open formation of
+    the round's region that is not in it yet. Applicants see it at once; its seats are
+    counted when the allocation runs, like every other formation's."""
+    _require_office(actor, rnd.region_id)
+    with transaction.atomic():
+        locked = AllocationRound.objects.select_for_update().get(pk=rnd.pk)
+        if locked.status != S.OPEN:
+            raise InvalidTransition(
+                _(
+                    "Putaran “%(name)s” sudah tidak menerima lamaran; formasi ini ditawarkan "
+                    "pada putaran berikutnya."
+                )
+                % {"name": locked.name},
+                code="round_not_open",
+            )
+        if formation.region_id != locked.region_id:
+            raise NotFound(_("Formasi tidak ditemukan."))
+        locked_formations = lock_formations([formation.pk])
+        current = locked_formations[0] if locked_formations else None
+        if current is None or current.status != Formation.Status.OPEN:
+            raise InvalidTransition(
+                _("Formasi ini tidak sedang dibuka."), code="formation_not_open"
+            )
+        entry, created = RoundFormation.objects.get_or_create(round=locked, formation=current)
+        if not created:
+            raise Conflict(
+                _("Formasi ini sudah ikut putaran “%(name)s”.") % {"name": locked.name},
+                code="already_in_round",
+            )
+        versions.bump(locked.region_id, versions.PLACEMENT)
+        audit.record(
+            actor=actor,
+            action=audit_actions.ROUND_ADD_FORMATION,
+            target=locked,
+            changes={"formations": [None, current.pk]},
+        )
+    return entry
+
+
 def _transition(rnd: AllocationRound, allowed: Sequence[str], to: str) -> AllocationRound:
     locked = AllocationRound.objects.select_for_update().get(pk=rnd.pk)
     if locked.status not in allowed:
