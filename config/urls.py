@@ -12,6 +12,7 @@ admin.site.has_permission = lambda request: bool(  # type: ignore[method-assign]
 urlpatterns = [
     path("", include("jejaring.core.urls")),
     path("akun/", include("jejaring.accounts.urls")),
+    path("notifikasi/", include("jejaring.notices.urls")),
     path("orang/", include("jejaring.trainees.urls")),
     path("wilayah/", include("jejaring.regions.urls")),
     path("pelatihan/impor/", include("jejaring.training.urls_import")),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "jejaring.core",
     "jejaring.regions",
     "jejaring.accounts",
+    "jejaring.notices",
     "jejaring.trainees",
     "jejaring.training",
     "jejaring.assessment",
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "jejaring.core.context_processors.navigation",
                 "jejaring.regions.context_processors.current_region",
+                "jejaring.notices.context_processors.unread_notifications",
             ],
         },
     }

@@ -12,16 +12,19 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jejaring.core import audit
 from jejaring.core.errors import InvalidTransition, ValidationError
+from jejaring.core.scope import Role
 from jejaring.employers.models import Company
 from jejaring.employers.services import check_document, require, require_company_member
 from jejaring.internships import audit_actions
 from jejaring.internships.models import InternshipProgram
 from jejaring.internships.rules import internship_rules_on
+from jejaring.notices.services import Recipient, notify, role_holders
 from jejaring.regions.calendar import add_working_days
 
 
@@ -209,7 +212,24 @@ def internship_program_decide(
                 "on_time": [None, timezone.localdate() <= (locked.decision_due_on or date.max)],
             },
         )
+        _notify_decided(locked, actor=actor)
     return locked
+
+
+def _notify_decided(program: InternshipProgram, *, actor: Any) -> None:
+    """The company's HR hear the office's decision on their program."""
+    holders = role_holders(role=Role.COMPANY_HR, model=Company, ids=[program.company_id])
+    notify(
+        kind=f"program_{program.status}",
+        region_id=program.region_id,
+        recipients=[Recipient.of_user(user) for user in holders.get(program.company_id, [])],
+        link=reverse(
+            "internships:internship_program_detail",
+            kwargs={"internship_program_id": program.pk},
+        ),
+        params={"program": program.title},
+        exclude_user=actor,
+    )
 
 
 DECISIONS = {

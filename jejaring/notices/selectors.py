@@ -14,9 +14,7 @@ from jejaring.notices.models import Notification
 
 def notification_list_for(*, actor: Any) -> QuerySet[Notification]:
     """The actor's own notifications, newest first (nobody sees another's)."""
-    return Notification.objects.filter(user_id=getattr(actor, "pk", None)).order_by(
-        "-created_at", "-pk"
-    )
+    return Notification.objects.filter(user_id=actor.pk).order_by("-created_at", "-pk")
 
 
 def unread_count_for(*, actor: Any) -> int:

@@ -238,7 +238,7 @@ def notification_mark_read(*, actor: Any, notification_id: int) -> Notification:
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update()
-            .filter(pk=notification_id, user_id=getattr(actor, "pk", None))
+            .filter(pk=notification_id, user_id=actor.pk)
             .first()
         )
         if notification is None:
@@ -251,9 +251,9 @@ def notification_mark_read(*, actor: Any, notification_id: int) -> Notification:
 
 def notifications_mark_all_read(*, actor: Any) -> int:
     """Mark every unread notification of one's own read; returns how many."""
-    return Notification.objects.filter(
-        user_id=getattr(actor, "pk", None), read_at__isnull=True
-    ).update(read_at=timezone.now())
+    return Notification.objects.filter(user_id=actor.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def notification_whatsapp_sent(*, actor: Any, notification: Notification) -> Notification:

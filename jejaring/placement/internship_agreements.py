@@ -22,7 +22,7 @@ from jejaring.employers.models import Formation
 from jejaring.employers.services import check_document, require
 from jejaring.internships.formation_links import program_of
 from jejaring.internships.rules import check_internship_period, internship_rules_on
-from jejaring.placement import audit_actions
+from jejaring.placement import audit_actions, notifications
 from jejaring.placement.models import InternshipAgreement, Referral
 
 #: Referral statuses under which an agreement may be drawn up (before the start).
@@ -114,6 +114,7 @@ def internship_agreement_create(
                 {"number": agreement.number, "starts_on": starts_on, "ends_on": ends_on, **stipend},
             ),
         )
+        notifications.agreement_ready(agreement, actor=actor)
     return agreement
 
 

@@ -26,12 +26,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jejaring.accounts.scope import scope_of
+from jejaring.accounts.scope import Role, scope_of
 from jejaring.core import audit, gates, versions
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.employers.models import Formation
-from jejaring.placement import audit_actions
+from jejaring.placement import audit_actions, notifications
 from jejaring.placement.internship_agreements import internship_agreement_ratified
 from jejaring.placement.models import Referral
 from jejaring.placement.seats import seats_held
@@ -148,6 +148,7 @@ def _change(
         )
         if status in (R.STARTED, R.HIRED):
             gates.emit("placement.referral.started", actor=actor, obj=locked)
+        notifications.referral_answered(locked)
     return locked
 
 
@@ -226,3 +227,36 @@ def referral_create(*, actor: Any, formation: Formation, person: Person) -> Refe
             changes={"formation": locked.pk, "seats_taken": taken + 1},
         )
     return referral
+
+
+#: Referrals whose candidate the company is still dealing with: their contact is shown.
+CONTACT_LIVE = (R.REFERRED, R.ACCEPTED, R.STARTED)
+
+
+def may_see_contact(actor: Any, referral: Referral) -> bool:
+    """Company HR of the referral's own company, while the referral is live."""
+    scope = scope_of(actor)
+    return (
+        Role.COMPANY_HR in scope.roles
+        and referral.company_id in scope.company_ids
+        and referral.status in CONTACT_LIVE
+    )
+
+
+def referral_contact_reveal(
+    *, actor: Any, referral: Referral, ip_address: str | None = None
+) -> tuple[str, str]:
+    """The referred candidate's phone and email, for HR of the company the candidate was
+    referred to, while the referral is live; every look is audited (UU 27/2022). Anyone
+    else gets NotFound."""
+    if not may_see_contact(actor, referral):
+        raise NotFound(_("Penyaluran tidak ditemukan."))
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action=audit_actions.REFERRAL_CONTACT_VIEW,
+            target=referral,
+            changes={"person": referral.person_id},
+            ip_address=ip_address,
+        )
+    return referral.person.phone, referral.person.email

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jejaring.placement import views
+from jejaring.placement import views, views_contact
 
 app_name = "placement"
 
@@ -19,6 +19,11 @@ urlpatterns = [
     path("rujukan/<int:referral_id>/", views.referral_detail, name="referral_detail"),
     path("rujukan/<int:referral_id>/surat/", views.referral_letter, name="referral_letter"),
     path("rujukan/<int:referral_id>/mundur/", views.referral_decline, name="referral_decline"),
+    path(
+        "rujukan/<int:referral_id>/kontak/",
+        views_contact.referral_contact,
+        name="referral_contact",
+    ),
     path("lamaran/", views.my_applications, name="my_applications"),
     path("lamaran/putaran/<int:round_id>/", views.apply, name="apply"),
     path("lamaran/<int:application_id>/", views.application_detail, name="application_detail"),

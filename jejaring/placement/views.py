@@ -272,7 +272,11 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     return render(
         request,
         "placement/referral_detail.html",
-        {"referral": referral, "form": form if may_record else None},
+        {
+            "referral": referral,
+            "form": form if may_record else None,
+            "may_see_contact": referrals.may_see_contact(request.user, referral),
+        },
     )
 
 

@@ -70,9 +70,13 @@ class RegistrationForm(PersonFieldsMixin, Form):
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     email = forms.EmailField(
-        label=_("Email"),
+        label=_("Email (opsional)"),
         max_length=254,
-        help_text=_("Tautan untuk membuat kata sandi dan kabar seleksi dikirim ke sini."),
+        required=False,
+        help_text=_(
+            "Bila diisi, tautan untuk membuat kata sandi dan kabar seleksi dikirim ke sini. "
+            "Tanpa email, kabar dikirim lewat WhatsApp ke nomor HP Anda."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     motivation = forms.CharField(

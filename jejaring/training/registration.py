@@ -139,9 +139,11 @@ def seats_left(batch: Batch) -> int:
 
 def _checked_contact(data: RegistrationData) -> tuple[str, str]:
     email = data.email.strip().lower()
-    if not email or "@" not in email or len(email) > 254 or any(c.isspace() for c in email):
+    if email and ("@" not in email or len(email) > 254 or any(c.isspace() for c in email)):
         raise ValidationError(
-            _("Alamat email wajib diisi dengan benar."), code="invalid_email", field="email"
+            _("Alamat email tidak valid; kosongkan bila tidak punya email."),
+            code="invalid_email",
+            field="email",
         )
     if not data.phone.strip():
         raise ValidationError(_("Nomor HP wajib diisi."), code="required", field="phone")
@@ -263,8 +265,9 @@ def registration_submit(
     No account is bound to a person here. The registration belongs to the account that
     submitted it (`submitter`), or to an account invited on the typed email when no
     account has that email; that account sees only its own registrations until an
-    operator verifies the identity. The confirmation goes to the typed email and carries
-    no free text from the form but the name. Returns the enrolment, or None when the
+    operator verifies the identity. The email is optional (a phone number is enough). The
+    confirmation goes to the typed email, if any, and carries no free text from the form
+    but the name. Returns the enrolment, or None when the
     submission became a review item."""
     nik, full_name, email, phone = _checked(data)
     applicant = applicant_snapshot(
@@ -378,9 +381,13 @@ def _person_data(data: RegistrationData, *, email: str, phone: str) -> PersonDat
 def _applicant_account(*, submitter: Any, email: str, full_name: str, base_url: str) -> Any:
     """The account the registration belongs to: the signed-in submitter's, else a new
     account invited on the typed email (a set-password link proves the mailbox), else
-    none — an existing account is never attached to by someone who is not signed in."""
+    none — an existing account is never attached to by someone who is not signed in, and
+    a registration without an email has no account of its own (phone is enough: staff
+    send its news as WhatsApp text)."""
     if submitter is not None and getattr(submitter, "is_authenticated", False):
         return submitter
+    if not email:
+        return None
     if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
         return None
     return account_invite(actor=None, email=email, full_name=full_name, base_url=base_url)
@@ -389,6 +396,8 @@ def _applicant_account(*, submitter: Any, email: str, full_name: str, base_url: 
 def _confirm(*, email: str, full_name: str, batch: Batch, base_url: str) -> None:
     """Tell the typed address that a registration was received. The same words whatever
     happened to the NIK; the only text from the form is the name (plain text)."""
+    if not email:
+        return
     subject = _g("Pendaftaran pelatihan diterima: {batch}").format(batch=batch.name)
     body = _g(
         "Halo {name},\n\nPendaftaran atas nama Anda untuk {batch} ({program}, {institution}) "

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -21,6 +22,7 @@ from jejaring.core import audit
 from jejaring.core.dates import add_months
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
+from jejaring.notices.services import Recipient, notify, notify_each
 from jejaring.training.models import Batch, Enrolment, TrainingInstitution
 
 #: How long a BNSP competency certificate is valid when the LSP says nothing else.
@@ -100,6 +102,18 @@ def training_certificates_issue(
             action=audit_actions.TRAINING_CERTIFICATE_ISSUE,
             target=batch,
             changes={"numbers": [None, [c.number for c in certificates]]},
+        )
+        notify_each(
+            kind="certificate_issued",
+            region_id=batch.region_id,
+            rows=[
+                (
+                    Recipient.of_person(c.enrolment.person),
+                    reverse("assessment:my_results"),
+                    {"number": c.number, "batch": batch.name},
+                )
+                for c in certificates
+            ],
         )
     return certificates
 
@@ -192,6 +206,13 @@ def competency_certificate_record(
                 action=audit_actions.COMPETENCY_CERTIFICATE_RECORD,
                 target=certificate,
                 changes={"registration_number": [None, number]},
+            )
+            notify(
+                kind="competency_certificate_recorded",
+                region_id=certificate.region_id,
+                recipients=[Recipient.of_person(candidate.person)],
+                link=reverse("assessment:my_results"),
+                params={"number": number, "scheme": session.scheme.name},
             )
     except IntegrityError:
         raise Conflict(

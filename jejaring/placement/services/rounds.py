@@ -29,7 +29,7 @@ from jejaring.accounts.scope import scope_of
 from jejaring.core import audit, versions
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.employers.models import Formation
-from jejaring.placement import allocation, audit_actions, bulk, eligibility
+from jejaring.placement import allocation, audit_actions, bulk, eligibility, notifications
 from jejaring.placement.models import (
     AllocationResult,
     AllocationRound,
@@ -437,6 +437,7 @@ def round_publish(*, actor: Any, rnd: AllocationRound) -> AllocationRound:
             target=rnd,
             changes={"referrals": len(placed)},
         )
+        notifications.round_published(rnd)
     return rnd
 
 

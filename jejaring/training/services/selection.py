@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core import audit, gates, versions
@@ -21,6 +19,7 @@ from jejaring.core.errors import (
     ValidationError,
 )
 from jejaring.core.policies import policy_for
+from jejaring.notices.services import Recipient, notify_each
 from jejaring.training import audit_actions as actions
 from jejaring.training.identity import check_accept_identity, enrolment_contact_email
 from jejaring.training.models import (
@@ -125,30 +124,33 @@ def enrolment_decide(
 
 
 def _notify_decision(batch: Batch, enrolments: list[Enrolment], decision: str, reason: str) -> None:
-    label = str(Enrolment.Status(decision).label)
-    messages = []
-    for enrolment in enrolments:
-        recipient = enrolment_contact_email(enrolment)
-        if not recipient:
-            continue
-        body = _g(
-            "Halo {name},\n\nStatus pendaftaran Anda di {batch} sekarang: {status}.\n{reason}"
-        ).format(
-            name=enrolment.display_name,
-            batch=batch.name,
-            status=label,
-            reason=reason,
-        )
-        messages.append(
+    """Tell each applicant the decision: in the app, by mail after commit, or by the
+    WhatsApp text office staff send. News of an unconfirmed enrolment reaches only what
+    was typed with it (`enrolment_contact_email`), never the record's own contacts."""
+    link = "my_training:enrolment_detail"
+    notify_each(
+        kind=f"selection_{decision}",
+        region_id=batch.region_id,
+        rows=[
             (
-                _g("Pendaftaran pelatihan: {status}").format(status=label),
-                body,
-                settings.DEFAULT_FROM_EMAIL,
-                [recipient],
+                _applicant_recipient(enrolment),
+                reverse(link, kwargs={"enrolment_id": enrolment.pk}),
+                {"batch": batch.name},
             )
-        )
-    if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages))
+            for enrolment in enrolments
+        ],
+    )
+
+
+def _applicant_recipient(enrolment: Enrolment) -> Recipient:
+    if enrolment.is_confirmed:
+        return Recipient.of_person(enrolment.person)
+    return Recipient(
+        user_id=enrolment.applicant_user_id,
+        email=enrolment_contact_email(enrolment),
+        phone=str(enrolment.applicant.get("phone", "")),
+        name=enrolment.display_name,
+    )
 
 
 _BEFORE_START = frozenset(
