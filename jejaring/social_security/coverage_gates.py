@@ -119,8 +119,32 @@ def insert_missing(rows: list[Coverage], link: str) -> int:
         ).values_list(f"{link}_id", flat=True)
     )
     missing = [row for row in rows if getattr(row, f"{link}_id") not in existing]
+    _carry_kpj_numbers(missing)
     Coverage.objects.bulk_create(missing)
     return len(missing)
+
+
+def _carry_kpj_numbers(rows: list[Coverage]) -> None:
+    """A KPJ card belongs to one person for life: a new cover takes the number the
+    person's earlier cover in the same region already has (the latest), so neither staff
+    nor the insurer's file need give it again. One query; another region's cover is not
+    read, so a list never learns of a person's cover elsewhere."""
+    wanted = [row for row in rows if not row.kpj_number]
+    if not wanted:
+        return
+    known: dict[tuple[int, int], str] = {}
+    for person_id, region_id, kpj in (
+        Coverage.objects.filter(
+            person_id__in={row.person_id for row in wanted},
+            region_id__in={row.region_id for row in wanted},
+        )
+        .exclude(kpj_number="")
+        .order_by("cover_start", "pk")
+        .values_list("person_id", "region_id", "kpj_number")
+    ):
+        known[(person_id, region_id)] = kpj
+    for row in wanted:
+        row.kpj_number = known.get((row.person_id, row.region_id), "")
 
 
 def trainee_cover(enrolment: Any) -> Coverage:

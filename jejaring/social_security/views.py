@@ -194,7 +194,7 @@ def coverage_detail(request: HttpRequest, coverage_id: int) -> HttpResponse:
             "coverage": coverage,
             "is_staff": is_staff,
             "own": scope.person_id == coverage.person_id,
-            "form": form if is_staff and coverage.status == Coverage.Status.REGISTERED else None,
+            "form": form if is_staff and coverage.status in services.AWAITING_RETURN else None,
             "incidents": selectors.incident_list_for(actor=request.user).filter(coverage=coverage),
             "may_report": is_staff or hr_of_intern,
         },

@@ -4,6 +4,7 @@ One module per aggregate (cover, incidents); this package re-exports them all.""
 from __future__ import annotations
 
 from jejaring.social_security.services.coverage import (
+    AWAITING_RETURN,
     KPJ_FORMAT,
     LOOKUP_CHUNK,
     TRANSITIONS,
@@ -23,6 +24,7 @@ from jejaring.social_security.services.incidents import (
 )
 
 __all__ = [
+    "AWAITING_RETURN",
     "CLAIM_TRANSITIONS",
     "KPJ_FORMAT",
     "LOOKUP_CHUNK",

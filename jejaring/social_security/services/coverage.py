@@ -87,7 +87,11 @@ def coverage_list_build_internships(*, actor: Any, region_ids: Any = None) -> in
 
 #: Status changes staff make by hand; ended also happens by itself after the cover end.
 TRANSITIONS: dict[str, frozenset[str]] = {
-    Coverage.Status.TO_REGISTER: frozenset({Coverage.Status.REGISTERED, Coverage.Status.CANCELLED}),
+    # Straight to active when the card number is known (the insurer's answer, or the
+    # person's number carried over from an earlier cover): no need to tick "registered".
+    Coverage.Status.TO_REGISTER: frozenset(
+        {Coverage.Status.REGISTERED, Coverage.Status.ACTIVE, Coverage.Status.CANCELLED}
+    ),
     Coverage.Status.REGISTERED: frozenset(
         {Coverage.Status.ACTIVE, Coverage.Status.TO_REGISTER, Coverage.Status.CANCELLED}
     ),
@@ -197,12 +201,18 @@ def _region(region_id: int) -> Any:
     return Region.objects.get(pk=region_id)
 
 
+#: Cover the insurer's returned file can make active: on the list to register, or
+#: already marked registered (staff need not tick each person before the file comes back).
+AWAITING_RETURN = (Coverage.Status.TO_REGISTER, Coverage.Status.REGISTERED)
+
+
 def insurer_return_check(
     *, actor: Any, rows: Sequence[tuple[int, str, str]], lock: bool = False
-) -> tuple[dict[str, Coverage], list[RowError]]:
-    """The registered cover matched by each row's NIK, and every bad row: a NIK twice, a
-    NIK not among the actor's registered participants, a KPJ that is not 11 digits,
-    appears twice or already belongs to someone else.
+) -> tuple[dict[str, list[Coverage]], list[RowError]]:
+    """The cover awaiting the insurer matched by each row's NIK (every cover of that
+    person on the actor's lists, to register or registered), and every bad row: a NIK
+    twice, a NIK not among the actor's participants awaiting the insurer, a KPJ that is
+    not 11 digits, appears twice or already belongs to someone else.
 
     Every lookup is limited to the regions where the actor is office staff: a NIK or a
     card number of another region reads exactly like one nobody holds, so the file never
@@ -211,15 +221,18 @@ def insurer_return_check(
     _require_office_staff(actor)
     niks = Counter(nik for _row, nik, _kpj in rows)
     mine = _changeable(actor, Coverage)
-    registered = mine.filter(status=Coverage.Status.REGISTERED).select_related("person", "region")
+    registered = (
+        mine.filter(status__in=AWAITING_RETURN).select_related("person", "region").order_by("pk")
+    )
     if lock:
         registered = registered.select_for_update(of=("self",))
     unique = list(niks)
-    waiting: dict[str, Coverage] = {}
+    waiting: dict[str, list[Coverage]] = {}
     # In chunks, so a large file stays under the database's limit of query parameters.
     for start in range(0, len(unique), LOOKUP_CHUNK):
         chunk = unique[start : start + LOOKUP_CHUNK]
-        waiting.update((c.person.nik, c) for c in registered.filter(person__nik__in=chunk))
+        for cover in registered.filter(person__nik__in=chunk):
+            waiting.setdefault(cover.person.nik, []).append(cover)
     kpjs = Counter(kpj for _row, _nik, kpj in rows)
     # A card number belongs to one person for life: one already held by someone else of
     # the actor's regions is a mistake in the file.
@@ -243,7 +256,7 @@ def insurer_return_check(
             errors.append(RowError(row, "kpj", str(_("Nomor KPJ harus 11 angka."))))
         elif kpjs[kpj] > 1:
             errors.append(RowError(row, "kpj", str(_("Nomor KPJ muncul lebih dari sekali."))))
-        elif nik in waiting and holders.get(kpj, set()) - {waiting[nik].person_id}:
+        elif nik in waiting and holders.get(kpj, set()) - {waiting[nik][0].person_id}:
             errors.append(RowError(row, "kpj", str(_("Nomor KPJ sudah dipakai peserta lain."))))
     if not rows:
         errors.append(RowError(0, "", str(_("Berkas tidak berisi baris data."))))
@@ -251,8 +264,9 @@ def insurer_return_check(
 
 
 def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, str]]) -> int:
-    """Give each registered person their KPJ number from the insurer's returned file and
-    make their cover active. `rows` are (row number, NIK, KPJ). All or nothing: any bad
+    """Give each person the file names their KPJ number from the insurer's returned file
+    and make their cover active, whether staff had marked it registered or it was still
+    on the list to register. `rows` are (row number, NIK, KPJ). All or nothing: any bad
     row refuses the whole file with every bad row in ``detail["errors"]``. A NIK or a
     card number of another region reads as unknown, so the file never confirms either
     exists; a card number another region's record already holds is reported to that
@@ -267,13 +281,15 @@ def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, 
                 code="insurer_return_invalid",
                 detail={"errors": [error.as_dict() for error in errors]},
             )
+        covers = [cover for _row, nik, _kpj in rows for cover in waiting[nik]]
         for _row, nik, kpj in rows:
-            waiting[nik].kpj_number = kpj
-            waiting[nik].status = Coverage.Status.ACTIVE
+            for cover in waiting[nik]:
+                cover.kpj_number = kpj
+                cover.status = Coverage.Status.ACTIVE
         # The card numbers differ per row, the status does not: one CASE per small batch
         # for the numbers, then one plain UPDATE per chunk for the status.
-        Coverage.objects.bulk_update(waiting.values(), ["kpj_number"], batch_size=100)
-        pks = [c.pk for c in waiting.values()]
+        Coverage.objects.bulk_update(covers, ["kpj_number"], batch_size=100)
+        pks = [c.pk for c in covers]
         for start in range(0, len(pks), LOOKUP_CHUNK):
             Coverage.objects.filter(pk__in=pks[start : start + LOOKUP_CHUNK]).update(
                 status=Coverage.Status.ACTIVE
@@ -281,11 +297,11 @@ def coverage_apply_insurer_return(*, actor: Any, rows: Sequence[tuple[int, str, 
         audit.record(
             actor=actor,
             action=audit_actions.INSURER_RETURN,
-            region=next(iter(waiting.values())).region if waiting else None,
-            changes={"activated": [None, len(waiting)]},
+            region=covers[0].region if covers else None,
+            changes={"activated": [None, len(covers)]},
         )
-        _report_kpj_conflicts(actor=actor, activated=list(waiting.values()))
-    return len(waiting)
+        _report_kpj_conflicts(actor=actor, activated=covers)
+    return len(covers)
 
 
 def _report_kpj_conflicts(*, actor: Any, activated: list[Coverage]) -> None:
