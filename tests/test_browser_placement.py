@@ -75,12 +75,18 @@ def test_a_round_from_formation_to_hire(browser, live_server, cast):
 
     detail = f"{live_server.url}/penyaluran/putaran/{rnd.pk}/"
     staff.goto(detail)
-    staff.get_by_role("button", name="Tutup lamaran").click()
-    staff.get_by_role("button", name="Hitung hasil").click()
+    # Each step is confirmed on a page that says how many applicants it concerns.
+    staff.get_by_role("button", name="Tutup putaran").click()
+    assert "kelayakan 2 pelamar dinilai ulang" in staff.locator("main").inner_text()
+    staff.get_by_role("button", name="Tutup putaran").click()
+    staff.get_by_role("button", name="Jalankan alokasi").click()
+    staff.get_by_role("button", name="Jalankan alokasi").click()
     staff.get_by_role("button", name="Periksa hasil").click()
     review = staff.locator("main").inner_text()
     assert strong.full_name in review and weak.full_name in review
     staff.goto(detail)
+    staff.get_by_role("button", name="Umumkan hasil").click()
+    assert "Hasil diumumkan kepada 2 pelamar" in staff.locator("main").inner_text()
     staff.get_by_role("button", name="Umumkan hasil").click()
     assert "Diumumkan" in staff.locator("[data-round-status]").inner_text()
 

@@ -112,7 +112,11 @@ def test_a_need_in_industry_s_words_becomes_an_approved_plan_line(browser, live_
     _sign_in(page, live_server, head.username)
     page.goto(plan_url)
     page.get_by_label("Catatan keputusan").fill("Sesuai kebutuhan industri")
-    page.get_by_role("button", name="Setujui").click()
+    page.get_by_role("button", name="Setujui rencana").click()
+    page.get_by_test_id("confirmation-summary").wait_for()
+    assert "peserta dalam" in page.get_by_test_id("confirmation-summary").inner_text()
+    assert _fits_the_screen(page)
+    page.get_by_role("button", name="Setujui rencana").click()
     page.get_by_text("Rencana disetujui").wait_for()
     plan = TrainingPlan.objects.get()
     assert plan.status == "approved"

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -28,6 +29,7 @@ from jejaring.assessment.forms import (
     UnitResultsForm,
 )
 from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
+from jejaring.core import confirm
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.params import query_text
@@ -160,6 +162,7 @@ def _candidate_context(request: HttpRequest, candidate: Candidate, **extra: Any)
         "can_change": can_change,
         "is_own": Role.TRAINEE in scope.roles and candidate.person_id == scope.person_id,
         "results_form": UnitResultsForm(rows=rows) if can_record else None,
+        "test_not_held": can_record and services.session_in_future(candidate.session),
         "retake_form": None,
         "competency_form": None,
     }
@@ -331,6 +334,22 @@ def certificate_revoke(request: HttpRequest, training_certificate_id: int) -> Ht
     if not policy_for(TrainingCertificate).can(request.user, "revoke", certificate):
         raise Http404
     form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not confirm.confirmed(request):
+        return confirm.ask(
+            request,
+            confirm.Confirmation(
+                title=_("Cabut sertifikat %(number)s?") % {"number": certificate.number},
+                summary=_(
+                    "Sertifikat %(number)s milik %(name)s dicabut; halaman verifikasi "
+                    "publik menampilkannya sebagai dicabut. Ini mengenai 1 orang."
+                )
+                % {"number": certificate.number, "name": certificate.enrolment.person.full_name},
+                details=[_("Alasan: %(reason)s") % {"reason": form.cleaned_data["reason"]}],
+                action=_("Cabut sertifikat"),
+                back_url=reverse("assessment:certificate_list"),
+                people=1,
+            ),
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.training_certificate_revoke(

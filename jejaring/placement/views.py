@@ -17,13 +17,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
+from jejaring.core import confirm
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.params import query_id
 from jejaring.core.pdf import pdf_response, render_pdf
 from jejaring.core.policies import policy_for
-from jejaring.placement import referrals, selectors, services
+from jejaring.placement import referrals, round_confirmations, selectors, services
 from jejaring.placement.forms import ApplyForm, OutcomeForm, RankingForm, RoundForm
 from jejaring.placement.models import AllocationRound, Referral
 from jejaring.placement.seats import seats_held
@@ -108,8 +109,16 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     )
 
 
-def _round_step(request: HttpRequest, round_id: int, step: Any, done: str) -> HttpResponse:
+def _round_step(
+    request: HttpRequest, round_id: int, step: Any, done: str, name: str
+) -> HttpResponse:
+    """Run one step of the round once the office has confirmed what it will do (a post
+    without ``confirm=1`` only shows the confirmation, with the people it concerns)."""
     rnd = selectors.round_get_for(actor=request.user, round_id=round_id)
+    if not confirm.confirmed(request) and round_confirmations.needs_confirmation(rnd, name):
+        if not scope_of(request.user).is_office_of(rnd.region_id):
+            raise Http404
+        return confirm.ask(request, round_confirmations.confirmation_for(rnd, name))
     try:
         step(actor=request.user, rnd=rnd)
     except ApplicationError as error:
@@ -122,14 +131,20 @@ def _round_step(request: HttpRequest, round_id: int, step: Any, done: str) -> Ht
 @login_required
 @require_POST
 def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
-    return _round_step(request, round_id, services.round_close, _("Lamaran ditutup."))
+    return _round_step(
+        request, round_id, services.round_close, _("Putaran ditutup; lamaran dinilai."), "close"
+    )
 
 
 @login_required
 @require_POST
 def round_allocate(request: HttpRequest, round_id: int) -> HttpResponse:
     return _round_step(
-        request, round_id, services.round_allocate, _("Hasil dihitung; periksa sebelum diumumkan.")
+        request,
+        round_id,
+        services.round_allocate,
+        _("Hasil dihitung; periksa sebelum diumumkan."),
+        "allocate",
     )
 
 
@@ -137,14 +152,18 @@ def round_allocate(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_POST
 def round_publish(request: HttpRequest, round_id: int) -> HttpResponse:
     return _round_step(
-        request, round_id, services.round_publish, _("Hasil diumumkan; surat pengantar dibuat.")
+        request,
+        round_id,
+        services.round_publish,
+        _("Hasil diumumkan; surat pengantar dibuat."),
+        "publish",
     )
 
 
 @login_required
 @require_POST
 def round_cancel(request: HttpRequest, round_id: int) -> HttpResponse:
-    return _round_step(request, round_id, services.round_cancel, _("Putaran dibatalkan."))
+    return _round_step(request, round_id, services.round_cancel, _("Putaran dibatalkan."), "cancel")
 
 
 @login_required

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Q
+from django.utils import timezone
 
 from jejaring.core import dates
-from jejaring.regions.models import Holiday
+from jejaring.regions.models import Holiday, Region
 
 
 def holidays_between(*, region_id: int, start: date, end: date) -> frozenset[date]:
@@ -26,3 +28,12 @@ def add_working_days(start: date, days: int, *, region_id: int) -> date:
         region_id=region_id, start=start, end=start + timedelta(days=days * 2 + 30)
     )
     return dates.add_working_days(start, days, holidays)
+
+
+def today_in(region: Region | None) -> date:
+    """Today's date where the region's office is (WIB, WITA or WIT): the date that
+    guards on order and time compare with (a session held "today" in Jayapura may still
+    be "tomorrow" on a server clock in Jakarta)."""
+    if region is None or not region.timezone:
+        return timezone.localdate()
+    return timezone.localdate(timezone=ZoneInfo(region.timezone))

@@ -56,6 +56,12 @@ class OverrideStartForm(Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    early_start_reason = forms.CharField(
+        label=_("Alasan memulai sebelum tanggal mulai (bila perlu)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class PremiumReportForm(Form):

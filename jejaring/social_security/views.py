@@ -17,10 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
-from jejaring.core import gates, imports
+from jejaring.core import confirm, gates, imports
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
@@ -144,6 +145,8 @@ def coverage_bulk_status(request: HttpRequest) -> HttpResponse:
             for error in errors:
                 messages.error(request, str(error))
         return redirect(back)
+    if not confirm.confirmed(request):
+        return confirm.ask(request, _bulk_confirmation(request, form.cleaned_data, back))
     try:
         count = services.coverage_change_status(
             actor=request.user,
@@ -159,6 +162,27 @@ def coverage_bulk_status(request: HttpRequest) -> HttpResponse:
             % {"count": count, "status": Coverage.Status(form.cleaned_data["status"]).label},
         )
     return redirect(back)
+
+
+def _bulk_confirmation(
+    request: HttpRequest, data: dict[str, Any], back: str
+) -> confirm.Confirmation:
+    """How many of the selected covers the change concerns, counted among those the
+    office may see (the service checks each again when it runs)."""
+    count = selectors.coverage_list_for(actor=request.user).filter(pk__in=data["coverage"]).count()
+    label = Coverage.Status(data["status"]).label
+    return confirm.Confirmation(
+        title=_("Ubah status %(count)d peserta?") % {"count": count},
+        summary=ngettext(
+            "Status kepesertaan %(count)d peserta diubah menjadi “%(status)s”.",
+            "Status kepesertaan %(count)d peserta diubah menjadi “%(status)s”.",
+            count,
+        )
+        % {"count": count, "status": label},
+        action=_("Ubah status menjadi “%(status)s”") % {"status": label},
+        back_url=back,
+        people=count,
+    )
 
 
 @login_required
@@ -265,6 +289,7 @@ def batch_start(request: HttpRequest, batch_id: int) -> HttpResponse:
                 batch=batch,
                 status=Batch.Status.RUNNING,
                 override_reason=form.cleaned_data["override_reason"],
+                early_start_reason=form.cleaned_data["early_start_reason"],
             )
         except ApplicationError as error:
             add_service_error(form, error)

@@ -401,6 +401,15 @@ class OverrideForm(Form):
     )
 
 
+class EarlyStartForm(Form):
+    early_start_reason = forms.CharField(
+        label=_("Alasan memulai sebelum tanggal mulai"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Alasan ini disimpan pada paket dan diaudit."),
+    )
+
+
 DECISIONS = [
     (Enrolment.Status.SHORTLISTED, _("Masukkan seleksi")),
     (Enrolment.Status.ACCEPTED, _("Terima")),

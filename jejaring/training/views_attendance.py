@@ -73,6 +73,7 @@ def session_attendance(request: HttpRequest, batch_session_id: int) -> HttpRespo
             "batch": batch,
             "form": form,
             "running": running,
+            "future": services.session_in_future(session),
         },
         status=status,
     )

@@ -12,16 +12,25 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jejaring.accounts.scope import scope_of
+from jejaring.core import confirm
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.policies import policy_for
 from jejaring.core.spreadsheets import Sheet, xlsx_download, xlsx_response
 from jejaring.training import selectors, services
 from jejaring.training.exports import batch_participants_xlsx
-from jejaring.training.forms import BatchFilterForm, BatchForm, CancelForm, OverrideForm
+from jejaring.training.forms import (
+    BatchFilterForm,
+    BatchForm,
+    CancelForm,
+    EarlyStartForm,
+    OverrideForm,
+)
 from jejaring.training.models import Batch
 from jejaring.training.views_common import form_error, staff_page
 
@@ -141,6 +150,12 @@ def _batch_context(request: HttpRequest, batch: Batch, **extra: Any) -> dict[str
         "instructors": selectors.batch_instructors(batch=batch),
         "sessions": selectors.batch_sessions(batch=batch),
         "next_statuses": services.next_batch_statuses(batch) if can_change else [],
+        "early_form": EarlyStartForm()
+        if can_change
+        and batch.status == Batch.Status.SELECTION
+        and services.batch_starts_early(batch)
+        else None,
+        "early_start_reason": "",
         "may_cancel": can_change and services.batch_may_cancel(batch),
         "editable": can_change
         and batch.status in {Batch.Status.PLANNED, Batch.Status.OPEN, Batch.Status.SELECTION},
@@ -187,17 +202,32 @@ def batch_status(request: HttpRequest, batch_id: int) -> HttpResponse:
         context = _batch_context(request, batch, cancel_form=cancel_form)
         return render(request, "training/batch_detail.html", context, status=422)
     override_reason = request.POST.get("override_reason", "")[:2000]
+    early_start_reason = request.POST.get("early_start_reason", "")[:1000]
+    reason = cancel_form.cleaned_data["reason"] if cancel_form.is_bound else ""
+    if (
+        status in (Batch.Status.FINISHED, Batch.Status.CANCELLED)
+        and services.batch_may_move(batch, status)
+        and not confirm.confirmed(request)
+    ):
+        return confirm.ask(request, _status_confirmation(batch, status))
     try:
         services.batch_change_status(
             actor=request.user,
             batch=batch,
             status=status,
-            reason=cancel_form.cleaned_data["reason"] if cancel_form.is_bound else "",
+            reason=reason,
             override_reason=override_reason,
+            early_start_reason=early_start_reason,
         )
     except ApplicationError as error:
         if error.status == 404:
             raise Http404 from None
+        if error.code == "batch_start_early":
+            early_form = EarlyStartForm(request.POST)
+            early_form.is_valid()
+            early_form.add_error("early_start_reason", str(error.message))
+            context = _batch_context(request, batch, early_form=early_form)
+            return render(request, "training/batch_detail.html", context, status=422)
         if error.code == "batch_start_blocked":
             override_form = None
             if scope_of(request.user).is_office:
@@ -210,6 +240,8 @@ def batch_status(request: HttpRequest, batch_id: int) -> HttpResponse:
                 batch,
                 blocked=error.detail.get("problems", []),
                 override_form=override_form,
+                early_start_reason=early_start_reason,
+                **({"early_form": None} if early_start_reason.strip() else {}),
             )
             return render(request, "training/batch_detail.html", context, status=409)
         messages.error(request, str(error.message))
@@ -219,6 +251,52 @@ def batch_status(request: HttpRequest, batch_id: int) -> HttpResponse:
             _("Status paket sekarang: %(status)s.") % {"status": batch.get_status_display()},
         )
     return redirect("training:batch_detail", batch_id=batch.pk)
+
+
+def _status_confirmation(batch: Batch, status: str) -> confirm.Confirmation:
+    """What finishing or cancelling the batch will do, counted now."""
+    back = reverse("training:batch_detail", kwargs={"batch_id": batch.pk})
+    if status == Batch.Status.FINISHED:
+        outcome = services.batch_completion_preview(batch)
+        count = outcome["participants"]
+        return confirm.Confirmation(
+            title=_("Selesaikan pelatihan %(name)s?") % {"name": batch.name},
+            summary=ngettext(
+                "Pelatihan ditutup dan %(count)d peserta dinilai menurut kehadirannya "
+                "(minimal %(pct)s%%).",
+                "Pelatihan ditutup dan %(count)d peserta dinilai menurut kehadirannya "
+                "(minimal %(pct)s%%).",
+                count,
+            )
+            % {"count": count, "pct": batch.program.min_attendance_pct},
+            details=[
+                _("%(count)d orang lulus pada %(day)s.")
+                % {
+                    "count": outcome["graduated"],
+                    "day": date_format(batch.end_date, "DATE_FORMAT"),
+                },
+                _("%(count)d orang tidak menyelesaikan pelatihan.")
+                % {"count": outcome["dropped_out"]},
+            ],
+            action=str(services.STATUS_ACTIONS[Batch.Status.FINISHED]),
+            back_url=back,
+            people=count,
+        )
+    count = services.batch_cancel_preview(batch)
+    return confirm.Confirmation(
+        title=_("Batalkan paket %(name)s?") % {"name": batch.name},
+        summary=ngettext(
+            "Paket dibatalkan; %(count)d pendaftar dan peserta tidak dapat melanjutkan "
+            "di paket ini.",
+            "Paket dibatalkan; %(count)d pendaftar dan peserta tidak dapat melanjutkan "
+            "di paket ini.",
+            count,
+        )
+        % {"count": count},
+        action=str(services.STATUS_ACTIONS[Batch.Status.CANCELLED]),
+        back_url=back,
+        people=count,
+    )
 
 
 @staff_page

@@ -29,6 +29,7 @@ from jejaring.assessment.services.sessions import (
     may_record_results,
     next_session_statuses,
     session_create,
+    session_in_future,
     session_set_status,
     unit_results_record,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "normalise_unit_code",
     "scheme_create",
     "session_create",
+    "session_in_future",
     "session_set_status",
     "training_certificate_revoke",
     "training_certificates_issue",

@@ -23,6 +23,7 @@ from jejaring.core.dates import add_months
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.notices.services import Recipient, notify, notify_each
+from jejaring.regions.calendar import today_in
 from jejaring.training.models import Batch, Enrolment, TrainingInstitution
 
 #: How long a BNSP competency certificate is valid when the LSP says nothing else.
@@ -57,7 +58,9 @@ def training_certificates_issue(
 ) -> list[TrainingCertificate]:
     """Issue a training certificate to every graduate of `batch` who has none yet, in
     name order. Numbers continue the institution's sequence for the year of issue: the
-    institution row is locked so two operators issuing at once get no gap and no clash."""
+    institution row is locked so two operators issuing at once get no gap and no clash.
+    The issue date (today in the region unless given) is not before the training ended
+    (ValidationError ``issued_before_training_end``)."""
     if not policy_for(TrainingCertificate).can_any(actor, "issue") or not (
         policy_for(Batch).can(actor, "view", batch) and _can_issue_for(actor, batch)
     ):
@@ -66,7 +69,20 @@ def training_certificates_issue(
         raise InvalidTransition(
             _("Sertifikat hanya untuk paket yang sudah selesai."), code="batch_not_finished"
         )
-    issued_on = issued_on or timezone.localdate()
+    issued_on = issued_on or today_in(batch.region)
+    if issued_on < batch.end_date:
+        raise ValidationError(
+            _(
+                "Pelatihan ini berakhir %(end)s; sertifikat tidak dapat bertanggal "
+                "%(issued)s, sebelum pelatihan berakhir."
+            )
+            % {
+                "end": date_format(batch.end_date, "DATE_FORMAT"),
+                "issued": date_format(issued_on, "DATE_FORMAT"),
+            },
+            code="issued_before_training_end",
+            field="batch",
+        )
     with transaction.atomic():
         institution = TrainingInstitution.objects.select_for_update().get(pk=batch.institution_id)
         graduates = list(
@@ -180,6 +196,14 @@ def competency_certificate_record(
             _("Nomor registrasi wajib diisi, paling banyak 80 karakter."),
             code="number_invalid",
             field="registration_number",
+        )
+    tested_on = candidate.session.date
+    if issued_on < tested_on:
+        raise ValidationError(
+            _("Tanggal terbit tidak boleh sebelum tanggal uji (%(day)s).")
+            % {"day": date_format(tested_on, "DATE_FORMAT")},
+            code="issued_before_test",
+            field="issued_on",
         )
     valid_until = valid_until or add_years(issued_on, COMPETENCY_VALIDITY_YEARS)
     if valid_until <= issued_on:

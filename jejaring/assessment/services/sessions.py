@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import Role, scope_of
@@ -41,6 +42,7 @@ from jejaring.core.errors import (
     ValidationError,
 )
 from jejaring.core.policies import policy_for
+from jejaring.regions.calendar import today_in
 from jejaring.training.models import Batch, Enrolment, TrainingInstitution
 
 _SESSION_TRANSITIONS = {
@@ -161,6 +163,9 @@ def session_set_status(*, actor: Any, session: AssessmentSession, status: str) -
         locked = AssessmentSession.objects.select_for_update().get(pk=session.pk)
         if status not in _SESSION_TRANSITIONS.get(locked.status, set()):
             raise InvalidTransition(_("Status sesi tidak dapat diubah ke sana."))
+        if status != AssessmentSession.Status.CANCELLED:
+            # A test is held, and finished, on its day or later; cancelling is any time.
+            _require_test_held(locked)
         if (
             status == AssessmentSession.Status.COMPLETED
             and locked.candidates.filter(status=Candidate.Status.REGISTERED).exists()
@@ -177,6 +182,22 @@ def session_set_status(*, actor: Any, session: AssessmentSession, status: str) -
             action=audit_actions.SESSION_STATUS,
             target=locked,
             changes={"status": [before, status]},
+        )
+
+
+def session_in_future(session: AssessmentSession) -> bool:
+    """Whether the test day has not come yet in the session's region."""
+    return session.date > today_in(session.region)
+
+
+def _require_test_held(session: AssessmentSession) -> None:
+    """Results and absences belong to a test that has taken place: none before its day
+    (ValidationError ``before_test_date``)."""
+    if session_in_future(session):
+        raise ValidationError(
+            _("Uji kompetensi dijadwalkan %(day)s; hasil baru dapat dicatat pada hari itu.")
+            % {"day": date_format(session.date, "DATE_FORMAT")},
+            code="before_test_date",
         )
 
 
@@ -256,9 +277,10 @@ def unit_results_record(
     """An assessor assigned to the candidate's session records K/BK with an evidence note
     per unit. When every unit has a result, the candidate's scheme result (K only if every
     unit is K), score and date are derived. On a retake, only the units that were BK may
-    be recorded."""
+    be recorded. No result precedes the test date (in the region's local date)."""
     session = candidate.session
     assessor = _assessor_for(actor, session)
+    _require_test_held(session)
     if session.status not in (
         AssessmentSession.Status.PLANNED,
         AssessmentSession.Status.ONGOING,
@@ -319,7 +341,7 @@ def unit_results_record(
                 else Candidate.Result.NOT_YET_COMPETENT
             )
             locked.status = Candidate.Status.ASSESSED
-            locked.assessed_on = timezone.localdate()
+            locked.assessed_on = today_in(session.region)
             locked.save(update_fields=["score", "result", "status", "assessed_on"])
         if session.status == AssessmentSession.Status.PLANNED:
             AssessmentSession.objects.filter(pk=session.pk).update(
@@ -341,7 +363,9 @@ def unit_results_record(
 
 
 def candidate_mark_absent(*, actor: Any, candidate: Candidate) -> Candidate:
+    """Record that the candidate did not come to the test; only from the test day on."""
     _assessor_for(actor, candidate.session)
+    _require_test_held(candidate.session)
     if candidate.status != Candidate.Status.REGISTERED:
         raise InvalidTransition(_("Asesi ini sudah dinilai."), code="already_assessed")
     with transaction.atomic():
@@ -416,10 +440,18 @@ def candidate_retake(*, actor: Any, candidate: Candidate, session: AssessmentSes
     return retake
 
 
+#: Each status change of a session named by its action, for its button.
+SESSION_ACTIONS = {
+    AssessmentSession.Status.ONGOING: _("Mulai uji"),
+    AssessmentSession.Status.COMPLETED: _("Selesaikan uji"),
+    AssessmentSession.Status.CANCELLED: _("Batalkan uji"),
+}
+
+
 def next_session_statuses(session: AssessmentSession) -> list[tuple[str, Any]]:
-    """The statuses a session may move to next, as (value, label) for buttons."""
+    """The statuses a session may move to next, as (value, action label) for buttons."""
     allowed = _SESSION_TRANSITIONS.get(AssessmentSession.Status(session.status), set())
-    return [(s.value, s.label) for s in AssessmentSession.Status if s in allowed]
+    return [(s.value, SESSION_ACTIONS[s]) for s in AssessmentSession.Status if s in allowed]
 
 
 def may_record_results(actor: Any, candidate: Candidate) -> bool:

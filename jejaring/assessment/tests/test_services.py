@@ -248,6 +248,8 @@ def test_revocation_needs_a_reason_and_is_audited(cast, world):
 
 
 def test_a_competency_certificate_is_valid_three_years_by_default(cast, world):
+    # No certificate is dated before its test: this test was held long ago.
+    AssessmentSession.objects.filter(pk=world.session.pk).update(date=date(2024, 2, 1))
     candidate = services.unit_results_record(
         actor=cast.assessor_user, candidate=world.candidate_1, results=_all(world)
     )
@@ -272,6 +274,7 @@ def test_a_not_yet_competent_candidate_gets_no_competency_certificate(cast, worl
 
 
 def test_expiry_reminders_are_sent_once(cast, world):
+    AssessmentSession.objects.filter(pk=world.session.pk).update(date=date(2023, 5, 1))
     cast.person_1.email = "siti@example.org"
     cast.person_1.save()
     candidate = services.unit_results_record(
@@ -310,12 +313,15 @@ def test_the_reminder_command_can_run_every_day_without_reminding_twice(cast, wo
     from django.core.management import call_command
     from django.utils import timezone
 
+    today = timezone.localdate()
+    AssessmentSession.objects.filter(pk=world.session.pk).update(
+        date=services.add_years(today, -3)
+    )
     cast.person_1.email = "siti@example.org"
     cast.person_1.save()
     candidate = services.unit_results_record(
         actor=cast.assessor_user, candidate=world.candidate_1, results=_all(world)
     )
-    today = timezone.localdate()
     services.competency_certificate_record(
         actor=cast.operator,
         candidate=candidate,

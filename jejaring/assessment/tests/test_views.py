@@ -8,7 +8,12 @@ from django.urls import reverse
 
 from jejaring.assessment import services
 from jejaring.assessment.certificates import qr_data_uri, verification_url
-from jejaring.assessment.models import Candidate, TrainingCertificate, UnitAssessment
+from jejaring.assessment.models import (
+    AssessmentSession,
+    Candidate,
+    TrainingCertificate,
+    UnitAssessment,
+)
 from jejaring.assessment.tests.factories import SessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +129,7 @@ def test_staff_revoke_with_a_reason_and_the_public_page_shows_it(client, cast, w
     client.force_login(cast.staff_a)
     url = reverse("assessment:certificate_revoke", args=[certificate.pk])
     assert client.post(url, {"reason": ""}).status_code == 200
-    assert client.post(url, {"reason": "Salah cetak nama"}).status_code == 302
+    assert client.post(url, {"reason": "Salah cetak nama", "confirm": "1"}).status_code == 302
     client.logout()
     page = client.get(reverse("verify:detail", args=[certificate.verification_token]))
     assert "DICABUT" in page.content.decode()
@@ -202,6 +207,7 @@ def test_the_certificate_list_needs_a_constant_number_of_queries(
 
 
 def test_the_expiring_page_lists_certificates_near_expiry(client, cast, world):
+    AssessmentSession.objects.filter(pk=world.session.pk).update(date=date(2019, 12, 1))
     candidate = services.unit_results_record(
         actor=cast.assessor_user,
         candidate=world.candidate_1,

@@ -49,10 +49,10 @@ def test_a_whole_round_through_the_pages(client, cast, setup):
 
     client.force_login(cast.staff_a)
     for step in ("round_close", "round_allocate"):
-        client.post(reverse(f"placement:{step}", kwargs={"round_id": rnd.pk}))
+        client.post(reverse(f"placement:{step}", kwargs={"round_id": rnd.pk}), {"confirm": "1"})
     review = client.get(reverse("placement:round_review", kwargs={"round_id": rnd.pk}))
     assert strong.full_name in review.content.decode()
-    client.post(reverse("placement:round_publish", kwargs={"round_id": rnd.pk}))
+    client.post(reverse("placement:round_publish", kwargs={"round_id": rnd.pk}), {"confirm": "1"})
     assert Referral.objects.filter(round=rnd).count() == 2
 
     client.force_login(weak.user)

@@ -257,7 +257,7 @@ def test_the_submitter_sees_no_approve_button_and_a_forced_approval_is_refused(c
     assert plan.status == "submitted"
     client.force_login(another_staff(cast.region_a))
     assert approve in client.get(page.request["PATH_INFO"]).content.decode()
-    client.post(approve)
+    client.post(approve, {"confirm": "1"})
     plan.refresh_from_db()
     assert plan.status == "approved"
 

@@ -8,16 +8,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jejaring.accounts.scope import require_any_role
+from jejaring.core import confirm
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.params import query_id
 from jejaring.core.pdf import pdf_response, render_pdf
+from jejaring.core.policies import policy_for
+from jejaring.core.templatetags.jejaring import rupiah
 from jejaring.planning import selectors, services
 from jejaring.planning.forms import BatchesForm, DecisionForm, EnvelopeForm, LineForm, PlanForm
 from jejaring.planning.models import TrainingPlan
@@ -220,7 +224,37 @@ def plan_submit(request: HttpRequest, training_plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def plan_approve(request: HttpRequest, training_plan_id: int) -> HttpResponse:
-    return _plan_action(request, training_plan_id, "approve")
+    """Approve once the approver has confirmed what the plan commits to (packages,
+    people, money); a post without ``confirm=1`` only shows that summary."""
+    if confirm.confirmed(request):
+        return _plan_action(request, training_plan_id, "approve")
+    plan = selectors.plan_get_for(actor=request.user, training_plan_id=training_plan_id)
+    if (
+        plan.status != TrainingPlan.Status.SUBMITTED
+        or plan.submitted_by_id == request.user.pk
+        or not policy_for(TrainingPlan).can(request.user, "decide", plan)
+    ):
+        # Not approvable by this user now: the service refuses it with its own message.
+        return _plan_action(request, training_plan_id, "approve")
+    totals = selectors.plan_totals(plan=plan)
+    return confirm.ask(
+        request,
+        confirm.Confirmation(
+            title=_("Setujui rencana %(name)s?") % {"name": plan.title},
+            summary=ngettext(
+                "Rencana disetujui untuk %(count)d peserta dalam %(packages)d paket; "
+                "paket pelatihan dapat dibuat darinya dan rencana tidak dapat diubah lagi.",
+                "Rencana disetujui untuk %(count)d peserta dalam %(packages)d paket; "
+                "paket pelatihan dapat dibuat darinya dan rencana tidak dapat diubah lagi.",
+                totals.people,
+            )
+            % {"count": totals.people, "packages": totals.packages},
+            details=[_("Biaya: %(cost)s.") % {"cost": rupiah(totals.cost)}],
+            action=_("Setujui rencana"),
+            back_url=reverse("planning:plan_detail", kwargs={"training_plan_id": plan.pk}),
+            people=totals.people,
+        ),
+    )
 
 
 @login_required

@@ -94,6 +94,7 @@ def test_an_operator_who_is_staff_elsewhere_cannot_override_the_cover_gate_of_th
             batch=batch,
             status=Batch.Status.RUNNING,
             override_reason="Kartu menyusul.",
+            early_start_reason="Jadwal maju.",
         )
     assert refused.value.code == "batch_start_blocked"
     batch.refresh_from_db()

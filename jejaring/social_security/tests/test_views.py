@@ -23,6 +23,8 @@ from jejaring.training.models import Batch, Enrolment
 from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory
 
 TODAY = timezone.localdate()
+# The batch below starts in five days: starting it now needs a reason of its own.
+EARLY = "Jadwal instruktur maju."
 
 
 @pytest.fixture
@@ -63,7 +65,9 @@ def test_the_list_of_a_batch_is_built_once_however_often_the_button_is_pressed(c
 def test_starting_a_batch_with_an_uncovered_participant_is_refused_naming_them(client, cast, batch):
     accepted(batch, cast.person_1)
     client.force_login(cast.staff_a)
-    response = client.post(f"/bpjs/paket/{batch.pk}/mulai/", {"override_reason": ""})
+    response = client.post(
+        f"/bpjs/paket/{batch.pk}/mulai/", {"override_reason": "", "early_start_reason": EARLY}
+    )
     assert response.status_code == 409
     text = response.content.decode()
     assert "Paket belum dapat dimulai" in text
@@ -78,7 +82,10 @@ def test_an_override_with_a_reason_starts_the_batch_and_is_audited(client, cast,
     client.force_login(cast.staff_a)
     response = client.post(
         f"/bpjs/paket/{batch.pk}/mulai/",
-        {"override_reason": "Kartu KPJ terbit besok; peserta sudah didaftarkan."},
+        {
+            "override_reason": "Kartu KPJ terbit besok; peserta sudah didaftarkan.",
+            "early_start_reason": EARLY,
+        },
     )
     assert response.status_code == 302
     batch.refresh_from_db()
@@ -98,7 +105,9 @@ def test_a_fully_covered_batch_starts_without_a_reason(client, cast, batch):
         cover_end=batch.end_date,
     )
     client.force_login(cast.staff_a)
-    response = client.post(f"/bpjs/paket/{batch.pk}/mulai/", {"override_reason": ""})
+    response = client.post(
+        f"/bpjs/paket/{batch.pk}/mulai/", {"override_reason": "", "early_start_reason": EARLY}
+    )
     assert response.status_code == 302
     batch.refresh_from_db()
     assert batch.status == Batch.Status.RUNNING
@@ -108,10 +117,15 @@ def test_staff_mark_a_list_registered_then_active_once_each_has_a_card_number(cl
     one = CoverageFactory(enrolment=accepted(batch, cast.person_1), status="to_register")
     two = CoverageFactory(enrolment=accepted(batch, cast.person_2), status="to_register")
     client.force_login(cast.staff_a)
-    client.post("/bpjs/kepesertaan/status/", {"status": "registered", "coverage": [one.pk, two.pk]})
+    client.post(
+        "/bpjs/kepesertaan/status/",
+        {"status": "registered", "coverage": [one.pk, two.pk], "confirm": "1"},
+    )
     assert set(Coverage.objects.values_list("status", flat=True)) == {"registered"}
     response = client.post(
-        "/bpjs/kepesertaan/status/", {"status": "active", "coverage": [one.pk]}, follow=True
+        "/bpjs/kepesertaan/status/",
+        {"status": "active", "coverage": [one.pk], "confirm": "1"},
+        follow=True,
     )
     assert "Nomor KPJ belum ada" in response.content.decode()
     assert Coverage.objects.get(pk=one.pk).status == "registered"
@@ -128,7 +142,7 @@ def test_a_bulk_change_with_another_regions_cover_changes_nothing(client, cast, 
     client.force_login(cast.staff_a)
     response = client.post(
         "/bpjs/kepesertaan/status/",
-        {"status": "registered", "coverage": [own.pk, other.pk]},
+        {"status": "registered", "coverage": [own.pk, other.pk], "confirm": "1"},
         follow=True,
     )
     assert "Kepesertaan tidak ditemukan" in response.content.decode()

@@ -6,10 +6,15 @@ One module per aggregate; the names are re-exported here so that
 `from jejaring.training.services import batch_create` works wherever it is used."""
 
 from jejaring.training.services.batches import (
+    STATUS_ACTIONS,
     BatchData,
+    batch_cancel_preview,
     batch_change_status,
+    batch_completion_preview,
     batch_create,
     batch_may_cancel,
+    batch_may_move,
+    batch_starts_early,
     batch_update,
     next_batch_statuses,
 )
@@ -39,19 +44,25 @@ from jejaring.training.services.sessions import (
     attendance_record,
     batch_generate_sessions,
     batch_session_update,
+    session_in_future,
 )
 
 __all__ = [
+    "STATUS_ACTIONS",
     "BatchData",
     "InstitutionData",
     "InstructorData",
     "ProgramData",
     "attendance_record",
+    "batch_cancel_preview",
     "batch_change_status",
+    "batch_completion_preview",
     "batch_create",
     "batch_generate_sessions",
     "batch_may_cancel",
+    "batch_may_move",
     "batch_session_update",
+    "batch_starts_early",
     "batch_update",
     "credential_add",
     "credential_remove",
@@ -67,4 +78,5 @@ __all__ = [
     "next_batch_statuses",
     "program_create",
     "program_update",
+    "session_in_future",
 ]

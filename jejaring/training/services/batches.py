@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,7 @@ from jejaring.core.errors import (
     ValidationError,
 )
 from jejaring.core.policies import policy_for
+from jejaring.regions.calendar import today_in
 from jejaring.training import audit_actions as actions
 from jejaring.training.models import (
     Attendance,
@@ -272,15 +274,35 @@ def batch_update(*, actor: Any, batch: Batch, data: BatchData) -> Batch:
     return locked
 
 
+#: Each status change named by its action, for buttons and confirmations.
+STATUS_ACTIONS: dict[str, Any] = {
+    Batch.Status.OPEN: _("Buka pendaftaran"),
+    Batch.Status.SELECTION: _("Mulai seleksi"),
+    Batch.Status.RUNNING: _("Mulai pelatihan"),
+    Batch.Status.FINISHED: _("Selesaikan pelatihan"),
+    Batch.Status.CANCELLED: _("Batalkan paket"),
+}
+
+
 def next_batch_statuses(batch: Batch) -> list[tuple[str, str]]:
-    """The statuses the batch may move to next, in order, as (value, label), without
-    cancellation (which needs a reason and has its own form)."""
+    """The statuses the batch may move to next, in order, as (value, action label such as
+    "Mulai pelatihan"), without cancellation (which needs a reason and has its own form)."""
     allowed = _TRANSITIONS.get(batch.status, frozenset())
     return [
-        (value, str(label))
-        for value, label in Batch.Status.choices
+        (value, str(STATUS_ACTIONS[value]))
+        for value in Batch.Status.values
         if value in allowed and value != Batch.Status.CANCELLED
     ]
+
+
+def batch_starts_early(batch: Batch) -> bool:
+    """Whether starting the batch today (in its region) would be before its start date."""
+    return today_in(batch.region) < batch.start_date
+
+
+def batch_may_move(batch: Batch, status: str) -> bool:
+    """Whether `status` is a next status of the batch (the service checks again, locked)."""
+    return status in _TRANSITIONS.get(batch.status, frozenset())
 
 
 def batch_may_cancel(batch: Batch) -> bool:
@@ -298,18 +320,27 @@ _TRANSITIONS: dict[str, frozenset[str]] = {
 
 
 def batch_change_status(
-    *, actor: Any, batch: Batch, status: str, reason: str = "", override_reason: str = ""
+    *,
+    actor: Any,
+    batch: Batch,
+    status: str,
+    reason: str = "",
+    override_reason: str = "",
+    early_start_reason: str = "",
 ) -> Batch:
     """Move `batch` to `status` along planned → open → selection → running → finished,
     or to cancelled from any unfinished status (a reason is required). Starting (→
-    running) asks the ``training.batch.start`` gate: its problems refuse the start with
-    every problem listed in `detail["problems"]`, unless office staff give an
-    `override_reason`, which is recorded with the gate and in the audit. Emits
-    ``training.batch.status_changed`` in the same transaction."""
+    running) before the start date (in the region's local date) needs an
+    `early_start_reason` (ValidationError ``batch_start_early`` otherwise), stored as the
+    status reason and audited. Starting asks the ``training.batch.start`` gate: its
+    problems refuse the start with every problem listed in `detail["problems"]`, unless
+    office staff give an `override_reason`, which is recorded with the gate and in the
+    audit. Emits ``training.batch.status_changed`` in the same transaction."""
     if not policy_for(Batch).can(actor, "change", batch):
         raise PermissionDenied(_("Anda tidak berwenang mengubah paket ini."))
     reason = reason.strip()
     override_reason = override_reason.strip()
+    early_start_reason = early_start_reason.strip()[:1000]
     if status == Batch.Status.CANCELLED and not reason:
         raise ValidationError(
             _("Alasan pembatalan wajib diisi."), code="reason_required", field="reason"
@@ -325,6 +356,20 @@ def batch_change_status(
                 detail={"from": before, "to": status},
             )
         changes: dict[str, Any] = {"status": [before, status]}
+        if status == Batch.Status.RUNNING and batch_starts_early(locked):
+            if not early_start_reason:
+                raise ValidationError(
+                    _(
+                        "Paket dijadwalkan mulai %(day)s. Tulis alasan untuk memulai "
+                        "pelatihan lebih awal."
+                    )
+                    % {"day": date_format(locked.start_date, "DATE_FORMAT")},
+                    code="batch_start_early",
+                    field="early_start_reason",
+                    detail={"start_date": locked.start_date.isoformat()},
+                )
+            reason = early_start_reason
+            changes["early_start_reason"] = ["", early_start_reason]
         if status == Batch.Status.RUNNING:
             problems = gates.check("training.batch.start", obj=locked)
             if problems:
@@ -367,10 +412,48 @@ def batch_change_status(
     return locked
 
 
+def batch_completion_preview(batch: Batch) -> dict[str, int]:
+    """What finishing the batch now would do, without changing anything: how many
+    participants it judges, and how many of them would graduate or drop out."""
+    participants, _sessions = _judged_participants(batch)
+    graduated = sum(1 for e in participants if e.status == Enrolment.Status.GRADUATED)
+    return {
+        "participants": len(participants),
+        "graduated": graduated,
+        "dropped_out": len(participants) - graduated,
+    }
+
+
+def batch_cancel_preview(batch: Batch) -> int:
+    """How many people cancelling the batch concerns: everyone registered in it who has
+    not withdrawn, been rejected or finished."""
+    return Enrolment.objects.filter(
+        batch=batch,
+        status__in=[
+            Enrolment.Status.APPLIED,
+            Enrolment.Status.SHORTLISTED,
+            Enrolment.Status.WAITLISTED,
+            Enrolment.Status.ACCEPTED,
+            Enrolment.Status.TRAINING,
+        ],
+    ).count()
+
+
 def _apply_completion_rule(batch: Batch) -> dict[str, int]:
     """Graduate every participant whose attendance (present or late, over all sessions)
     reaches the program's minimum, on the batch's end date; the rest drop out with the
     figures as the reason. Returns the counts for the audit."""
+    participants, _sessions = _judged_participants(batch)
+    Enrolment.objects.bulk_update(
+        participants, ["status", "graduated_on", "status_reason", "attendance_pct"]
+    )
+    graduated = sum(1 for e in participants if e.status == Enrolment.Status.GRADUATED)
+    return {"graduated": graduated, "dropped_out": len(participants) - graduated}
+
+
+def _judged_participants(batch: Batch) -> tuple[list[Enrolment], int]:
+    """The batch's participants with the completion rule applied in memory (not saved),
+    and the number of sessions."""
     sessions = BatchSession.objects.filter(batch=batch).count()
     minimum = Decimal(batch.program.min_attendance_pct)
     attended = Count(
@@ -398,8 +481,4 @@ def _apply_completion_rule(batch: Batch) -> dict[str, int]:
             enrolment.status_reason = _g(
                 "Kehadiran {pct}% ({attended} dari {sessions} sesi), di bawah minimal {minimum}%."
             ).format(pct=pct, attended=enrolment.attended, sessions=sessions, minimum=minimum)
-    Enrolment.objects.bulk_update(
-        participants, ["status", "graduated_on", "status_reason", "attendance_pct"]
-    )
-    graduated = sum(1 for e in participants if e.status == Enrolment.Status.GRADUATED)
-    return {"graduated": graduated, "dropped_out": len(participants) - graduated}
+    return participants, sessions

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core import audit, dates
@@ -16,7 +17,7 @@ from jejaring.core.errors import (
     ValidationError,
 )
 from jejaring.core.policies import policy_for
-from jejaring.regions.calendar import holidays_between
+from jejaring.regions.calendar import holidays_between, today_in
 from jejaring.training import audit_actions as actions
 from jejaring.training.models import (
     Attendance,
@@ -54,13 +55,26 @@ def batch_generate_sessions(*, actor: Any, batch: Batch) -> list[BatchSession]:
     return created
 
 
+def session_in_future(session: BatchSession) -> bool:
+    """Whether the session's day has not come yet in the batch's region."""
+    return session.date > today_in(session.batch.region)
+
+
 def attendance_record(*, actor: Any, session: BatchSession, statuses: dict[int, str]) -> int:
     """Record attendance of one session for many participants at once (`statuses` maps
     enrolment id to an Attendance.Status), replacing earlier entries; corrections are
-    audited with their before and after. All or nothing. Returns how many changed."""
+    audited with their before and after. All or nothing. Returns how many changed.
+    A session whose day has not come yet (in the region's local date) takes no
+    attendance (ValidationError ``session_in_future``)."""
     batch = session.batch
     if not policy_for(Batch).can(actor, "take_attendance", batch):
         raise PermissionDenied(_("Anda tidak berwenang mengisi kehadiran paket ini."))
+    if session_in_future(session):
+        raise ValidationError(
+            _("Sesi ini dijadwalkan %(day)s; kehadiran baru dapat diisi pada hari itu.")
+            % {"day": date_format(session.date, "DATE_FORMAT")},
+            code="session_in_future",
+        )
     if any(value not in Attendance.Status.values for value in statuses.values()):
         raise ValidationError(_("Status kehadiran tidak dikenal."), code="invalid_attendance")
     with transaction.atomic():

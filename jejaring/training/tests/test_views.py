@@ -296,7 +296,7 @@ def test_status_moves_on_through_the_page_and_cancelling_needs_a_reason(client, 
     assert client.post(url, {"status": "cancelled", "reason": " "}).status_code == 422
     batch.refresh_from_db()
     assert batch.status == Batch.Status.OPEN
-    client.post(url, {"status": "cancelled", "reason": "Dana ditunda"})
+    client.post(url, {"status": "cancelled", "reason": "Dana ditunda", "confirm": "1"})
     batch.refresh_from_db()
     assert (batch.status, batch.status_reason) == ("cancelled", "Dana ditunda")
 
@@ -474,7 +474,9 @@ def test_finishing_the_batch_applies_the_completion_rule_shown_in_the_summary(cl
         )
     summary = client.get(reverse("training:batch_attendance", args=[batch.pk])).content.decode()
     assert ">100%<" in summary and ">0%<" in summary
-    client.post(reverse("training:batch_status", args=[batch.pk]), {"status": "finished"})
+    client.post(
+        reverse("training:batch_status", args=[batch.pk]), {"status": "finished", "confirm": "1"}
+    )
     ayu.refresh_from_db()
     budi.refresh_from_db()
     assert ayu.status == Enrolment.Status.GRADUATED
