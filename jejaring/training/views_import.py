@@ -29,23 +29,12 @@ from jejaring.training.imports import (
     COLUMNS,
     KIND,
     OPEN_STATUSES,
+    SAMPLE_ROW,
     batch_for_import,
     taken_places,
 )
 
 MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
-EXAMPLE_ROW = [
-    "3375014101950001",
-    "Siti Aminah",
-    "01/01/1995",
-    "Pekalongan",
-    "P",
-    "SMK",
-    "Jl. Merdeka No. 1, RT 001/RW 002, Medono",
-    "33.75.01.1002",
-    "0812 3456 7890",
-    "siti.aminah@example.com",
-]
 
 
 class ParticipantUploadForm(Form):
@@ -182,7 +171,7 @@ def template_xlsx(request: HttpRequest) -> HttpResponse:
     return xlsx_response(
         "templat-peserta.xlsx",
         [
-            Sheet(_g("Peserta"), [column.header for column in COLUMNS], [EXAMPLE_ROW]),
+            Sheet(_g("Peserta"), [column.header for column in COLUMNS], [list(SAMPLE_ROW)]),
             Sheet(_g("Petunjuk"), [_g("Kolom"), _g("Isian"), _g("Keterangan")], guide),
         ],
     )

@@ -18,7 +18,15 @@ from jejaring.training.imports.participants import (
     enrolment_problems,
     taken_places,
 )
-from jejaring.training.imports.rows import COLUMNS, HEADER, Participant, parse_date, parse_rows
+from jejaring.training.imports.rows import (
+    COLUMNS,
+    HEADER,
+    SAMPLE_ROW,
+    Participant,
+    drop_sample_row,
+    parse_date,
+    parse_rows,
+)
 
 __all__ = [
     "CHUNK",
@@ -26,10 +34,12 @@ __all__ = [
     "HEADER",
     "KIND",
     "OPEN_STATUSES",
+    "SAMPLE_ROW",
     "Participant",
     "ParticipantImporter",
     "batch_for_import",
     "batch_problems",
+    "drop_sample_row",
     "enrolment_problems",
     "parse_date",
     "parse_rows",

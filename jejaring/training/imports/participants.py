@@ -25,7 +25,13 @@ from jejaring.trainees.nik import mask_nik
 from jejaring.trainees.services import PersonData, RegisterSource, person_register_many
 from jejaring.training import audit_actions as actions
 from jejaring.training.identity import applicant_snapshot
-from jejaring.training.imports.rows import COLUMNS, HEADER, Participant, parse_rows
+from jejaring.training.imports.rows import (
+    COLUMNS,
+    HEADER,
+    Participant,
+    drop_sample_row,
+    parse_rows,
+)
 from jejaring.training.models import Batch, Enrolment
 
 KIND = ImportJob.Kind.PARTICIPANTS
@@ -124,7 +130,9 @@ class ParticipantImporter:
 
     def validate(self, job: ImportJob, rows: Rows) -> list[RowError]:
         batch = _batch_of(job)
+        sample_only = drop_sample_row(rows)
         participants, errors = parse_rows(rows, today=timezone.localdate())
+        errors += sample_only
         errors += batch_problems(batch, len(rows))
         if batch is not None and participants:
             errors += enrolment_problems(batch, participants)

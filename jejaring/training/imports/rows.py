@@ -39,6 +39,21 @@ COLUMNS: tuple[Column, ...] = (
 )
 HEADER = {column.key: column.header for column in COLUMNS}
 
+#: The example row of the downloadable template (training.views_import.template_xlsx).
+#: A file that still holds it imports every other row and skips this one: it is no person.
+SAMPLE_ROW = (
+    "3375014101950001",
+    "Siti Aminah",
+    "01/01/1995",
+    "Pekalongan",
+    "P",
+    "SMK",
+    "Jl. Merdeka No. 1, RT 001/RW 002, Medono",
+    "33.75.01.1002",
+    "0812 3456 7890",
+    "siti.aminah@example.com",
+)
+
 _SEX = {
     "l": "M",
     "lk": "M",
@@ -127,6 +142,31 @@ class Participant:
     village_code: str
     phone: str
     email: str
+
+
+def _is_sample(values: dict[str, str]) -> bool:
+    # The NIK and the name together: a real person never has both of the example's.
+    return re.sub(r"\D", "", values.get("nik", "")) == SAMPLE_ROW[0] and _key(
+        values.get("full_name", "")
+    ) == _key(SAMPLE_ROW[1])
+
+
+def drop_sample_row(rows: Rows) -> list[RowError]:
+    """Remove the template's example row from `rows` (in place, so the job's row count
+    and preview leave it out too); a file that held nothing else is an error."""
+    kept = [(number, values) for number, values in rows if not _is_sample(values)]
+    if len(kept) == len(rows):
+        return []
+    rows[:] = kept
+    if kept:
+        return []
+    return [
+        RowError(
+            0,
+            "",
+            _("Berkas hanya berisi baris contoh dari templat; isi data peserta di bawahnya."),
+        )
+    ]
 
 
 def _key(text: str) -> str:

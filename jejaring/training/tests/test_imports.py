@@ -173,6 +173,22 @@ def test_a_csv_file_enrols_everyone_and_finds_people_already_registered(cast, ba
     assert event.target_id == str(batch.pk) and event.changes["enrolled"] == [0, 3]
 
 
+def test_an_imported_person_from_another_region_is_marked_away_from_home(cast, batch, committed):
+    from jejaring.trainees.tests.factories import PersonFactory
+
+    visitor = PersonFactory(region=cast.region_b)
+    rows = [row(i) for i in range(2)]
+    rows[1][0] = visitor.nik
+    rows[1][2] = visitor.birth_date.strftime("%d/%m/%Y")
+    rows[1][4] = "P" if visitor.sex == "F" else "L"
+    job = upload(cast.operator, batch, csv(rows))
+    imports.import_job_confirm(actor=cast.operator, job=job)
+    away = dict(Enrolment.objects.filter(batch=batch).values_list("person_id", "away_from_home"))
+    # bulk_create skips Enrolment.save: the import marks the visitor itself.
+    assert away[visitor.pk] is True
+    assert sorted(away.values()) == [False, True]
+
+
 def test_the_preview_never_shows_a_full_nik(cast, batch, committed, client):
     job = upload(cast.operator, batch, csv([row(0)]))
     client.force_login(cast.operator)
@@ -347,17 +363,52 @@ def test_another_regions_or_institutions_batch_is_not_found(cast, committed, cli
     assert not ImportJob.objects.exists()
 
 
-def test_the_template_has_the_headers_and_an_example_row_that_passes(
+def template_file(client) -> bytes:
+    response = client.get(reverse("training_import:template"))
+    assert response.status_code == 200
+    return b"".join(response) if response.streaming else response.content
+
+
+def test_the_template_has_the_headers_and_an_example_row_that_is_not_a_person(
     cast, batch, committed, client
 ):
     client.force_login(cast.staff_a)
-    response = client.get(reverse("training_import:template"))
-    assert response.status_code == 200
-    content = b"".join(response) if response.streaming else response.content
+    content = template_file(client)
     rows = read_rows(io.BytesIO(content), columns=COLUMNS)
     assert len(rows) == 1
     job = upload(cast.staff_a, batch, SimpleUploadedFile("templat.xlsx", content))
+    assert job.status == ImportJob.Status.REJECTED
+    assert "hanya berisi baris contoh" in job.errors[0]["message"]
+    assert not Person.objects.filter(full_name="Siti Aminah").exists()
+
+
+def test_the_template_filled_in_below_its_example_imports_only_the_people_typed(
+    cast, batch, committed, client
+):
+    client.force_login(cast.staff_a)
+    book = openpyxl.load_workbook(io.BytesIO(template_file(client)))
+    sheet = book.worksheets[0]
+    for i in (1, 2):
+        sheet.append(row(i))
+    out = io.BytesIO()
+    book.save(out)
+    job = upload(cast.staff_a, batch, SimpleUploadedFile("templat.xlsx", out.getvalue()))
     assert job.status == ImportJob.Status.VALIDATED, job.errors
+    assert job.total_rows == 2
+    assert [values["full_name"] for values in job.summary["preview"]] == [
+        "Peserta 1",
+        "Peserta 2",
+    ]
+    imports.import_job_confirm(actor=cast.staff_a, job=job)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE, job.errors
+    assert sorted(
+        Enrolment.objects.filter(batch=batch).values_list("person__full_name", flat=True)
+    ) == [
+        "Peserta 1",
+        "Peserta 2",
+    ]
+    assert not Person.objects.filter(full_name="Siti Aminah").exists()
 
 
 def test_the_page_of_a_running_batch_offers_no_upload(cast, committed, client):
