@@ -7,12 +7,14 @@ of those apps tells the registry, from its AppConfig.ready():
   lets that role see, as a one-column queryset (`....values("person_id")`) — e.g. an
   operator sees a person with a confirmed enrolment at their institution;
 - its part of the person's own data export (`register_export_section`);
-- its section of the person page (`register_detail_section`).
+- its section of the person page (`register_detail_section`);
+- what it keeps in step when a person moves to another home region
+  (`register_move_listener`; called by `Person.save`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +42,7 @@ class DetailSection:
 _dealings: dict[Role, list[DealingFilter]] = {}
 _exports: dict[str, ExportReader] = {}
 _details: list[DetailSection] = []
+_move_listeners: list[Callable[..., None]] = []
 
 
 def register_dealing(role: Role, dealing: DealingFilter) -> None:
@@ -57,24 +60,26 @@ def register_detail_section(section: DetailSection) -> None:
         _details.sort(key=lambda s: s.order)
 
 
-def dealings_q(role: Role, scope: ActorScope, *, beyond_regions: Iterable[int] = ()) -> Q:
+def register_move_listener(listener: Callable[..., None]) -> None:
+    """`listener(person_id=...)` runs, inside the saving transaction, after a person's
+    home region changed (a decided transfer, or an administrator's edit)."""
+    if listener not in _move_listeners:
+        _move_listeners.append(listener)
+
+
+def person_moved(person_id: int) -> None:
+    for listener in _move_listeners:
+        listener(person_id=person_id)
+
+
+def dealings_q(role: Role, scope: ActorScope) -> Q:
     """The people `role` sees through every registered dealing (nothing if none), as a
-    filter on Person that an index serves (see `IdIn`).
-
-    `beyond_regions`: regions whose people the caller already sees by their home region.
-    Their ids are left out of the dealings' lists, which then hold only the few people
-    from elsewhere instead of every enrolment of the office's own people."""
-    from jejaring.trainees.models import Person
-
-    regions = list(beyond_regions)
+    filter on Person that an index serves (see `IdIn`). A dealing of the office lists
+    only people from other regions (the office sees its own by their home region), so
+    its list stays small."""
     combined = Q(pk__in=[])
     for dealing in _dealings.get(role, ()):
-        ids = dealing(scope).order_by()
-        if regions:
-            ids = ids.exclude(
-                person_id__in=Person.objects.filter(region_id__in=regions).values("pk")
-            )
-        combined |= Q(IdIn(F("pk"), ids))
+        combined |= Q(IdIn(F("pk"), dealing(scope).order_by()))
     return combined
 
 

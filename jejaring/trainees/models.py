@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -152,6 +154,23 @@ class Person(RegionOwned):
 
     def __str__(self) -> str:
         return self.full_name
+
+    @classmethod
+    def from_db(cls, db: Any, field_names: Any, values: Any) -> Person:
+        person = super().from_db(db, field_names, values)
+        person._loaded_region_id = person.__dict__.get("region_id")
+        return person
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        loaded = getattr(self, "_loaded_region_id", None)
+        super().save(*args, **kwargs)
+        if loaded is not None and loaded != self.region_id:
+            # The apps above keep what depends on the home region in step
+            # (training: which enrolments are with an office away from home).
+            from jejaring.trainees.dealings import person_moved
+
+            person_moved(self.pk)
+        self._loaded_region_id = self.region_id
 
     @property
     def is_verified(self) -> bool:

@@ -40,9 +40,7 @@ class PersonPolicy(Policy):
     # referral.
     def office_q(self, scope: ActorScope) -> Q:
         regions = scope.office_region_ids
-        return Q(region_id__in=regions) | dealings_q(
-            Role.OFFICE_STAFF, scope, beyond_regions=regions
-        )
+        return Q(region_id__in=regions) | dealings_q(Role.OFFICE_STAFF, scope)
 
     def operator_q(self, scope: ActorScope) -> Q:
         return dealings_q(Role.OPERATOR, scope)

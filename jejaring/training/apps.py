@@ -25,10 +25,12 @@ class TrainingConfig(AppConfig):
             register_dealing,
             register_detail_section,
             register_export_section,
+            register_move_listener,
         )
         from jejaring.training import person_links
 
         register_dealing(Role.OFFICE_STAFF, person_links.office_dealing)
+        register_move_listener(person_links.person_moved)
         register_dealing(Role.OPERATOR, person_links.operator_dealing)
         register_export_section("enrolments", person_links.export_enrolments)
         register_detail_section(person_links.DETAIL_SECTION)

@@ -4,7 +4,7 @@ catalogue that programs are built from is in `models_catalogue` (re-exported her
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -429,6 +429,11 @@ class Enrolment(RegionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     identity_confirmed_at = models.DateTimeField(_("identitas dikonfirmasi"), null=True, blank=True)
+    # The person's home region is not this enrolment's region: the office sees the person
+    # through this enrolment (trainees.dealings), found by a small partial index instead of
+    # every enrolment of the region. Set when the enrolment is made and kept by
+    # `person_links.sync_away_from_home` when the person moves (trainees.signals).
+    away_from_home = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("pendaftaran pelatihan")
@@ -450,13 +455,22 @@ class Enrolment(RegionOwned):
             models.Index(fields=["batch", "status"], name="enrolment_batch_status"),
             models.Index(fields=["region", "graduated_on"], name="enrolment_region_graduated"),
             models.Index(fields=["institution", "status"], name="enrolment_institution_status"),
-            # The office's dealings with other regions' people (trainees.dealings): read
-            # from the index alone when the person list builds the ids it may show.
-            models.Index(fields=["region", "identity", "person"], name="enrolment_dealings"),
+            # The office's dealings with other regions' people (trainees.dealings): only
+            # those enrolments are in the index, read from it alone.
+            models.Index(
+                fields=["region", "person"],
+                condition=Q(identity="confirmed", away_from_home=True),
+                name="enrolment_away_dealings",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.display_name} · {self.batch.code}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._state.adding and self.person_id is not None:
+            self.away_from_home = self.person.region_id != self.region_id
+        super().save(*args, **kwargs)
 
     @property
     def is_confirmed(self) -> bool:

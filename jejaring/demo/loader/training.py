@@ -27,6 +27,7 @@ from jejaring.demo.loader.catalogue import INSTITUTION_BY_KEY
 from jejaring.demo.loader.common import Ctx, at, next_monday
 from jejaring.demo.loader.people import FEMALE_SHARE, PersonMaker, save_persons
 from jejaring.trainees.models import Person
+from jejaring.training.person_links import sync_away_from_home
 from jejaring.training.identity import applicant_snapshot
 from jejaring.training.models import (
     Attendance,
@@ -123,6 +124,7 @@ def load_training(ctx: Ctx) -> None:
     attendance = _sessions_and_attendance(ctx)
     save_persons(ctx.persons)
     Enrolment.objects.bulk_create(ctx.enrolments, batch_size=500)
+    sync_away_from_home(Enrolment.objects.all())
     _save_attendance(attendance)
 
 

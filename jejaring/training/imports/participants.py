@@ -33,6 +33,7 @@ from jejaring.training.imports.rows import (
     parse_rows,
 )
 from jejaring.training.models import Batch, Enrolment
+from jejaring.training.person_links import sync_away_from_home
 
 KIND = ImportJob.Kind.PARTICIPANTS
 
@@ -187,6 +188,8 @@ class ParticipantImporter:
             Enrolment.objects.bulk_create(chunk)
             done += len(chunk)
             progress(done)
+        # bulk_create skips Enrolment.save: mark the people whose home is elsewhere.
+        sync_away_from_home(Enrolment.objects.filter(batch=batch))
         summary = {"enrolled": len(enrolments)}
         versions.bump(batch.region_id, versions.PEOPLE, versions.TRAINING)
         audit.record(
