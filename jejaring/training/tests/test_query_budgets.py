@@ -61,3 +61,36 @@ def test_a_trainee_s_enrolment_page_makes_as_many_queries_for_200_enrolments_as_
 def test_a_trainee_s_enrolment_api_makes_as_many_queries_for_200_enrolments_as_for_10(client, cast):
     client.force_login(cast.trainee_1)
     assert_same_queries(client, reverse("api:my_enrolments"), add_rows=_own_enrolments(cast))
+
+
+def test_a_batch_s_page_makes_as_many_queries_for_200_participants_as_for_10(client, cast):
+    batch = BatchFactory(program=ProgramFactory(institution=cast.lpks), capacity=500)
+    client.force_login(cast.staff_a)
+    assert_same_queries(
+        client,
+        reverse("training:batch_detail", args=[batch.pk]),
+        add_rows=lambda n: EnrolmentFactory.create_batch(n, batch=batch, status="accepted"),
+    )
+
+
+def test_the_identity_inbox_makes_as_many_queries_for_200_matches_as_for_10(client, cast):
+    batch = BatchFactory(program=ProgramFactory(institution__region=cast.region_b))
+    client.force_login(cast.staff_a)
+    assert_same_queries(
+        client,
+        reverse("training:identity_inbox"),
+        add_rows=lambda n: EnrolmentFactory.create_batch(
+            n, batch=batch, person__region=cast.region_a, identity="awaiting_home"
+        ),
+    )
+
+
+def test_the_institution_list_makes_as_many_queries_for_200_institutions_as_for_10(client, cast):
+    client.force_login(cast.staff_a)
+    assert_same_queries(
+        client,
+        reverse("training:institution_list"),
+        add_rows=lambda n: [
+            BatchFactory(program__institution__region=cast.region_a) for _ in range(n)
+        ],
+    )
