@@ -130,8 +130,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "chart": chart,
             "query": query.urlencode(),
             "xlsx_query": urlencode({**query.dict(), "format": "xlsx"}),
+            "publish": _publish_control(request.user, filters),
         },
     )
+
+
+def _publish_control(actor: Any, filters: Filters) -> dict[str, Any] | None:
+    """What the dashboard's "publish public statistics" form needs, for office staff of
+    one home region: the year shown (not after this year) and the last publication."""
+    if not scope_of(actor).is_office:
+        return None
+    region = home_region_for(actor=actor)
+    if region is None:
+        return None
+    return {
+        "region": region,
+        "year": min(filters.year_to, timezone.localdate().year),
+        "last": selectors.published_for_region(region=region).first(),
+    }
 
 
 def _shown_figures(
