@@ -300,7 +300,9 @@ def competency_record(request: HttpRequest, candidate_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def certificate_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, *_MANAGERS)
-    form = IssueForm(request.POST or None, actor=request.user)
+    # ?paket= (the home inbox's link) preselects the batch whose graduates wait.
+    initial = {"batch": request.GET["paket"]} if request.GET.get("paket", "").isdigit() else {}
+    form = IssueForm(request.POST or None, actor=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             issued = services.training_certificates_issue(

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from jejaring.core import selectors
 from jejaring.core.forms import Form
 from jejaring.core.home import home_for
+from jejaring.core.inbox import inbox_for
 from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.scope import Role, require_any_role, scope_of
 
@@ -45,8 +46,10 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "core/home_none.html")
     requested = request.GET.get("peran", "")
     role = next((r for r in held if r.value == requested), held[0])
+    today = timezone.localdate()
     context: dict[str, object] = {"role": role, "held_roles": held}
-    context.update(home_for(request, role, timezone.localdate()))
+    context["inbox"] = inbox_for(request.user, today)
+    context.update(home_for(request, role, today))
     return render(request, f"core/home_{role.value}.html", context)
 
 
