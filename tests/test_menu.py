@@ -181,3 +181,29 @@ def test_every_link_in_the_menu_and_on_the_home_page_opens(client, cast, usernam
         if response.status_code != 200:
             broken.append((link, response.status_code))
     assert broken == []
+
+
+def test_a_superuser_is_not_sent_from_a_menu_page_to_a_404(client, cast):
+    """One level below the menu: the buttons and links on each page a superuser reaches
+    from it (a company is registered in an office's own region, which a superuser has
+    not, so the list offers no "register" button)."""
+    client.force_login(user_named("root"))
+    menu_links = menu_of(client.get("/beranda/").content.decode()).hrefs
+    assert (
+        reverse("employers:company_create")
+        not in client.get(reverse("employers:company_list")).content.decode()
+    )
+    seen: set[str] = set(menu_links)
+    broken = []
+    for page in menu_links:
+        if page.startswith("/admin/"):
+            continue
+        html = client.get(page).content.decode()
+        for link in re.findall(r'href="(/[^"#?]*)', html):
+            if link in seen or link.startswith(("/static/", "/admin/", "/i18n/")):
+                continue
+            seen.add(link)
+            response = client.get(link, follow=True)
+            if response.status_code != 200:
+                broken.append((page, link, response.status_code))
+    assert broken == []

@@ -51,7 +51,10 @@ def company_list(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "query": query,
-            "can_create": policy_for(Company).can_any(request.user, "create"),
+            # A company is registered in the user's own office region; a superuser
+            # without one would follow the button to a 404.
+            "can_create": policy_for(Company).can_any(request.user, "create")
+            and sole_office_region_for(actor=request.user) is not None,
         },
     )
 
