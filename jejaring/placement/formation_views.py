@@ -202,19 +202,15 @@ def formation_join_round(request: HttpRequest, formation_id: int) -> HttpRespons
         rnd = round_selectors.round_for_office(actor=request.user, round_id=int(round_id))
     if rnd is None:
         raise Http404
-    try:
-        round_services.round_add_formation(actor=request.user, rnd=rnd, formation=formation)
-    except NotFound:
-        raise Http404 from None
-    except ApplicationError as error:
-        messages.error(request, str(error.message))
-    else:
-        messages.success(
-            request,
-            _("Formasi digabungkan ke putaran “%(name)s”; pelamar dapat memilihnya sekarang.")
-            % {"name": rnd.name},
-        )
-    return redirect("formations:formation_detail", formation_id=formation.pk)
+    return _formation_action(
+        request,
+        formation.pk,
+        lambda *, actor, formation: round_services.round_add_formation(
+            actor=actor, rnd=rnd, formation=formation
+        ),
+        _("Formasi digabungkan ke putaran “%(name)s”; pelamar dapat memilihnya sekarang.")
+        % {"name": rnd.name},
+    )
 
 
 @login_required
