@@ -124,15 +124,33 @@ def notify_each(
     exclude_user: Any = None,
 ) -> list[Notification]:
     """`notify` where each recipient has a link and parameters of their own (every
-    applicant of a round, every graduate of a batch): one bulk insert."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown notification kind {kind!r}")
+    graduate of a batch): one bulk insert."""
+    return notify_many(
+        region_id=region_id,
+        rows=[(kind, recipient, link, params) for recipient, link, params in rows],
+        key=key,
+        exclude_user=exclude_user,
+    )
+
+
+def notify_many(
+    *,
+    region_id: int,
+    rows: Sequence[tuple[str, Recipient, str, dict[str, Any]]],
+    key: str = "",
+    exclude_user: Any = None,
+) -> list[Notification]:
+    """`notify_each` with a kind per row (a published round: placed, not placed, and the
+    companies), still one bulk insert whatever the mix."""
+    unknown = {kind for kind, *_rest in rows} - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown notification kinds {sorted(unknown)!r}")
     excluded = getattr(exclude_user, "pk", None)
     seen: set[tuple[Any, ...]] = set()
     notifications = []
-    for recipient, link, params in rows:
+    for kind, recipient, link, params in rows:
         user_id = recipient.user_id
-        identity = (user_id, recipient.email.lower(), recipient.phone, link)
+        identity = (kind, user_id, recipient.email.lower(), recipient.phone, link)
         if not recipient.reachable or identity in seen or (excluded and user_id == excluded):
             continue
         seen.add(identity)

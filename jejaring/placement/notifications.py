@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from jejaring.core.scope import Role
 from jejaring.employers.models import Company
-from jejaring.notices.services import Recipient, notify, notify_each, role_holders
+from jejaring.notices.services import Recipient, notify, notify_many, role_holders
 from jejaring.placement.models import (
     AllocationResult,
     AllocationRound,
@@ -39,31 +39,30 @@ def round_published(rnd: AllocationRound) -> None:
         "application__person__phone",
         "application__person__full_name",
     )
-    placed: list[tuple[Recipient, str, dict[str, Any]]] = []
-    not_placed: list[tuple[Recipient, str, dict[str, Any]]] = []
+    rows: list[tuple[str, Recipient, str, dict[str, Any]]] = []
     per_company: dict[int, tuple[str, int]] = {}
     for app_id, title, company_id, company, user_id, email, phone, name in results.iterator():
         recipient = Recipient(user_id=user_id, email=email, phone=phone, name=name)
         link = reverse("placement:application_detail", kwargs={"application_id": app_id})
         if company_id is None:
-            not_placed.append((recipient, link, {"round": rnd.name}))
+            rows.append(("allocation_not_placed", recipient, link, {"round": rnd.name}))
             continue
         params = {"round": rnd.name, "formation": title, "company": company}
-        placed.append((recipient, link, params))
+        rows.append(("allocation_placed", recipient, link, params))
         per_company[company_id] = (company, per_company.get(company_id, ("", 0))[1] + 1)
-    notify_each(kind="allocation_placed", region_id=rnd.region_id, rows=placed)
-    notify_each(kind="allocation_not_placed", region_id=rnd.region_id, rows=not_placed)
     holders = role_holders(role=Role.COMPANY_HR, model=Company, ids=per_company)
     link = reverse("placement:referral_list")
-    notify_each(
-        kind="allocation_company",
-        region_id=rnd.region_id,
-        rows=[
-            (Recipient.of_user(user), link, {"round": rnd.name, "company": name, "count": count})
-            for company_id, (name, count) in per_company.items()
-            for user in holders.get(company_id, [])
-        ],
-    )
+    rows += [
+        (
+            "allocation_company",
+            Recipient.of_user(user),
+            link,
+            {"round": rnd.name, "company": name, "count": count},
+        )
+        for company_id, (name, count) in per_company.items()
+        for user in holders.get(company_id, [])
+    ]
+    notify_many(region_id=rnd.region_id, rows=rows)
 
 
 def referral_answered(referral: Referral) -> None:
