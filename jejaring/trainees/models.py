@@ -152,6 +152,10 @@ class Person(RegionOwned):
             models.CheckConstraint(condition=Q(sex__in=["M", "F"]), name="person_sex_valid"),
         ]
 
+    #: The home region as read from the database (None for a new record): a save that
+    #: changes it tells the apps above (trainees.dealings.person_moved).
+    _loaded_region_id: int | None = None
+
     def __str__(self) -> str:
         return self.full_name
 
@@ -162,7 +166,7 @@ class Person(RegionOwned):
         return person
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        loaded = getattr(self, "_loaded_region_id", None)
+        loaded = self._loaded_region_id
         super().save(*args, **kwargs)
         if loaded is not None and loaded != self.region_id:
             # The apps above keep what depends on the home region in step
