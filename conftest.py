@@ -121,6 +121,11 @@ class Cast:
 
 @pytest.fixture
 def cast(db: Any) -> Cast:
+    return build_cast()
+
+
+def build_cast() -> Cast:
+    """The cast, created in the open database (also for module-scoped seeds)."""
     from jejaring.accounts.scope import Role
     from jejaring.accounts.tests.factories import MembershipFactory, UserFactory
     from jejaring.assessment.tests.factories import AssessorFactory

@@ -4,14 +4,20 @@ table, and the visible set's count is a bitmap over the region and primary-key i
 
 from __future__ import annotations
 
-import json
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from jejaring.core.tests.query_plans import (
+    names_a_big_table,
+    nodes_on,
+    page_queries,
+    plan_of,
+    seq_scans,
+)
 from jejaring.regions.tests.factories import RegionFactory
 from jejaring.trainees.models import Person
 from jejaring.trainees.tests.factories import PersonFactory
@@ -20,6 +26,7 @@ from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory, Pr
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 PEOPLE_PER_REGION = 1500
+PERSON = ("trainees_person",)
 
 
 def _seed(cast: Any) -> None:
@@ -41,46 +48,24 @@ def _seed(cast: Any) -> None:
         cursor.execute("ANALYZE training_enrolment")
 
 
-def _plan(sql: str, params: Any) -> dict[str, Any]:
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-        cursor.execute("SET LOCAL enable_seqscan = on")
-    return (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
-
-
-def _person_nodes(node: dict[str, Any]) -> list[dict[str, Any]]:
-    found = [node] if node.get("Relation Name") == "trainees_person" else []
-    for child in node.get("Plans", []):
-        found += _person_nodes(child)
-    return found
-
-
-def _page_queries(client: Any, params: dict[str, str]) -> list[dict[str, Any]]:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("trainees:person_list"), params).status_code == 200
-    return [q for q in queries.captured_queries if '"trainees_person"' in q["sql"]]
-
-
 @pytest.mark.parametrize("params", [{}, {"q": "orang 1"}], ids=["first page", "name search"])
 def test_the_person_list_reads_no_person_table_sequentially(client, cast, params):
     _seed(cast)
     client.force_login(cast.staff_a)
-    queries = _page_queries(client, params)
+    url = reverse("trainees:person_list") + ("?" + urlencode(params) if params else "")
+    queries = [sql for sql in page_queries(client, url) if names_a_big_table(sql, PERSON)]
     assert queries
-    for query in queries:
-        # The captured SQL has its parameters inlined; EXPLAIN it as it ran.
-        nodes = _person_nodes(_plan(query["sql"], None))
-        assert nodes, query["sql"]
-        assert all(node["Node Type"] != "Seq Scan" for node in nodes), query["sql"]
+    for sql in queries:
+        assert nodes_on(plan_of(sql), PERSON), sql
+        assert not seq_scans(sql, PERSON), sql
 
 
 def test_counting_the_people_staff_see_uses_the_region_and_primary_key_indexes(cast):
     _seed(cast)
     sql, params = Person.objects.for_actor(cast.staff_a).order_by().query.sql_with_params()
-    counted = f"SELECT count(*) FROM ({sql}) AS visible"  # noqa: S608 - the ORM's own SQL
-    nodes = _person_nodes(_plan(counted, params))
+    with connection.cursor() as cursor:
+        counted = cursor.mogrify(f"SELECT count(*) FROM ({sql}) AS visible", params)  # noqa: S608
+    nodes = nodes_on(plan_of(counted), PERSON)
     assert nodes
     for node in nodes:
         assert node["Node Type"] != "Seq Scan"
