@@ -60,5 +60,5 @@ def ask(request: HttpRequest, confirmation: Confirmation) -> HttpResponse:
     return render(
         request,
         "core/confirm.html",
-        {"confirmation": confirmation, "carried": carried, "action_url": request.path},
+        {"confirmation": confirmation, "carried": carried, "action_url": request.get_full_path()},
     )

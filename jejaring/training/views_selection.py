@@ -4,13 +4,16 @@ recording that a participant dropped out."""
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from jejaring.core import confirm
 from jejaring.core.errors import ApplicationError
 from jejaring.core.policies import policy_for
 from jejaring.training import selectors, services
@@ -52,6 +55,8 @@ def batch_selection(request: HttpRequest, batch_id: int) -> HttpResponse:
             data.setlist("enrolments", [single])
             data["decision"] = decision
         form = SelectionForm(data, enrolment_ids=all_ids)
+        if form.is_valid() and _needs_confirmation(request, form.cleaned_data):
+            return confirm.ask(request, _decision_confirmation(request, form.cleaned_data))
         if form.is_valid():
             try:
                 decided = services.enrolment_decide(
@@ -89,6 +94,37 @@ def batch_selection(request: HttpRequest, batch_id: int) -> HttpResponse:
             "decisions": DECISIONS,
         },
         status=status,
+    )
+
+
+def _needs_confirmation(request: HttpRequest, data: dict[str, Any]) -> bool:
+    """A decision ticked for several applicants at once is confirmed first; one
+    applicant's own button, and a rejection still lacking its reason (refused anyway),
+    are not."""
+    if confirm.confirmed(request) or request.POST.get("single"):
+        return False
+    if data["decision"] == Enrolment.Status.REJECTED and not data["reason"].strip():
+        return False
+    return len(data["enrolments"]) > 1
+
+
+def _decision_confirmation(request: HttpRequest, data: dict[str, Any]) -> confirm.Confirmation:
+    count = len(data["enrolments"])
+    label = Enrolment.Status(data["decision"]).label
+    return confirm.Confirmation(
+        title=_("Tetapkan %(count)d pendaftar: %(decision)s?")
+        % {"count": count, "decision": label},
+        summary=ngettext(
+            "%(count)d pendaftar ditetapkan “%(decision)s” dan masing-masing diberi tahu.",
+            "%(count)d pendaftar ditetapkan “%(decision)s” dan masing-masing diberi tahu.",
+            count,
+        )
+        % {"count": count, "decision": label},
+        details=[_("Alasan: %(reason)s") % {"reason": data["reason"]}] if data["reason"] else [],
+        action=str(dict(DECISIONS)[data["decision"]]),
+        back_url=request.get_full_path(),
+        people=count,
+        danger=data["decision"] == Enrolment.Status.REJECTED,
     )
 
 

@@ -250,3 +250,32 @@ def test_cancelling_asks_for_confirmation_carrying_the_reason(client, cast):
     client.post(url, {"status": "cancelled", "reason": "Dana ditunda", "confirm": "1"})
     batch.refresh_from_db()
     assert (batch.status, batch.status_reason) == ("cancelled", "Dana ditunda")
+
+
+# --- bulk selection decisions ----------------------------------------------------------
+
+
+def test_a_decision_for_several_applicants_asks_for_confirmation_first(client, cast):
+    batch = _batch(cast, status=Batch.Status.SELECTION, capacity=10)
+    applicants = EnrolmentFactory.create_batch(3, batch=batch)
+    client.force_login(cast.operator)
+    url = reverse("training:batch_selection", args=[batch.pk]) + "?status=applied"
+    data = {"decision": "rejected", "enrolments": [a.pk for a in applicants], "reason": "Usia"}
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "3 pendaftar ditetapkan “Tidak diterima”" in html
+    assert f'action="{url}"' in html
+    assert not Enrolment.objects.filter(status=Enrolment.Status.REJECTED).exists()
+    client.post(url, {**data, "confirm": "1"})
+    assert Enrolment.objects.filter(status=Enrolment.Status.REJECTED).count() == 3
+
+
+def test_one_applicant_s_own_button_needs_no_confirmation(client, cast):
+    batch = _batch(cast, status=Batch.Status.SELECTION, capacity=10)
+    applicant = EnrolmentFactory(batch=batch)
+    client.force_login(cast.operator)
+    url = reverse("training:batch_selection", args=[batch.pk])
+    assert client.post(url, {"single": f"accepted:{applicant.pk}"}).status_code == 302
+    applicant.refresh_from_db()
+    assert applicant.status == Enrolment.Status.ACCEPTED

@@ -406,6 +406,7 @@ def test_accepting_one_and_rejecting_many_with_a_reason_emails_each(
                 "decision": "rejected",
                 "enrolments": [second.pk, third.pk],
                 "reason": "Kuota penuh",
+                "confirm": "1",
             },
         )
     second.refresh_from_db()
@@ -420,7 +421,9 @@ def test_accepting_beyond_the_quota_or_another_batch_s_enrolment_changes_nothing
     stranger = EnrolmentFactory(batch=_batch(cast, status=Batch.Status.SELECTION))
     client.force_login(cast.operator)
     url = reverse("training:batch_selection", args=[batch.pk])
-    full = client.post(url, {"decision": "accepted", "enrolments": [a.pk for a in applicants]})
+    full = client.post(
+        url, {"decision": "accepted", "enrolments": [a.pk for a in applicants], "confirm": "1"}
+    )
     assert full.status_code == 422
     assert "Kuota paket tidak cukup" in full.content.decode()
     foreign = client.post(url, {"decision": "accepted", "enrolments": [stranger.pk]})
