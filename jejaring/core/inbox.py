@@ -33,6 +33,10 @@ InboxReader = Callable[..., list["InboxItem"]]
 #: At most this many items of one kind (one per batch, session, round …) are listed.
 PER_KIND = 5
 
+#: Counts stop here ("999+"): counting every unanswered follow-up of a big region on each
+#: home page would cost more than the number tells.
+COUNT_CAP = 999
+
 
 @dataclass(frozen=True)
 class InboxItem:
@@ -45,6 +49,10 @@ class InboxItem:
     detail: str | Promise = ""
     #: Past its due date (set by `inbox_for` from `due` unless the source says so).
     overdue: bool = False
+
+    @property
+    def count_label(self) -> str:
+        return f"{COUNT_CAP}+" if self.count > COUNT_CAP else str(self.count)
 
 
 @dataclass(frozen=True)
@@ -107,12 +115,14 @@ class Summary:
 
 
 def summarise(queryset: QuerySet[Any], due_field: str | None = None) -> Summary:
-    """How many records, the earliest `due_field` and the smallest id, in one query (the
-    id is the record's own page when there is only one)."""
+    """How many records (up to just past `COUNT_CAP`), the earliest `due_field` and the
+    smallest id, in one query (the id is the record's own page when there is only one).
+    The records are read in `due_field` order, so the earliest is among those counted."""
     aggregates: dict[str, Any] = {"n": Count("pk"), "first": Min("pk")}
     if due_field:
         aggregates["due"] = Min(due_field)
-    row = queryset.order_by().aggregate(**aggregates)
+    capped = queryset.order_by(due_field or "pk", "pk")[: COUNT_CAP + 1]
+    row = capped.aggregate(**aggregates)
     due = row.get("due")
     if isinstance(due, datetime):
         due = timezone.localdate(due) if timezone.is_aware(due) else due.date()

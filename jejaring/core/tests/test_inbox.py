@@ -157,3 +157,17 @@ def test_the_home_page_makes_as_many_queries_for_many_waiting_records_as_for_a_f
 ):
     client.force_login(getattr(cast, who))
     assert_same_queries(client, reverse("core:home"), add_rows=rows(cast), few=2, many=12)
+
+
+def test_big_counts_stop_at_the_cap_and_keep_the_earliest_due_date(monkeypatch, cast):
+    from jejaring.internships.models import InternshipProgram
+    from jejaring.internships.tests.factories import InternshipProgramFactory
+
+    monkeypatch.setattr(inbox, "COUNT_CAP", 2)
+    for days in (5, 1, 3, 4):
+        InternshipProgramFactory(
+            company=cast.company_a, decision_due_on=TODAY - timedelta(days=days)
+        )
+    summary = inbox.summarise(InternshipProgram.objects.all(), "decision_due_on")
+    assert (summary.count, summary.due) == (3, TODAY - timedelta(days=5))
+    assert InboxItem("x", "/x/", summary.count).count_label == "2+"
