@@ -314,9 +314,7 @@ def test_the_reminder_command_can_run_every_day_without_reminding_twice(cast, wo
     from django.utils import timezone
 
     today = timezone.localdate()
-    AssessmentSession.objects.filter(pk=world.session.pk).update(
-        date=services.add_years(today, -3)
-    )
+    AssessmentSession.objects.filter(pk=world.session.pk).update(date=services.add_years(today, -3))
     cast.person_1.email = "siti@example.org"
     cast.person_1.save()
     candidate = services.unit_results_record(
