@@ -15,12 +15,13 @@ that what they create in response is committed or rolled back together with it.
     gates.subscribe("training.enrolment.accepted", create_cover_for_enrolment)
 
     # in the asking service, inside transaction.atomic():
-    problems = gates.check("training.batch.start", obj=batch)
+    problems = gates.check("training.batch.start", obj=batch, actor=actor)
     gates.record_override("training.batch.start", actor=actor, obj=batch, reason=reason,
                           problems=problems)
     gates.emit("training.enrolment.accepted", actor=actor, obj=enrolment)
 
-Known gates (check(obj=...)):
+Known gates (check(obj=..., actor=...)); `actor` is who asks, when known, and is used
+only to decide which page a problem may link to (a link the actor may open):
 
 - ``training.batch.start`` — obj is a Batch about to become RUNNING.
 - ``placement.internship.start`` — obj is a Referral to an internship about to start.
@@ -56,6 +57,10 @@ class GateProblem:
     subjects: tuple[str, ...] = field(default_factory=tuple)
     #: Whether office staff may let the step happen anyway, with a reason (audited).
     overridable: bool = True
+    #: Where the asker can go to clear the problem (e.g. the batch's BPJS cover page),
+    #: and the words of that link; empty unless the asking actor may open that page.
+    link: str = ""
+    link_label: str | Promise = ""
 
 
 Check = Callable[..., list[GateProblem]]

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +34,7 @@ from jejaring.core.policies import policy_for
 from jejaring.employers.models import Formation
 from jejaring.placement import audit_actions, notifications
 from jejaring.placement.internship_agreements import internship_agreement_ratified
-from jejaring.placement.models import Referral
+from jejaring.placement.models import InternshipAgreement, Referral
 from jejaring.placement.seats import seats_held
 from jejaring.placement.services import lock_formations
 from jejaring.trainees.models import Person
@@ -154,14 +155,28 @@ def _change(
 
 def _internship_may_start(actor: Any, referral: Referral, override_reason: str) -> None:
     if not internship_agreement_ratified(referral):
-        raise Conflict(
-            _(
-                "Pemagangan belum dapat dimulai: perjanjian pemagangan belum disahkan dinas "
-                "(tanpa perjanjian, tidak ada magang)."
-            ),
-            code="agreement_not_ratified",
+        message = _(
+            "Pemagangan belum dapat dimulai: perjanjian pemagangan belum disahkan dinas "
+            "(tanpa perjanjian, tidak ada magang)."
         )
-    problems = gates.check("placement.internship.start", obj=referral)
+        raise Conflict(
+            message,
+            code="agreement_not_ratified",
+            detail={
+                "blocked": [
+                    _blocked(
+                        "agreement_not_ratified",
+                        _(
+                            "Perjanjian pemagangan belum disahkan dinas (tanpa perjanjian, "
+                            "tidak ada magang)."
+                        ),
+                        actor,
+                        referral,
+                    )
+                ]
+            },
+        )
+    problems = gates.check("placement.internship.start", obj=referral, actor=actor)
     if not problems:
         return
     overridable = all(p.overridable for p in problems)
@@ -184,8 +199,42 @@ def _internship_may_start(actor: Any, referral: Referral, override_reason: str) 
         _("Pemagangan belum dapat dimulai: %(problems)s")
         % {"problems": " ".join(str(p.message) for p in problems)},
         code="internship_start_blocked",
-        detail={"problems": [p.code for p in problems], "overridable": overridable},
+        detail={
+            "problems": [p.code for p in problems],
+            "overridable": overridable,
+            "blocked": [
+                {
+                    "code": p.code,
+                    "message": str(p.message),
+                    "link": p.link,
+                    "link_label": str(p.link_label),
+                }
+                for p in problems
+            ],
+        },
     )
+
+
+def _blocked(code: str, message: str, actor: Any, referral: Referral) -> dict[str, str]:
+    """A refused start's problem with the link that clears it: the agreement (or, with
+    none yet, the page to draw it up) — the actor already records this referral's
+    outcomes, so may open both, but an agreement is linked only if its policy agrees."""
+    agreement = InternshipAgreement.objects.filter(referral_id=referral.pk).first()
+    if agreement is None:
+        link = reverse(
+            "internship_agreements:internship_agreement_create",
+            kwargs={"referral_id": referral.pk},
+        )
+        label = _("Buat perjanjian magang")
+    elif policy_for(InternshipAgreement).can(actor, "view", agreement):
+        link = reverse(
+            "internship_agreements:internship_agreement_detail",
+            kwargs={"internship_agreement_id": agreement.pk},
+        )
+        label = _("Buka perjanjian magang")
+    else:
+        link = label = ""
+    return {"code": code, "message": message, "link": link, "link_label": label}
 
 
 def referral_create(*, actor: Any, formation: Formation, person: Person) -> Referral:

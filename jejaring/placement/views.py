@@ -269,6 +269,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     referral = selectors.referral_get_for(actor=request.user, referral_id=referral_id)
     may_record = policy_for(Referral).can(request.user, "record_outcome", referral)
     form = OutcomeForm(request.POST or None)
+    blocked: list[dict[str, str]] = []
     if request.method == "POST":
         if not may_record:
             raise Http404
@@ -284,7 +285,10 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
                     override_reason=data["override_reason"],
                 )
             except ApplicationError as error:
-                add_service_error(form, error)
+                # A refused start is listed with what clears it (agreement, BPJS cover).
+                blocked = error.detail.get("blocked", [])
+                if not blocked:
+                    add_service_error(form, error)
             else:
                 messages.success(request, _("Hasil penyaluran tersimpan."))
                 return redirect("placement:referral_detail", referral_id=referral.pk)
@@ -295,7 +299,9 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
             "referral": referral,
             "form": form if may_record else None,
             "may_see_contact": referrals.may_see_contact(request.user, referral),
+            "blocked": blocked,
         },
+        status=409 if blocked else 200,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -35,8 +36,14 @@ def _active_cover_spanning(start: Any, end: Any) -> Any:
     )
 
 
-def batch_cover_gaps(*, obj: Any, **context: Any) -> list[gates.GateProblem]:
-    """The accepted participants of batch `obj` without active cover for its period."""
+def _office_of(actor: Any, region_id: int) -> bool:
+    return actor is not None and scope_of(actor).is_office_of(region_id)
+
+
+def batch_cover_gaps(*, obj: Any, actor: Any = None, **context: Any) -> list[gates.GateProblem]:
+    """The accepted participants of batch `obj` without active cover for its period; the
+    problem links to the batch's cover page when `actor` is office staff of its region
+    (the only people who may open it)."""
     from jejaring.training.models import Enrolment
 
     covered = _active_cover_spanning(obj.start_date, obj.end_date).values("enrolment_id")
@@ -55,25 +62,60 @@ def batch_cover_gaps(*, obj: Any, **context: Any) -> list[gates.GateProblem]:
         "selama masa pelatihan.",
         len(uncovered),
     ) % {"count": len(uncovered)}
-    return [gates.GateProblem(BATCH_START, "uncovered_participants", message, tuple(uncovered))]
+    link = ""
+    if _office_of(actor, obj.region_id):
+        link = reverse("social_security:batch_cover", kwargs={"batch_id": obj.pk})
+    return [
+        gates.GateProblem(
+            BATCH_START,
+            "uncovered_participants",
+            message,
+            tuple(uncovered),
+            link=link,
+            link_label=_("Daftarkan BPJS peserta") if link else "",
+        )
+    ]
 
 
-def internship_cover_gaps(*, obj: Any, **context: Any) -> list[gates.GateProblem]:
-    """A problem when the intern of referral `obj` lacks active cover for the agreement."""
+def internship_cover_gaps(
+    *, obj: Any, actor: Any = None, **context: Any
+) -> list[gates.GateProblem]:
+    """A problem when the intern of referral `obj` lacks active cover for the agreement,
+    linking to what `actor` may open to clear it (see `_intern_cover_link`)."""
     period = internship_period(obj)
     if period is None:
         return []
     start, end = period
     if _active_cover_spanning(start, end).filter(referral=obj).exists():
         return []
+    link, label = _intern_cover_link(actor, obj)
     return [
         gates.GateProblem(
             INTERNSHIP_START,
             "uncovered_intern",
             _("Peserta magang belum memiliki perlindungan BPJS Ketenagakerjaan aktif."),
             (obj.person.full_name,),
+            link=link,
+            link_label=label,
         )
     ]
+
+
+def _intern_cover_link(actor: Any, referral: Any) -> tuple[str, Any]:
+    """The intern's cover page, if the actor may see that cover (office staff of the
+    region, HR of the host company); with no cover row yet, office staff go to the BPJS
+    dashboard, whose button puts interns with a ratified agreement on the list."""
+    if actor is None:
+        return "", ""
+    cover = Coverage.objects.for_actor(actor).filter(referral=referral).order_by("-pk").first()
+    office = _office_of(actor, referral.region_id)
+    if cover is not None:
+        link = reverse("social_security:coverage_detail", kwargs={"coverage_id": cover.pk})
+        label = _("Daftarkan BPJS peserta") if office else _("Lihat perlindungan BPJS peserta")
+        return link, label
+    if office:
+        return reverse("social_security:dashboard") + "#magang", _("Daftarkan BPJS peserta")
+    return "", ""
 
 
 def _record_override(*, actor: Any, obj: Any, reason: str, problems: Any, **target: Any) -> None:

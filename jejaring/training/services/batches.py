@@ -371,7 +371,7 @@ def batch_change_status(
             reason = early_start_reason
             changes["early_start_reason"] = ["", early_start_reason]
         if status == Batch.Status.RUNNING:
-            problems = gates.check("training.batch.start", obj=locked)
+            problems = gates.check("training.batch.start", obj=locked, actor=actor)
             if problems:
                 # Only the batch's own office may override a gate, not an office role
                 # the actor holds in another region.
@@ -384,7 +384,13 @@ def batch_change_status(
                         code="batch_start_blocked",
                         detail={
                             "problems": [
-                                {"code": p.code, "message": str(p.message)} for p in problems
+                                {
+                                    "code": p.code,
+                                    "message": str(p.message),
+                                    "link": p.link,
+                                    "link_label": str(p.link_label),
+                                }
+                                for p in problems
                             ]
                         },
                     )
