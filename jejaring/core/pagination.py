@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.formats import number_format
@@ -112,46 +112,47 @@ def seek_page(
     size: int,
     cursor: str | None = None,
     count_cap: int | None = None,
+    parts: Sequence[QuerySet[Any]] | None = None,
 ) -> SeekPage[Any]:
     """The page of `queryset` in `ordering` that `cursor` points at (the first page without
     one). Reads `size + 1` rows to know whether another page follows; with `count_cap`,
-    also counts the set up to `count_cap + 1` rows (a LIMIT subquery, never the world)."""
+    also counts the set up to `count_cap + 1` rows (a LIMIT subquery, never the world).
+
+    `parts`: querysets whose union is `queryset` (`for_actor_parts`). Where the database
+    can order and limit the arms of a UNION (PostgreSQL), each part's page is read on its
+    own, where an index may serve its order, and the database merges them; elsewhere
+    `queryset` is read as one."""
     if size < 1:
         raise ValueError("size must be at least 1")
     keys = _keys(queryset.model, ordering)
     forward_order = [_order_by(key, reverse=False) for key in keys]
     backward_order = [_order_by(key, reverse=True) for key in keys]
     position = _decode(cursor, keys)
+    read = _Reader(queryset, parts, size + 1)
     rows: list[Any]
     if position is None:
-        rows = list(queryset.order_by(*forward_order)[: size + 1])
+        rows = read(None, forward_order)
         more_before, more_after = False, len(rows) > size
         rows = rows[:size]
     else:
         values, backward = position
         if backward:
-            found = list(
-                queryset.filter(_beyond(keys, values, reverse=True)).order_by(*backward_order)[
-                    : size + 1
-                ]
-            )
+            found = read(_beyond(keys, values, reverse=True), backward_order)
             more_before, more_after = len(found) > size, True
             rows = list(reversed(found[:size]))
         else:
-            found = list(
-                queryset.filter(_beyond(keys, values, reverse=False)).order_by(*forward_order)[
-                    : size + 1
-                ]
-            )
+            found = read(_beyond(keys, values, reverse=False), forward_order)
             more_before, more_after = True, len(found) > size
             rows = found[:size]
         if not rows:
             # The rows next to the cursor are gone (deleted, or a hand-made cursor past
             # the end): start again from the beginning rather than show an empty page.
-            return seek_page(queryset, ordering=ordering, size=size, count_cap=count_cap)
+            return seek_page(
+                queryset, ordering=ordering, size=size, count_cap=count_cap, parts=parts
+            )
     count = None
     if count_cap is not None:
-        count = queryset.order_by()[: count_cap + 1].count()
+        count = read.count(count_cap + 1)
     return SeekPage(
         rows=rows,
         next_cursor=_encode(keys, rows[-1], backward=False) if more_after and rows else None,
@@ -159,6 +160,47 @@ def seek_page(
         count=count,
         count_cap=count_cap,
     )
+
+
+class _Reader:
+    """Reads a page of rows, and the capped count, from one queryset or a union of parts."""
+
+    def __init__(
+        self, queryset: QuerySet[Any], parts: Sequence[QuerySet[Any]] | None, limit: int
+    ) -> None:
+        self.queryset = queryset
+        self.limit = limit
+        features = connections[queryset.db].features
+        self.parts = (
+            list(parts)
+            if parts is not None and features.supports_slicing_ordering_in_compound
+            else None
+        )
+
+    def __call__(self, beyond: Q | None, order: list[str]) -> list[Any]:
+        if self.parts is None:
+            qs = self.queryset if beyond is None else self.queryset.filter(beyond)
+            return list(qs.order_by(*order)[: self.limit])
+        if not self.parts:
+            return []
+        arms = [
+            (part if beyond is None else part.filter(beyond)).order_by(*order)[: self.limit]
+            for part in self.parts
+        ]
+        if len(arms) == 1:
+            return list(arms[0])
+        # UNION (not ALL): a row two parts hold is listed once.
+        merged = arms[0].union(*arms[1:]).order_by(*order)
+        return list(merged[: self.limit])
+
+    def count(self, limit: int) -> int:
+        if self.parts is None or len(self.parts) == 1:
+            source = self.queryset if self.parts is None else self.parts[0]
+            return source.order_by()[:limit].count()
+        if not self.parts:
+            return 0
+        arms = [part.order_by().values("pk")[:limit] for part in self.parts]
+        return min(arms[0].union(*arms[1:]).count(), limit)
 
 
 def _keys(model: type[models.Model], ordering: Sequence[str]) -> list[_Key]:

@@ -91,6 +91,23 @@ class Policy:
             return qs.none()
         return qs.filter(self._role_q(scope, scope.roles))
 
+    def visible_parts(
+        self, actor: Any, queryset: QuerySet[Any] | None = None
+    ) -> list[QuerySet[Any]]:
+        """`visible_to` as a few querysets whose union it is: one per branch of the roles'
+        filters (`a OR b OR c` gives three). Each branch alone may be served by an index
+        in a list's order (e.g. "region = X" by an index on the region and the name) where
+        their OR is served by none; a list reads each branch's page and merges them
+        (core.pagination.seek_page's `parts`). The same filters as `visible_to`, split."""
+        qs = queryset if queryset is not None else self.model._default_manager.all()
+        scope = scope_of(actor)
+        if scope.is_superuser:
+            return [qs]
+        branches: list[Q] = []
+        for role in scope.roles:
+            branches.extend(_or_branches(self._role_q(scope, [role])))
+        return [qs.filter(branch) for branch in branches]
+
     def permitted(
         self, actor: Any, action: str, queryset: QuerySet[Any] | None = None
     ) -> QuerySet[Any]:
@@ -177,6 +194,22 @@ def registered_models() -> list[type[models.Model]]:
     return list(_registry)
 
 
+def _or_branches(q: Q) -> list[Q]:
+    """The alternatives of `q` (its children if it is a plain OR, else `q` itself), nested
+    ORs flattened and the empty alternative (`_NOTHING`) left out."""
+    if q.connector != Q.OR or q.negated:
+        return [] if q == _NOTHING else [q]
+    branches: list[Q] = []
+    for child in q.children:
+        if isinstance(child, Q):
+            branches.extend(_or_branches(child))
+        elif isinstance(child, tuple):
+            branches.extend(_or_branches(Q(child)))
+        else:  # an expression (a lookup object)
+            branches.append(Q(child))
+    return branches
+
+
 class RegionScopedQuerySet(models.QuerySet):
     """The tenancy choke point: `Model.objects.for_actor(user)` is every read of
     region-owned data. It applies the model's registered policy, which fails loudly when
@@ -186,6 +219,14 @@ class RegionScopedQuerySet(models.QuerySet):
         scoped = policy_for(self.model).visible_to(actor, self)
         assert isinstance(scoped, RegionScopedQuerySet)
         return scoped
+
+    def for_actor_parts(self, actor: Any) -> list[RegionScopedQuerySet]:
+        """`for_actor` as the union of a few querysets (`Policy.visible_parts`)."""
+        return [
+            part
+            for part in policy_for(self.model).visible_parts(actor, self)
+            if isinstance(part, RegionScopedQuerySet)
+        ]
 
 
 RegionScopedManager = models.Manager.from_queryset(RegionScopedQuerySet)

@@ -28,32 +28,38 @@ def own_person_part(actor: Any, person_id: int | None) -> tuple[int | None, bool
 PERSON_ORDERING = ("full_name", "id")
 
 
-def person_list_for(*, actor: Any, query: str = "") -> QuerySet[Person]:
-    """People the actor may see; `query` matches a name part or a whole NIK (a partial NIK
-    is not searchable, so the list cannot be used to guess NIKs digit by digit). A name
-    part is found through the trigram index on PostgreSQL."""
-    qs = Person.objects.for_actor(actor)
+def _matching(qs: QuerySet[Person], query: str) -> QuerySet[Person]:
+    """`query` matches a name part or a whole NIK (a partial NIK is not searchable, so the
+    list cannot be used to guess NIKs digit by digit)."""
     query = query.strip()
-    if query:
-        digits = re.sub(r"[\s.\-]", "", query)
-        if digits.isdigit() and len(digits) == 16:
-            qs = qs.filter(nik=digits)
-        else:
-            qs = qs.filter(Q(full_name__icontains=query))
-    return qs.order_by(*PERSON_ORDERING)
+    if not query:
+        return qs
+    digits = re.sub(r"[\s.\-]", "", query)
+    if digits.isdigit() and len(digits) == 16:
+        return qs.filter(nik=digits)
+    return qs.filter(Q(full_name__icontains=query))
+
+
+def person_list_for(*, actor: Any, query: str = "") -> QuerySet[Person]:
+    """People the actor may see, matching `query`, by name."""
+    return _matching(Person.objects.for_actor(actor), query).order_by(*PERSON_ORDERING)
 
 
 def person_page_for(
     *, actor: Any, query: str = "", cursor: str | None = None, size: int = 50
 ) -> SeekPage[Person]:
-    """One page of `person_list_for` by keyset, with its region and a count capped at
-    1,000: two queries whatever the size of the registry."""
+    """One page of `person_list_for` by keyset, with a count capped at 1,000: two queries
+    whatever the size of the registry. On PostgreSQL the page is the merge of each branch
+    of the actor's scope (each home region, the dealings with people from elsewhere), so
+    that the office's own people are read in name order from the index on (region, name)
+    and a name search walks only the office's people."""
     return seek_page(
-        person_list_for(actor=actor, query=query).select_related("region"),
+        person_list_for(actor=actor, query=query),
         ordering=PERSON_ORDERING,
         size=size,
         cursor=cursor,
         count_cap=DEFAULT_COUNT_CAP,
+        parts=[_matching(part, query) for part in Person.objects.for_actor_parts(actor)],
     )
 
 

@@ -27,7 +27,6 @@ from jejaring.demo.loader.catalogue import INSTITUTION_BY_KEY
 from jejaring.demo.loader.common import Ctx, at, next_monday
 from jejaring.demo.loader.people import FEMALE_SHARE, PersonMaker, save_persons
 from jejaring.trainees.models import Person
-from jejaring.training.person_links import sync_away_from_home
 from jejaring.training.identity import applicant_snapshot
 from jejaring.training.models import (
     Attendance,
@@ -37,6 +36,7 @@ from jejaring.training.models import (
     FundingSource,
     Program,
 )
+from jejaring.training.person_links import sync_away_from_home
 
 APBN, APBD, DBHCHT = FundingSource.APBN, FundingSource.APBD, FundingSource.DBHCHT
 BLK_PKL, BUSANA, CIPTA, BLK_KDS, LPKS_KDS = (
