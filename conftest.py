@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# No per-example deadline: a property test asserts behaviour, not speed (speed is measured
+# by the benchmarks in bench/), and on a busy 2-core machine an example can take longer
+# than Hypothesis's default 200 ms without anything being wrong.
+hypothesis_settings.register_profile("jejaring", deadline=None)
+hypothesis_settings.load_profile("jejaring")
 
 
 def _database_is_postgres() -> bool:

@@ -36,7 +36,7 @@ from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections, models
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils.formats import number_format
 from ninja import Field, Schema
@@ -162,6 +162,15 @@ def seek_page(
     )
 
 
+@dataclass(frozen=True)
+class SeekSource:
+    """A queryset with the parts whose union it is (`seek_page`'s `parts`), for an API
+    list that `SeekPages` pages."""
+
+    queryset: QuerySet[Any]
+    parts: Sequence[QuerySet[Any]] | None = None
+
+
 class _Reader:
     """Reads a page of rows, and the capped count, from one queryset or a union of parts."""
 
@@ -184,14 +193,19 @@ class _Reader:
         if not self.parts:
             return []
         arms = [
-            (part if beyond is None else part.filter(beyond)).order_by(*order)[: self.limit]
+            (part if beyond is None else part.filter(beyond))
+            .select_related(None)
+            .order_by(*order)[: self.limit]
             for part in self.parts
         ]
-        if len(arms) == 1:
-            return list(arms[0])
         # UNION (not ALL): a row two parts hold is listed once.
-        merged = arms[0].union(*arms[1:]).order_by(*order)
-        return list(merged[: self.limit])
+        merged = arms[0] if len(arms) == 1 else arms[0].union(*arms[1:]).order_by(*order)
+        rows = list(merged[: self.limit])
+        # A union cannot join: what the queryset selected with its rows is read after.
+        related = self.queryset.query.select_related
+        if isinstance(related, dict) and related:
+            prefetch_related_objects(rows, *related)
+        return rows
 
     def count(self, limit: int) -> int:
         if self.parts is None or len(self.parts) == 1:
@@ -331,14 +345,20 @@ class SeekPages(PaginationBase):
         super().__init__(**kwargs)
 
     def paginate_queryset(
-        self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
+        self,
+        queryset: QuerySet[Any] | SeekSource,
+        pagination: Any,
+        request: HttpRequest,
+        **params: Any,
     ) -> dict[str, Any]:
+        source = queryset if isinstance(queryset, SeekSource) else SeekSource(queryset)
         page = seek_page(
-            queryset,
+            source.queryset,
             ordering=self.ordering,
             size=self.page_size,
             cursor=pagination.cursor,
             count_cap=self.count_cap,
+            parts=source.parts,
         )
         assert page.count is not None
         return {

@@ -2,13 +2,12 @@
 
 from datetime import date
 
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from jejaring.core.clientip import client_address
-from jejaring.core.pagination import SeekPages
+from jejaring.core.pagination import SeekPages, SeekSource
 from jejaring.core.params import Text
 from jejaring.core.schemas import ErrorOut
 from jejaring.trainees import selectors, services
@@ -52,8 +51,8 @@ class NikOut(Schema):
 
 @router.get("/", response=list[PersonOut], summary="People the caller may see")
 @paginate(SeekPages, ordering=selectors.PERSON_ORDERING, page_size=50)
-def list_persons(request: HttpRequest, filters: Query[PersonFilter]) -> QuerySet[Person]:
-    return selectors.person_list_for(actor=request.user, query=filters.q).select_related("region")
+def list_persons(request: HttpRequest, filters: Query[PersonFilter]) -> SeekSource:
+    return selectors.person_source_for(actor=request.user, query=filters.q)
 
 
 @router.get(

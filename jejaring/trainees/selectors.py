@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
-from jejaring.core.pagination import DEFAULT_COUNT_CAP, SeekPage, seek_page
+from jejaring.core.pagination import DEFAULT_COUNT_CAP, SeekPage, SeekSource, seek_page
 from jejaring.trainees.dealings import detail_sections, export_sections
 from jejaring.trainees.models import Person
 
@@ -45,21 +45,30 @@ def person_list_for(*, actor: Any, query: str = "") -> QuerySet[Person]:
     return _matching(Person.objects.for_actor(actor), query).order_by(*PERSON_ORDERING)
 
 
-def person_page_for(
-    *, actor: Any, query: str = "", cursor: str | None = None, size: int = 50
-) -> SeekPage[Person]:
-    """One page of `person_list_for` by keyset, with a count capped at 1,000: two queries
-    whatever the size of the registry. On PostgreSQL the page is the merge of each branch
+def person_source_for(*, actor: Any, query: str = "") -> SeekSource:
+    """`person_list_for` with its parts: on PostgreSQL a page is the merge of each branch
     of the actor's scope (each home region, the dealings with people from elsewhere), so
     that the office's own people are read in name order from the index on (region, name)
     and a name search walks only the office's people."""
+    return SeekSource(
+        person_list_for(actor=actor, query=query).select_related("region"),
+        [_matching(part, query) for part in Person.objects.for_actor_parts(actor)],
+    )
+
+
+def person_page_for(
+    *, actor: Any, query: str = "", cursor: str | None = None, size: int = 50
+) -> SeekPage[Person]:
+    """One page of `person_list_for` by keyset, with a count capped at 1,000: a few
+    queries whatever the size of the registry."""
+    source = person_source_for(actor=actor, query=query)
     return seek_page(
-        person_list_for(actor=actor, query=query),
+        source.queryset,
         ordering=PERSON_ORDERING,
         size=size,
         cursor=cursor,
         count_cap=DEFAULT_COUNT_CAP,
-        parts=[_matching(part, query) for part in Person.objects.for_actor_parts(actor)],
+        parts=source.parts,
     )
 
 
