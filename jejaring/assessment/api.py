@@ -288,10 +288,9 @@ def list_competency(request: HttpRequest, expiring_within: int | None = None) ->
 
 @router.get("/my/results", response=list[CandidateDetailOut], summary="My own results")
 def my_results(request: HttpRequest) -> list[dict]:
-    return [
-        {"candidate": c, "units": selectors.candidate_unit_rows(candidate=c)}
-        for c in selectors.own_candidates_for(actor=request.user)
-    ]
+    candidates = list(selectors.own_candidates_for(actor=request.user))
+    rows = selectors.candidates_unit_rows(candidates=candidates)
+    return [{"candidate": c, "units": rows[c.pk]} for c in candidates]
 
 
 @router.get(

@@ -400,7 +400,8 @@ def competency_list(request: HttpRequest) -> HttpResponse:
 def my_results(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.TRAINEE)
     candidates = list(selectors.own_candidates_for(actor=request.user))
-    results = [(c, selectors.candidate_unit_rows(candidate=c)) for c in candidates]
+    rows = selectors.candidates_unit_rows(candidates=candidates)
+    results = [(c, rows[c.pk]) for c in candidates]
     return render(
         request,
         "assessment/my_results.html",
