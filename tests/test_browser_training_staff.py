@@ -57,9 +57,9 @@ def test_an_operator_selects_and_takes_attendance_on_a_phone(browser, live_serve
     assert budi.locator(".criterion-bad").count() == 2
     _shot(page, "training-selection-phone")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
-    page.get_by_label("Pilih semua yang tampil").check()
+    page.get_by_label("Pilih semua di halaman ini").check()
     assert page.locator("input[name=enrolments]:checked").count() == 2
-    page.get_by_label("Pilih semua yang tampil").uncheck()
+    page.get_by_label("Pilih semua di halaman ini").uncheck()
     ayu.get_by_role("button", name="Terima").click()
     page.get_by_text("1 pendaftar: Diterima").wait_for()
     assert page.get_by_test_id("quota").inner_text() == "1 / 2"

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
-from jejaring.core import confirm, gates, imports
+from jejaring.core import bulk_select, confirm, gates, imports
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
@@ -136,7 +136,7 @@ def _safe_next(request: HttpRequest, target: str, fallback: str) -> str:
 def coverage_bulk_status(request: HttpRequest) -> HttpResponse:
     """Mark every selected cover registered, active, … at once (all or nothing)."""
     _staff(request)
-    form = BulkStatusForm(request.POST)
+    form = BulkStatusForm(bulk_select.chosen(request.POST, "coverage"))
     back = _safe_next(
         request, request.POST.get("next", ""), reverse("social_security:coverage_list")
     )
@@ -144,6 +144,17 @@ def coverage_bulk_status(request: HttpRequest) -> HttpResponse:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, str(error))
+        return redirect(back)
+    ids = set(form.cleaned_data["coverage"])
+    visible = selectors.coverage_list_for(actor=request.user, office=True)
+    if visible.filter(pk__in=ids).count() != len(ids):
+        messages.error(
+            request,
+            _(
+                "Kepesertaan tidak ditemukan atau bukan wewenang Anda untuk sebagian peserta "
+                "yang dipilih; tidak ada status yang diubah."
+            ),
+        )
         return redirect(back)
     if not confirm.confirmed(request):
         return confirm.ask(request, _bulk_confirmation(request, form.cleaned_data, back))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from jejaring.core import confirm
+from jejaring.core import bulk_select, confirm
 from jejaring.core.errors import ApplicationError
 from jejaring.core.policies import policy_for
 from jejaring.training import selectors, services
@@ -49,7 +49,7 @@ def batch_selection(request: HttpRequest, batch_id: int) -> HttpResponse:
     form = SelectionForm(enrolment_ids=all_ids)
     status = 200
     if request.method == "POST":
-        data = request.POST.copy()
+        data = bulk_select.chosen(request.POST, "enrolments")
         decision, _sep, single = request.POST.get("single", "").partition(":")
         if single:
             data.setlist("enrolments", [single])
