@@ -50,6 +50,9 @@ T = TypeVar("T")
 CURSOR_PARAM = "cursor"
 #: How far the optional count goes before it shows "<cap>+".
 DEFAULT_COUNT_CAP = 1000
+#: The cap of a search's count: counting walks the matches, and past a hundred the user
+#: narrows the search rather than reads on.
+SEARCH_COUNT_CAP = 100
 #: A cursor longer than this is not one of ours.
 _MAX_CURSOR_LENGTH = 2000
 
@@ -169,6 +172,9 @@ class SeekSource:
 
     queryset: QuerySet[Any]
     parts: Sequence[QuerySet[Any]] | None = None
+    #: The count's cap for this list, if not the paginator's (e.g. a smaller one for a
+    #: search, whose count walks the matches).
+    count_cap: int | None = None
 
 
 class _Reader:
@@ -352,18 +358,19 @@ class SeekPages(PaginationBase):
         **params: Any,
     ) -> dict[str, Any]:
         source = queryset if isinstance(queryset, SeekSource) else SeekSource(queryset)
+        count_cap = source.count_cap or self.count_cap
         page = seek_page(
             source.queryset,
             ordering=self.ordering,
             size=self.page_size,
             cursor=pagination.cursor,
-            count_cap=self.count_cap,
+            count_cap=count_cap,
             parts=source.parts,
         )
         assert page.count is not None
         return {
             "items": page.rows,
-            "count": min(page.count, self.count_cap),
+            "count": min(page.count, count_cap),
             "count_capped": page.count_is_capped,
             "next": page.next_cursor,
             "previous": page.previous_cursor,

@@ -12,7 +12,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.errors import NotFound
-from jejaring.core.pagination import DEFAULT_COUNT_CAP, SeekPage, SeekSource, seek_page
+from jejaring.core.pagination import (
+    DEFAULT_COUNT_CAP,
+    SEARCH_COUNT_CAP,
+    SeekPage,
+    SeekSource,
+    seek_page,
+)
 from jejaring.trainees.dealings import detail_sections, export_sections
 from jejaring.trainees.models import Person
 
@@ -53,21 +59,22 @@ def person_source_for(*, actor: Any, query: str = "") -> SeekSource:
     return SeekSource(
         person_list_for(actor=actor, query=query).select_related("region"),
         [_matching(part, query) for part in Person.objects.for_actor_parts(actor)],
+        count_cap=SEARCH_COUNT_CAP if query.strip() else DEFAULT_COUNT_CAP,
     )
 
 
 def person_page_for(
     *, actor: Any, query: str = "", cursor: str | None = None, size: int = 50
 ) -> SeekPage[Person]:
-    """One page of `person_list_for` by keyset, with a count capped at 1,000: a few
-    queries whatever the size of the registry."""
+    """One page of `person_list_for` by keyset, with a count capped at 1,000 (100 for a
+    search): a few queries whatever the size of the registry."""
     source = person_source_for(actor=actor, query=query)
     return seek_page(
         source.queryset,
         ordering=PERSON_ORDERING,
         size=size,
         cursor=cursor,
-        count_cap=DEFAULT_COUNT_CAP,
+        count_cap=source.count_cap,
         parts=source.parts,
     )
 

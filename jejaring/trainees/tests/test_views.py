@@ -177,3 +177,13 @@ def test_a_page_number_or_a_broken_cursor_shows_the_first_page(client, cast):
         response = client.get(reverse("trainees:person_list"), params)
         assert response.status_code == 200
         assert "Agus Salim" in response.content.decode()
+
+
+def test_a_name_search_counts_up_to_a_hundred_and_then_says_more(client, cast):
+    PersonFactory.create_batch(101, region=cast.region_a, full_name="Dewi Lestari")
+    client.force_login(cast.staff_a)
+    html = client.get(reverse("trainees:person_list"), {"q": "lestari"}).content.decode()
+    assert "100+ data" in html
+    listed = client.get(reverse("trainees:person_list")).content.decode()
+    # The list itself counts on to 1,000: the 101 and the cast's two trainees.
+    assert "103 data" in listed
