@@ -89,10 +89,16 @@ def _trainee_work(cast):
     return reverse("placement:referral_detail", args=[referral.pk])
 
 
+def _viewer_work(cast):
+    # Neither watched region has published last year's public statistics.
+    return reverse("outcomes:dashboard")
+
+
 @pytest.mark.parametrize(
     ("username", "work"),
     [
         ("staf.a", _office_work),
+        ("pemantau", _viewer_work),
         ("operator.lpks", _operator_work),
         ("asesor", _assessor_work),
         ("hrd.a", _hr_work),
@@ -117,7 +123,7 @@ def test_each_role_reaches_its_first_inbox_item_in_one_tap_on_a_phone(
     assert page.locator("h1").first.is_visible()
 
 
-def test_a_viewer_with_nothing_to_do_sees_the_empty_state(page, live_server, cast):
-    _sign_in(page, live_server, "pemantau")
+def test_a_user_with_nothing_to_do_sees_the_empty_state(page, live_server, cast):
+    _sign_in(page, live_server, "hrd.b")
     inbox = page.get_by_role("region", name="Perlu tindakan")
     assert "Tidak ada yang perlu ditindaklanjuti" in inbox.inner_text()

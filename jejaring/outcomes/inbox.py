@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from jejaring.core.inbox import InboxItem, InboxSource, as_role, summarise
 from jejaring.core.scope import Role, scope_of
 from jejaring.outcomes import selectors
-from jejaring.outcomes.models import FollowUp
+from jejaring.outcomes.models import FollowUp, PublishedStatistics
 
 
 def _due(today: date) -> dict[str, Any]:
@@ -74,7 +74,33 @@ def survey_waiting(*, actor: Any, today: date) -> list[InboxItem]:
     ]
 
 
+def statistics_unpublished(*, actor: Any, today: date) -> list[InboxItem]:
+    """For a provincial or national viewer: the regions they watch whose public statistics
+    of last year are not published yet (the viewer follows up with those offices)."""
+    regions = scope_of(actor).viewer_region_ids
+    if not regions:
+        return []
+    year = today.year - 1
+    published = set(
+        PublishedStatistics.objects.filter(region_id__in=regions, year=year).values_list(
+            "region_id", flat=True
+        )
+    )
+    missing = len(set(regions) - published)
+    if not missing:
+        return []
+    return [
+        InboxItem(
+            _("Statistik publik %(year)s belum diterbitkan") % {"year": year},
+            reverse("outcomes:dashboard"),
+            missing,
+            detail=_("Daerah yang Anda pantau; ingatkan dinasnya untuk menerbitkan"),
+        )
+    ]
+
+
 SOURCES = [
+    InboxSource(Role.VIEWER, statistics_unpublished, 90),
     InboxSource(Role.OFFICE_STAFF, follow_ups_due, 60),
     InboxSource(Role.COMPANY_HR, confirmations_asked, 30),
     InboxSource(Role.TRAINEE, survey_waiting, 30),

@@ -69,3 +69,19 @@ def test_a_trainee_sees_their_own_survey_waiting(cast):
     assert (item.url, item.count) == (reverse("outcomes:my_follow_ups"), 1)
     FollowUp.objects.filter(pk=mine.pk).update(answered=True)
     assert inbox.survey_waiting(actor=cast.trainee_1, today=TODAY) == []
+
+
+def test_a_viewer_is_told_which_watched_regions_have_not_published_last_year(cast):
+    from jejaring.outcomes.models import PublishedStatistics
+    from jejaring.outcomes.tests.factories import IndicatorDefinitionFactory
+
+    [item] = inbox.statistics_unpublished(actor=cast.viewer, today=TODAY)
+    assert (item.count, item.url) == (2, reverse("outcomes:dashboard"))
+    assert "2025" in str(item.title)
+    PublishedStatistics.objects.create(
+        region=cast.region_a, year=2025, definition=IndicatorDefinitionFactory(), payload={}
+    )
+    [item] = inbox.statistics_unpublished(actor=cast.viewer, today=TODAY)
+    assert item.count == 1
+    # Staff are not viewers: the item is not theirs.
+    assert inbox.statistics_unpublished(actor=cast.staff_a, today=TODAY) == []
