@@ -99,7 +99,7 @@ def test_a_trainee_s_path_from_registration_to_a_publicly_verified_certificate(
     page.get_by_label("Alamat domisili", exact=True).fill("Jl. Hayam Wuruk 5")
     page.get_by_label("Kecamatan", exact=True).select_option("33.75.01")
     page.get_by_label("Nomor HP", exact=True).fill("0812 3456 7890")
-    page.get_by_label("Email", exact=True).fill(EMAIL)
+    page.get_by_label("Email (opsional)", exact=True).fill(EMAIL)
     page.get_by_label("Saya menyetujui data pribadi saya diolah", exact=False).check()
     assert _fits_the_screen(page)
     page.get_by_role("button", name="Kirim pendaftaran").click()
