@@ -82,7 +82,10 @@ def test_a_duplicate_registration_is_answered_like_the_first_and_left_to_staff(c
     [
         ({"nik": "12345"}, "NIK"),
         ({"consent": ""}, "Bidang ini tidak boleh kosong."),
-        ({"email": ""}, "Bidang ini tidak boleh kosong."),
+        # A phone is enough (the email is optional), but one of them is a way to reach
+        # the applicant: the phone is required.
+        ({"phone": ""}, "Bidang ini tidak boleh kosong."),
+        ({"email": "bukan-alamat"}, "Masukkan alamat email yang valid."),
         ({"domicile_district_code": "33.19.01"}, "Kecamatan"),
     ],
 )
