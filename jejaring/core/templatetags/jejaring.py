@@ -7,10 +7,14 @@ Load with ``{% load jejaring %}``.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
 
 from django import template
+from django.apps import apps
 from django.utils import formats
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from jejaring.core.masking import mask_nik
 
@@ -182,3 +186,20 @@ def capture(parser: template.base.Parser, token: template.base.Token) -> Capture
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+@lru_cache(maxsize=256)
+def _choice_labels(label: str, field_name: str, language: str | None) -> dict[Any, str]:
+    field = apps.get_model(label)._meta.get_field(field_name)
+    return {value: str(label) for value, label in field.flatchoices}
+
+
+@register.filter
+def choice_label(obj: Any, field_name: str) -> str:
+    """``{{ person|choice_label:"sex" }}``: the label of a choice field, as
+    ``get_sex_display`` gives it, but from a table built once per model, field and
+    language. Django's display method hashes every lazy label of the choices on each
+    call, which on a list of 50 rows was a thousand translation look-ups."""
+    value = getattr(obj, field_name)
+    labels = _choice_labels(obj._meta.label, field_name, get_language())
+    return labels.get(value, str(value))

@@ -184,3 +184,19 @@ class TestPaginationPartial:
         assert 'href="?q=sari&amp;page=1"' in html
         assert 'href="?q=sari&amp;page=3"' in html
         assert "Halaman 2 dari 10" in html
+
+
+
+def test_choice_label_reads_a_choice_s_label_in_the_active_language():
+    from jejaring.core.templatetags.jejaring import choice_label
+    from jejaring.trainees.models import Person
+
+    person = Person(sex="F", education="smk")
+    with translation.override("id"):
+        assert choice_label(person, "sex") == "Perempuan"
+        assert choice_label(person, "education") == person.get_education_display()
+    with translation.override("en"):
+        assert choice_label(person, "sex") == "Female"
+        assert choice_label(person, "education") == person.get_education_display()
+    # A value outside the choices (an old row) is shown as stored, not as an error.
+    assert choice_label(Person(sex="X"), "sex") == "X"
