@@ -186,7 +186,6 @@ class TestPaginationPartial:
         assert "Halaman 2 dari 10" in html
 
 
-
 def test_choice_label_reads_a_choice_s_label_in_the_active_language():
     from jejaring.core.templatetags.jejaring import choice_label
     from jejaring.trainees.models import Person
