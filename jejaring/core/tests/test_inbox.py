@@ -64,7 +64,7 @@ def test_the_home_page_puts_the_inbox_first_with_links_to_the_work(monkeypatch, 
 
 
 def test_a_home_page_with_nothing_to_do_says_so(client, cast):
-    client.force_login(cast.viewer)
+    client.force_login(cast.hr_b)
     page = client.get(reverse("core:home")).content.decode()
     assert "Perlu tindakan" in page
     assert "Tidak ada yang perlu ditindaklanjuti" in page
