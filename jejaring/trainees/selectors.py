@@ -57,7 +57,7 @@ def person_source_for(*, actor: Any, query: str = "") -> SeekSource:
     that the office's own people are read in name order from the index on (region, name)
     and a name search walks only the office's people."""
     return SeekSource(
-        person_list_for(actor=actor, query=query).select_related("region"),
+        person_list_for(actor=actor, query=query),
         [_matching(part, query) for part in Person.objects.for_actor_parts(actor)],
         count_cap=SEARCH_COUNT_CAP if query.strip() else DEFAULT_COUNT_CAP,
     )
