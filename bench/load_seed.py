@@ -9,7 +9,9 @@ whose column lists come from the models, after `manage.py migrate`. Needs Postgr
 Per region, person k (k = 0, 1, …) is in batch k / 20 of that region; batches run from
 2018 to 2026 (those of 2026 are still running). 85 % of the enrolments in finished batches
 graduated, the rest withdrew. One graduate in ten applied in the region's published round;
-half of those got a referral.
+half of those got a referral. One person in 33 has since moved to the next regency: the
+office where they trained still sees them through the enrolment (`away_from_home`), the
+tenancy filter's second branch.
 """
 
 from __future__ import annotations
@@ -79,6 +81,7 @@ def detail_batch_id(region_id: int) -> int:
 def seed(people: int, *, say: Any = print) -> Seeded:
     from django.contrib.auth import get_user_model
     from django.db import connection, transaction
+    from django.db.models import F
     from django.utils.text import slugify
 
     from bench.seedsql import insert_select
@@ -99,6 +102,7 @@ def seed(people: int, *, say: Any = print) -> Seeded:
         TrainingInstitution,
         Vocation,
     )
+    from jejaring.training.person_links import sync_away_from_home
 
     started = time.perf_counter()
     regencies = regencies_of(PROVINCE)
@@ -222,6 +226,19 @@ def seed(people: int, *, say: Any = print) -> Seeded:
             "- 1 AS k FROM trainees_person) p "
             "JOIN bench_batch b ON b.region_id = p.region_id AND b.j = p.k / 20",
         )  # fmt: skip
+        t = time.perf_counter()
+        cursor.execute(
+            "UPDATE trainees_person p SET region_id = n.id, domicile_regency_code = n.code "
+            "FROM bench_region r, bench_region n WHERE p.region_id = r.id "
+            "AND n.r = (r.r + 1) %% %(regions)s AND p.id %% 33 = 0",
+            params,
+        )
+        moved = cursor.rowcount
+        away = sync_away_from_home(Enrolment.objects.alias(k=F("person_id") % 33).filter(k=0))
+        say(
+            f"  {'moved away':<28} {moved:>10,} rows {time.perf_counter() - t:7.1f} s"
+            f" ({away:,} enrolments away from home)"
+        )
         step(
             "follow-ups",
             FollowUp,
