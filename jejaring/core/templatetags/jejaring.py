@@ -6,21 +6,18 @@ Load with ``{% load jejaring %}``.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
 from django import template
 from django.apps import apps
-from django.utils import formats
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from jejaring.core.masking import mask_nik
+from jejaring.core.numbers import EMPTY, format_number, format_percent, format_rupiah
 
 register = template.Library()
-
-EMPTY = "—"
 
 # Status values (the stored TextChoices values, not their labels) grouped by how a
 # reader should feel about them. Anything not listed is shown as neutral.
@@ -91,54 +88,42 @@ _BADGE_BAD = frozenset(
 )
 
 
-def _to_decimal(value: object) -> Decimal | None:
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    try:
-        number = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None
-
-
 @register.filter
 def rupiah(value: object) -> str:
     """Whole rupiah in Indonesian notation whatever the page language:
     ``1500000`` -> ``"Rp 1.500.000"``, ``-2500`` -> ``"-Rp 2.500"``, ``None`` -> ``"—"``.
+    See jejaring.core.numbers.format_rupiah."""
+    return format_rupiah(value)
 
-    Fractions are rounded half up. A value that is not a number is returned unchanged.
-    """
-    if value is None or value == "":
-        return EMPTY
-    number = _to_decimal(value)
-    if number is None:
-        return str(value)
-    whole = int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    grouped = f"{abs(whole):,}".replace(",", ".")
-    return f"-Rp {grouped}" if whole < 0 else f"Rp {grouped}"
+
+@register.filter
+def number(value: object, decimals: object = 0) -> str:
+    """A number in the active language with thousands grouped: ``{{ 1234567|number }}``
+    -> ``"1.234.567"`` in Indonesian, ``"1,234,567"`` in English; ``{{ x|number:1 }}``
+    with one decimal (``"2,5"``). ``None`` -> ``"—"``. Use it instead of ``floatformat``
+    (jejaring.core.numbers.format_number)."""
+    try:
+        places = int(str(decimals))
+    except ValueError:
+        places = 0
+    return format_number(value, places)
 
 
 @register.filter
 def percent(value: object, scale: str = "ratio") -> str:
-    """A share with one decimal in the active language: ``0.421`` -> ``"42,1 %"`` in
-    Indonesian, ``"42.1 %"`` in English. ``None`` -> ``"—"``.
+    """A share in the active language: ``0.421`` -> ``"42,1 %"`` in Indonesian,
+    ``"42.1 %"`` in English. ``None`` -> ``"—"``.
 
     By default the value is a ratio (0 to 1). Pass ``"pct"`` when it is already a
-    percentage: ``{{ 42.1|percent:"pct" }}``. A value that is not a number is returned
-    unchanged.
-    """
-    if value is None or value == "":
-        return EMPTY
-    number = _to_decimal(value)
-    if number is None:
-        return str(value)
-    if scale != "pct":
-        number *= 100
-    number = number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if number == 0:
-        number = abs(number)  # never "-0,0 %"
-    shown = formats.number_format(number, decimal_pos=1, use_l10n=True, force_grouping=True)
-    return f"{shown} %"
+    percentage (``{{ 42.1|percent:"pct" }}``, one decimal), ``"whole"`` for a percentage
+    with no decimals (an attendance of 87 %), or ``"exact"`` for a stored rate written as
+    it is, without trailing zeros (a tariff of 1.000 -> ``"1 %"``). A value that is not a
+    number is returned unchanged (jejaring.core.numbers.format_percent)."""
+    if scale == "exact":
+        return format_percent(value, None)
+    if scale == "whole":
+        return format_percent(value, 0)
+    return format_percent(value, 1, ratio=scale != "pct")
 
 
 @register.filter
