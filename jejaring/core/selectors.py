@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
+from jejaring.core.audit_display import Entry, describe_all
 from jejaring.core.models import AuditEvent
 
 
@@ -49,6 +50,11 @@ def audit_event_list_for(*, actor: Any, filters: AuditFilter) -> QuerySet[AuditE
     return qs.order_by(*AUDIT_LIST_ORDER)
 
 
+def audit_entries(events: list[AuditEvent]) -> list[Entry]:
+    """The page's events in words (jejaring.core.audit_display); reads no database."""
+    return describe_all(events)
+
+
 def audited_target_types() -> list[tuple[str, str]]:
     """(value, label) of every model that appears in the audit trail, for the filter."""
     ids = AuditEvent.objects.exclude(target_type=None).values_list("target_type", flat=True)
@@ -65,4 +71,5 @@ def audited_target_types() -> list[tuple[str, str]]:
 
 def recent_audit_for(*, actor: Any, today: date) -> dict[str, Any]:
     """The office's latest audited writes, for the home page."""
-    return {"recent_audit": list(AuditEvent.objects.for_actor(actor).order_by("-occurred_at")[:5])}
+    events = AuditEvent.objects.for_actor(actor).select_related("target_type")
+    return {"recent_audit": describe_all(events.order_by("-occurred_at")[:5])}

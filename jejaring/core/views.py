@@ -100,4 +100,5 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         cursor=request.GET.get(CURSOR_PARAM),
         count_cap=DEFAULT_COUNT_CAP,
     )
-    return render(request, "core/audit_list.html", {"form": form, "page_obj": page})
+    context = {"form": form, "page_obj": page, "entries": selectors.audit_entries(page.rows)}
+    return render(request, "core/audit_list.html", context)
