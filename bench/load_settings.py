@@ -1,8 +1,7 @@
 """The production settings for `bench/load_pages.py`'s gunicorn, with one change: static
 files are not collected (the benchmark requests pages, not their CSS and scripts), so the
-storage is the plain one instead of WhiteNoise's manifest, which would need `collectstatic`.
-(`collectstatic` with the manifest storage currently fails: `static/vendor/chart.umd.min.js`
-names a source map, `chart.umd.min.js.map`, that is not in the repository.)"""
+storage is the plain one instead of WhiteNoise's manifest, which would need `collectstatic`
+to have run first."""
 
 from config.settings.production import *  # noqa: F403
 from config.settings.production import STORAGES

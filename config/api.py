@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import SessionAuth
 
+from config.api_docs import VendoredSwagger
 from jejaring.core.errors import ApplicationError
 
 api = NinjaAPI(
@@ -19,6 +20,7 @@ api = NinjaAPI(
     description="Pelatihan, uji kompetensi, penyaluran dan keterserapan tenaga kerja.",
     auth=SessionAuth(),
     urls_namespace="api",
+    docs=VendoredSwagger(),
 )
 
 
