@@ -462,6 +462,13 @@ class Enrolment(RegionOwned):
                 condition=Q(identity="confirmed", away_from_home=True),
                 name="enrolment_away_dealings",
             ),
+            # Registrations elsewhere waiting for the person's home office (the office's
+            # identity-match list and its inbox item): a handful of rows in any region.
+            models.Index(
+                fields=["person", "identity_checked_at"],
+                condition=Q(identity="awaiting_home"),
+                name="enrolment_awaiting_home",
+            ),
         ]
 
     def __str__(self) -> str:
