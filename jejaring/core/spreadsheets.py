@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from jejaring.core import sheet_reader
 from jejaring.core.errors import ValidationError
+from jejaring.core.numbers import format_number
 from jejaring.core.sheet_reader import MAX_COLUMNS, cell_text, normalise_header
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,9 @@ class Sheet:
     title: str
     headers: Sequence[str]
     rows: Iterable[Sequence[Any]] = field(default_factory=list)
+    #: Per column, the cell format of its numbers (core.numbers.XLSX_PERCENT …) or None.
+    #: Numbers stay numbers: Excel writes them with the reader's own separators.
+    formats: Sequence[str | None] = ()
 
 
 def _cell_text(value: Any) -> str:
@@ -99,7 +103,7 @@ def _too_big(max_bytes: int) -> SpreadsheetError:
 
 
 def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return format_number(n)
 
 
 def _message(code: str, params: dict[str, Any]) -> str:
@@ -393,10 +397,13 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
         ws.append(header_cells)
         for row in sheet.rows:
             cells = []
-            for value in row:
+            for index, value in enumerate(row):
                 safe = _safe(value)
                 cell = WriteOnlyCell(ws, value=safe)
-                if isinstance(value, dt.datetime):
+                number_format = sheet.formats[index] if index < len(sheet.formats) else None
+                if number_format and isinstance(safe, int | float) and not isinstance(safe, bool):
+                    cell.number_format = number_format
+                elif isinstance(value, dt.datetime):
                     cell.number_format = "dd/mm/yyyy hh:mm"
                 elif isinstance(value, dt.date):
                     cell.number_format = "dd/mm/yyyy"

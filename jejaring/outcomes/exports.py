@@ -1,61 +1,19 @@
-"""Spreadsheet and PDF renderings of the indicator tables and drill-down lists."""
+"""Spreadsheet renderings of the indicator tables. Figures stay numeric cells with a
+number format (rates in percent as ``0.0" %"``), so Excel shows them with the reader's
+own separators; a withheld figure is the symbol, as text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from io import BytesIO
+from collections.abc import Sequence
 from typing import Any
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from jejaring.core.numbers import XLSX_INTEGER, XLSX_PERCENT
+from jejaring.core.spreadsheets import Sheet, xlsx_response
 from jejaring.outcomes.disclosure import SYMBOL, ShownPipelineYear, ShownTable
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#: A text cell starting with one of these would be read by a spreadsheet as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Sheet:
-    title: str
-    headers: Sequence[str]
-    rows: Iterable[Sequence[Any]]
-
-
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def xlsx_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
-    """An XLSX download with one worksheet per sheet, bold headers and sensible widths."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for sheet in sheets:
-        worksheet = workbook.create_sheet(sheet.title[:31])
-        worksheet.append([str(header) for header in sheet.headers])
-        for cell in worksheet[1]:
-            cell.font = Font(bold=True)
-        widths = [len(str(header)) for header in sheet.headers]
-        for row in sheet.rows:
-            values = [_safe(value) for value in row]
-            worksheet.append(values)
-            for index, value in enumerate(values[: len(widths)]):
-                widths[index] = max(widths[index], min(len(str(value)), 60))
-        for index, width in enumerate(widths, start=1):
-            worksheet.column_dimensions[worksheet.cell(1, index).column_letter].width = width + 2
-        worksheet.freeze_panes = "A2"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+__all__ = ["Sheet", "graduate_sheet", "pipeline_sheet", "xlsx_response"]
 
 
 def _percent(value: Any) -> float | None:
@@ -115,7 +73,9 @@ def graduate_sheet(table: ShownTable, title: str) -> Sheet:
     rows.append([_("Definisi: %(text)s") % {"text": table.definition.describe()}])
     if table.protected:
         rows.append(_legend())
-    return Sheet(title, headers, rows)
+    n, pct = XLSX_INTEGER, XLSX_PERCENT
+    formats = [None, n, n, n, pct, pct, n, pct, n, n, n, n, "0"]
+    return Sheet(title, headers, rows, formats)
 
 
 def pipeline_sheet(pipeline: Sequence[ShownPipelineYear], *, protected: bool = False) -> Sheet:
@@ -156,4 +116,5 @@ def pipeline_sheet(pipeline: Sequence[ShownPipelineYear], *, protected: bool = F
     ]
     if protected:
         rows.append(_legend())
-    return Sheet(_("Alur"), headers, rows)
+    formats = [None, *([XLSX_INTEGER, XLSX_INTEGER, XLSX_PERCENT] * 4)]
+    return Sheet(_("Alur"), headers, rows, formats)

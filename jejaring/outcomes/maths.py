@@ -78,6 +78,23 @@ def within_months(start: date, end: date, window: int) -> bool:
     return months < window or (months == window and end.day == start.day)
 
 
+def cohort_matures_on(year: int, window_months: int) -> date:
+    """The day the last possible graduate of graduation year `year` has had
+    `window_months` months to find work: before it, the cohort's absorption is still
+    rising, and reading it beside older cohorts would mislead."""
+    return add_months(date(year, 12, 31), window_months)
+
+
+def young_cohorts(years: Iterable[object], window_months: int, today: date) -> frozenset[int]:
+    """Those of `years` (graduation years; anything else is ignored) whose cohort has
+    not yet reached the indicator's window on `today`."""
+    return frozenset(
+        year
+        for year in years
+        if isinstance(year, int) and cohort_matures_on(year, window_months) > today
+    )
+
+
 def waiting_band(months: int) -> str:
     """The band of a waiting time in whole months (a job begun before graduation waits 0)."""
     months = max(months, 0)

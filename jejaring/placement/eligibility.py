@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 from jejaring.assessment.models import Candidate
 from jejaring.core.dates import age_on
 from jejaring.core.errors import NotFound
+from jejaring.core.numbers import format_number
 from jejaring.employers.models import Formation
 from jejaring.internships.rules import internship_rules_on
 from jejaring.placement import bulk
@@ -298,7 +299,7 @@ def reason_message(code: str, formation: Any = None) -> str:
     if code == "score_below_minimum":
         if f is not None and f.min_score is not None:
             return _("Nilai uji kompetensi Anda di bawah nilai minimal formasi (%(min)s).") % {
-                "min": f.min_score
+                "min": format_number(f.min_score, None)
             }
         return _("Nilai uji kompetensi Anda di bawah nilai minimal formasi.")
     if code == "education":

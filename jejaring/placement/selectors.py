@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from jejaring.accounts.scope import scope_of
 from jejaring.core.errors import NotFound
+from jejaring.core.numbers import format_number
 from jejaring.core.policies import OFFICE, policy_for
 from jejaring.employers.models import Formation
 from jejaring.placement import eligibility
@@ -277,12 +278,12 @@ def explanation_for(*, application: Application) -> Explanation | None:
                 message = _(
                     "Kursi penuh: semua terisi pelamar dengan peringkat perusahaan lebih baik; "
                     "yang terakhir diterima berperingkat %(cutoff)s."
-                ) % {"cutoff": cutoff}
+                ) % {"cutoff": format_number(cutoff)}
             else:
                 message = _(
                     "Kursi penuh: semua terisi pelamar dengan prioritas lebih tinggi; nilai uji "
                     "kompetensi terakhir yang diterima %(cutoff)s."
-                ) % {"cutoff": cutoff}
+                ) % {"cutoff": format_number(cutoff, None)}
             why.append(WhyNot(entry["rank"], formation, True, message))
         else:
             message = _("Tidak memenuhi syarat: %(reason)s") % {

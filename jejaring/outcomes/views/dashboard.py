@@ -17,7 +17,7 @@ from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import audit, versions
 from jejaring.core.params import YEAR_MAX, YEAR_MIN, query_id, query_int
 from jejaring.core.pdf import pdf_response, render_pdf
-from jejaring.outcomes import audit_actions, disclosure, exports, indicators, selectors
+from jejaring.outcomes import audit_actions, disclosure, exports, indicators, maths, selectors
 from jejaring.outcomes.forms import DashboardForm
 from jejaring.outcomes.indicators import Dimension, Filters, Measure
 from jejaring.outcomes.views.tracer import PAGE_SIZE
@@ -110,6 +110,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     }
     query = request.GET.copy()
     query.pop("format", None)
+    funnel = figures.value["funnel"]
     return render(
         request,
         "outcomes/dashboard.html",
@@ -121,7 +122,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "table": table,
             "dimension": dimension,
             "pipeline": pipeline,
-            "funnel": figures.value["funnel"],
+            "funnel": funnel,
+            # The bars of the funnel are drawn against its largest shown step.
+            "funnel_max": max((step.count for step in funnel if step.count), default=0),
+            "young_years": maths.young_cohorts(
+                (row.key for row in by_year.rows), definition.window_months, timezone.localdate()
+            ),
             "as_of": figures.as_of,
             "protected": protect,
             "funnel_year": funnel_year,

@@ -295,6 +295,19 @@ def test_the_premium_report_page_and_its_workbook_agree(client, cast, batch):
     assert rows[-1][-1] == 24_929
 
 
+@pytest.mark.parametrize(("language", "expected"), [("id", "JKK 0,24 %"), ("en", "JKK 0.24 %")])
+def test_the_tariff_reads_as_a_percentage_without_trailing_zeros(client, cast, language, expected):
+    bpu_rate()  # stored as 1.000: "1 %", never "1,000 %"
+    bpu_rate(valid_from=date(2026, 6, 1), jkk_pct="0.240")
+    client.force_login(cast.staff_a)
+    client.cookies["jejaring_language"] = language
+    page = client.get("/bpjs/iuran/", {"month": "2026-03", "payer": "office"}).content.decode()
+    assert "JKK 1 %" in page
+    assert "1,000" not in page and "1.000 %" not in page
+    page = client.get("/bpjs/iuran/", {"month": "2026-07", "payer": "office"}).content.decode()
+    assert expected in page
+
+
 def test_a_bad_month_gets_a_clear_message(client, cast):
     client.force_login(cast.staff_a)
     response = client.get("/bpjs/iuran/", {"month": "2026-13", "payer": "office"})

@@ -18,6 +18,7 @@ from jejaring.core import audit, versions
 from jejaring.core.errors import NotFound
 from jejaring.core.imports import Progress, Rows, import_job_target, register_importer
 from jejaring.core.models import ImportJob
+from jejaring.core.numbers import format_number
 from jejaring.core.policies import policy_for
 from jejaring.core.spreadsheets import Column, RowError
 from jejaring.trainees.models import Person
@@ -56,8 +57,8 @@ def _person_ids(niks: Iterable[str]) -> dict[str, int]:
 
 
 def _number(value: int) -> str:
-    """10000 as 10.000, as Indonesians write it."""
-    return f"{value:,}".replace(",", ".")
+    """10000 as 10.000 in Indonesian, 10,000 in English."""
+    return format_number(value)
 
 
 def taken_places(batch: Batch) -> int:

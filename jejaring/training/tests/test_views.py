@@ -165,7 +165,7 @@ def test_an_operator_adds_a_program_with_its_completion_rule_and_units(client, c
     assert program.min_attendance_pct == 85
     assert list(program.units.all()) == [unit]
     page = client.get(reverse("training:program_list")).content.decode()
-    assert "Menjahit Pakaian" in page and "85%" in page
+    assert "Menjahit Pakaian" in page and "85 %" in page
 
 
 def test_a_program_at_another_institution_or_with_bad_numbers_is_refused(client, cast):
@@ -476,7 +476,7 @@ def test_finishing_the_batch_applies_the_completion_rule_shown_in_the_summary(cl
             {f"p{ayu.pk}": "present", f"p{budi.pk}": "absent"},
         )
     summary = client.get(reverse("training:batch_attendance", args=[batch.pk])).content.decode()
-    assert ">100%<" in summary and ">0%<" in summary
+    assert ">100 %<" in summary and ">0 %<" in summary
     client.post(
         reverse("training:batch_status", args=[batch.pk]), {"status": "finished", "confirm": "1"}
     )

@@ -18,6 +18,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
+from django.utils import translation
+
+from jejaring.core.numbers import format_percent
 
 DEFAULT_PORT = 8000
 
@@ -106,9 +109,11 @@ class Command(BaseCommand):
                 )
             )
             if graduates_2020:
+                with translation.override("en"):  # the console speaks English
+                    share = format_percent(absorbed_2020 / graduates_2020, ratio=True)
                 self.stdout.write(
                     f"Absorption 2020, Kota Pekalongan: {absorbed_2020} of {graduates_2020} "
-                    f"graduates = {100 * absorbed_2020 / graduates_2020:.1f} %"
+                    f"graduates = {share}"
                 )
 
         host = "127.0.0.1" if options["addr"] in ("0.0.0.0", "::", "") else options["addr"]  # noqa: S104
