@@ -15,7 +15,7 @@ from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
 from jejaring.assessment import selectors, services
-from jejaring.assessment.certificates import certificate_pdf, verification_url
+from jejaring.assessment.certificates import certificate_pdf
 from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCertificate
 from jejaring.core.clientip import client_address
 from jejaring.core.errors import NotFound, ValidationError
@@ -251,7 +251,7 @@ def certificate_download(request: HttpRequest, training_certificate_id: int) -> 
     certificate = selectors.training_certificate_get_for(
         actor=request.user, certificate_id=training_certificate_id
     )
-    pdf = certificate_pdf(certificate, url=verification_url(certificate, request))
+    pdf = certificate_pdf(certificate, request=request)
     return pdf_response(pdf, "sertifikat-" + certificate.number.replace("/", "-") + ".pdf")
 
 

@@ -192,4 +192,14 @@ class CompetencyCertificateForm(Form):
 
 
 class VerifyForm(Form):
-    code = forms.CharField(label=_("Kode verifikasi"), max_length=64)
+    code = forms.CharField(
+        label=_("Nomor dokumen atau kode verifikasi"),
+        max_length=80,
+        help_text=_(
+            "Ketik nomor yang tercetak (mis. BLK-1/2026/0007) atau kode verifikasi di kaki "
+            "dokumen (mis. K7QX-M2PA-9CRT), atau pindai kode QR-nya dengan kamera ponsel."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )

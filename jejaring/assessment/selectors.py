@@ -3,6 +3,7 @@ verification reads by unguessable code and returns only what the public page sho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -10,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +29,7 @@ from jejaring.assessment.models import (
     TrainingCertificate,
     UnitAssessment,
 )
-from jejaring.core import limits
+from jejaring.core import documents, limits
 from jejaring.core.errors import NotFound, TooManyRequests
 from jejaring.training.models import Batch
 
@@ -265,45 +266,91 @@ class PublicVerification:
 
 def mask_name(full_name: str) -> str:
     """`Siti Nurhaliza` → `Sit* Nur*******`: three letters of each word, the rest starred."""
-    return " ".join(word[:3] + "*" * max(len(word) - 3, 0) for word in full_name.split())
+    return documents.mask_name(full_name)
 
 
 #: Lookups by printed number per client address: numbers are sequential, so without a
-#: limit the public page could be walked certificate by certificate. The QR token is
-#: random and needs no limit.
+#: limit the public page could be walked document by document. Short codes and QR tokens
+#: are random; all lookups together still have a generous limit, like other public forms.
 NUMBER_LOOKUPS = limits.Rate("verify.number", count=30, seconds=60 * 60)
+ALL_LOOKUPS = limits.Rate("verify.any", count=120, seconds=60 * 60)
+
+_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _parse(code: str) -> tuple[str | None, str | None, str]:
+    """(short code, QR token, printed number) of what was typed or scanned; exactly one of
+    the first two, or neither when it can only be a printed number."""
+    compact = "".join(code.split()).lower()
+    if _TOKEN.match(compact):
+        return None, compact, ""
+    short = documents.normalise_code(code) if "/" not in code else None
+    return short, None, " ".join(code.split())
+
+
+def public_document_lookup(*, code: str, client: str | None) -> Any:
+    """`public_document_get` for the public page and API, limited per client address
+    (TooManyRequests), hits and misses alike; lookups by printed number more tightly."""
+    short, token, _number = _parse(code)
+    checks = [(ALL_LOOKUPS, client or "")]
+    if short is None and token is None:
+        checks.append((NUMBER_LOOKUPS, client or ""))
+    if limits.exceeded(checks):
+        raise TooManyRequests(_("Terlalu banyak pencarian. Coba lagi dalam satu jam."))
+    limits.record(checks)
+    return public_document_get(code=code)
+
+
+def public_document_get(*, code: str) -> Any:
+    """The issued document whose `code` is its short verification code (`K7QX-M2PA-9CRT`,
+    any case, with or without dashes), a training certificate's QR token (32 hex digits),
+    or a printed number of any verifiable kind (`BLK-1/2026/0007`, `JHT 0451 0000001
+    2020`), whatever the case and spaces. Anything else, however malformed, is NotFound,
+    one answer whatever the reason."""
+    if not code.strip() or len(code) > 80 or "\x00" in code:
+        raise NotFound(_("Dokumen tidak ditemukan."))
+    short, token, number = _parse(code)
+    document: Any
+    if short is not None:
+        document = documents.document_for_code(short)
+    elif token is not None:
+        document = TrainingCertificate.objects.filter(verification_token=token).first()
+    else:
+        document = documents.find_by_number(number)
+    if document is None or documents.describe(document) is None:
+        raise NotFound(_("Dokumen tidak ditemukan."))
+    return document
 
 
 def verification_lookup(*, code: str, client: str | None) -> PublicVerification:
-    """`verification_get` for the public page and API, with lookups by printed number
-    limited per client address (TooManyRequests), hits and misses alike."""
-    if "/" in code:
-        check = [(NUMBER_LOOKUPS, client or "")]
-        if limits.exceeded(check):
-            raise TooManyRequests(
-                _("Terlalu banyak pencarian nomor sertifikat. Coba lagi dalam satu jam.")
-            )
-        limits.record(check)
-    return verification_get(code=code)
+    """The public facts of a training certificate, for the API (see
+    `public_document_lookup`); any other document or none is NotFound."""
+    document = public_document_lookup(code=code, client=client)
+    if not isinstance(document, TrainingCertificate):
+        raise NotFound(_("Sertifikat tidak ditemukan."))
+    return certificate_verification(document)
 
 
 def verification_get(*, code: str, today: date | None = None) -> PublicVerification:
-    """The public facts of the certificate whose `code` is its verification token (the QR
-    code's) or its printed number (`BLK-1/2026/0007`, which has slashes), whatever the
-    case and spaces. Anything else, however malformed, is NotFound."""
-    code = "".join(code.split())
-    if not code or len(code) > 60 or "\x00" in code:
+    """The public facts of the training certificate found by `code` (see
+    `public_document_get`); any other document or none is NotFound."""
+    document = public_document_get(code=code)
+    if not isinstance(document, TrainingCertificate):
         raise NotFound(_("Sertifikat tidak ditemukan."))
-    by_code = Q(number__iexact=code) if "/" in code else Q(verification_token=code.lower())
+    return certificate_verification(document, today=today)
+
+
+def certificate_verification(
+    certificate: TrainingCertificate, *, today: date | None = None
+) -> PublicVerification:
+    """What the public may read of a training certificate: no NIK, no contact data."""
     certificate = (
         TrainingCertificate.objects.select_related(
             "enrolment__person", "enrolment__batch__program", "institution"
         )
-        .filter(by_code)
-        .first()
+        .filter(pk=certificate.pk)
+        .get()
     )
-    if certificate is None:
-        raise NotFound(_("Sertifikat tidak ditemukan."))
     today = today or timezone.localdate()
     person = certificate.enrolment.person
     batch = certificate.enrolment.batch

@@ -10,6 +10,11 @@ urlpatterns = [
     path("skema/", views.scheme_list, name="scheme_list"),
     path("sertifikat/", views.certificate_list, name="certificate_list"),
     path("sertifikat-kompetensi/", views.competency_list, name="competency_list"),
+    path(
+        "sertifikat-kompetensi/<int:competency_certificate_id>/cetak/",
+        views.competency_print,
+        name="competency_print",
+    ),
     path("saya/", views.my_results, name="my_results"),
     path("<int:assessment_session_id>/", views.session_detail, name="session_detail"),
     path("<int:assessment_session_id>/status/", views.session_status, name="session_status"),

@@ -10,14 +10,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.assessment import selectors, services
-from jejaring.assessment.certificates import certificate_pdf, verification_url
+from jejaring.assessment.certificates import certificate_pdf, competency_record_pdf
 from jejaring.assessment.forms import (
     CompetencyCertificateForm,
     IssueForm,
@@ -372,9 +372,21 @@ def certificate_download(request: HttpRequest, training_certificate_id: int) -> 
     certificate = selectors.training_certificate_get_for(
         actor=request.user, certificate_id=training_certificate_id
     )
-    pdf = certificate_pdf(certificate, url=verification_url(certificate, request))
+    pdf = certificate_pdf(certificate, request=request)
     filename = "sertifikat-" + certificate.number.replace("/", "-") + ".pdf"
     return pdf_response(pdf, filename)
+
+
+@login_required
+def competency_print(request: HttpRequest, competency_certificate_id: int) -> HttpResponse:
+    """The office's printed record of a BNSP competency certificate."""
+    require_any_role(request.user, *_MANAGERS)
+    competency = get_object_or_404(
+        selectors.competency_certificate_list_for(actor=request.user),
+        pk=competency_certificate_id,
+    )
+    pdf = competency_record_pdf(competency, request=request)
+    return pdf_response(pdf, f"catatan-sertifikat-kompetensi-{competency.pk}.pdf")
 
 
 @login_required

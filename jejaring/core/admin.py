@@ -29,7 +29,7 @@ from django.http import HttpRequest
 
 from jejaring.core import audit
 from jejaring.core.clientip import client_address
-from jejaring.core.models import AuditEvent, DataVersion, ImportJob, WorkerHeartbeat
+from jejaring.core.models import AuditEvent, DataVersion, DocumentCode, ImportJob, WorkerHeartbeat
 
 
 def _is_superuser(request: HttpRequest) -> bool:
@@ -249,3 +249,13 @@ class DataVersionAdmin(JejaringAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+@admin.register(DocumentCode)
+class DocumentCodeAdmin(ReadOnlyAdmin):
+    """Verification codes are issued with their documents and never edited: a changed
+    code would make every printed copy fail verification."""
+
+    list_display = ("code", "content_type", "object_id", "created_at")
+    list_filter = ("content_type",)
+    search_fields = ("=code",)

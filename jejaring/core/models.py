@@ -170,3 +170,27 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic}@{self.region_id}"
+
+
+class DocumentCode(models.Model):
+    """The short verification code printed on an issued document (certificate, referral
+    letter, agreement, report) in words and as a QR code: random, so that nobody can walk
+    the public verification page from one code to the next (jejaring.core.documents)."""
+
+    code = models.CharField(_("kode verifikasi"), max_length=16, unique=True)
+    # Generic, like the audit trail's target: the core never points up at a domain app.
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kode verifikasi dokumen")
+        verbose_name_plural = _("kode verifikasi dokumen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="core_documentcode_document"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.code

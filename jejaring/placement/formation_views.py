@@ -310,7 +310,7 @@ def internship_agreement_pdf(request: HttpRequest, internship_agreement_id: int)
         actor=request.user,
         internship_agreement_id=internship_agreement_id,
     )
-    pdf = internship_agreements.internship_agreement_pdf(agreement)
+    pdf = internship_agreements.internship_agreement_pdf(agreement, request=request)
     return pdf_response(pdf, f"perjanjian-pemagangan-{agreement.pk}.pdf")
 
 

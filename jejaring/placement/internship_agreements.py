@@ -16,14 +16,15 @@ from django.utils.translation import gettext as _
 
 from jejaring.core import audit
 from jejaring.core.dates import age_on
+from jejaring.core.documents import render_document, verification_of
 from jejaring.core.errors import Conflict, InvalidTransition, ValidationError
-from jejaring.core.pdf import render_pdf
-from jejaring.employers.models import Formation
+from jejaring.employers.models import CompanyContact, Formation
 from jejaring.employers.services import check_document, require
 from jejaring.internships.formation_links import program_of
 from jejaring.internships.rules import check_internship_period, internship_rules_on
 from jejaring.placement import audit_actions, notifications
 from jejaring.placement.models import InternshipAgreement, Referral
+from jejaring.regions.letterhead import letterhead_of, signatory_of
 
 #: Referral statuses under which an agreement may be drawn up (before the start).
 _OPEN_REFERRAL = (Referral.Status.REFERRED, Referral.Status.ACCEPTED)
@@ -118,22 +119,36 @@ def internship_agreement_create(
     return agreement
 
 
-def internship_agreement_pdf(agreement: InternshipAgreement) -> bytes:
-    """The agreement as a PDF from the same template the page shows."""
+def internship_agreement_pdf(agreement: InternshipAgreement, *, request: Any = None) -> bytes:
+    """The agreement as a PDF on the office's document kit: the two parties sign, the
+    office's signatory ratifies."""
     referral = agreement.referral
-    return render_pdf(
+    region = agreement.region
+    company_signer = (
+        CompanyContact.objects.filter(company_id=referral.company_id)
+        .order_by("-is_primary", "pk")
+        .first()
+    )
+    return render_document(
         "placement/pdf/internship_agreement.html",
         {
             "agreement": agreement,
+            "number": agreement.number,
             "referral": referral,
             "person": referral.person,
             "company": referral.company,
+            "company_signer": company_signer,
             "formation": referral.formation,
             "program": program_of(referral.formation),
             "stipend_total": agreement.stipend_transport
             + agreement.stipend_meals
             + agreement.stipend_incentive,
         },
+        letterhead=letterhead_of(region),
+        signatory=signatory_of(region),
+        verification=verification_of(agreement, request),
+        # Dated when signed; a draft leaves the date to be written in by hand.
+        place_date=timezone.localtime(agreement.signed_at).date() if agreement.signed_at else None,
     )
 
 

@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,10 +21,11 @@ from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.params import query_id
-from jejaring.core.pdf import pdf_response, render_pdf
+from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 from jejaring.placement import referrals, round_confirmations, selectors, services
 from jejaring.placement.forms import ApplyForm, OutcomeForm, RankingForm, RoundForm
+from jejaring.placement.letters import referral_letter_pdf
 from jejaring.placement.models import AllocationRound, Referral
 from jejaring.placement.seats import seats_held
 from jejaring.regions.selectors import home_region_for
@@ -310,10 +310,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
 def referral_letter(request: HttpRequest, referral_id: int) -> HttpResponse:
     """The referral letter (surat pengantar), rendered from the stored referral."""
     referral = selectors.referral_get_for(actor=request.user, referral_id=referral_id)
-    pdf = render_pdf(
-        "placement/referral_letter_pdf.html",
-        {"referral": referral, "today": timezone.localdate()},
-    )
+    pdf = referral_letter_pdf(referral, request=request)
     filename = "surat-pengantar-" + (referral.letter_number or str(referral.pk)).replace("/", "-")
     return pdf_response(pdf, f"{filename}.pdf")
 

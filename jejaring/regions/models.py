@@ -14,6 +14,8 @@ from jejaring.core.policies import RegionScopedQuerySet as RegionScopedQuerySet
 regency_code_validator = RegexValidator(
     r"^\d{2}\.\d{2}$", _("Kode kabupaten/kota Kemendagri berbentuk 33.75.")
 )
+#: A civil servant's NIP: 18 digits (birth date, appointment month, sex, serial).
+nip_validator = RegexValidator(r"^\d{18}$", _("NIP terdiri dari 18 angka."))
 
 
 class Region(models.Model):
@@ -37,6 +39,40 @@ class Region(models.Model):
     office_address = models.TextField(_("alamat dinas"), blank=True)
     office_email = models.EmailField(_("email dinas"), blank=True)
     office_phone = models.CharField(_("telepon dinas"), max_length=20, blank=True)
+    # The letterhead (kop surat) and signatory of the office's documents: certificates,
+    # referral letters, agreements and reports print them (jejaring.regions.letterhead).
+    office_city = models.CharField(
+        _("kota tempat dinas"),
+        max_length=60,
+        blank=True,
+        help_text=_("Tempat pada tanggal surat, mis. Pekalongan."),
+    )
+    office_website = models.CharField(_("situs web dinas"), max_length=100, blank=True)
+    letterhead_logo = models.ImageField(
+        _("logo kop surat"),
+        upload_to="regions/letterhead/",
+        blank=True,
+        help_text=_("Lambang daerah, PNG atau JPEG; kosong: lambang umum."),
+    )
+    signatory_name = models.CharField(_("nama penanda tangan"), max_length=120, blank=True)
+    signatory_position = models.CharField(
+        _("jabatan penanda tangan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Mis. Kepala Dinas Perindustrian dan Tenaga Kerja."),
+    )
+    signatory_rank = models.CharField(
+        _("pangkat/golongan penanda tangan"), max_length=80, blank=True
+    )
+    signatory_nip = models.CharField(
+        _("NIP penanda tangan"), max_length=18, blank=True, validators=[nip_validator]
+    )
+    signature_image = models.ImageField(
+        _("tanda tangan pindaian"),
+        upload_to="regions/signature/",
+        blank=True,
+        help_text=_("Opsional: pindaian tanda tangan (PNG berlatar transparan)."),
+    )
     timezone = models.CharField(
         _("zona waktu"),
         max_length=32,

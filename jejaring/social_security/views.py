@@ -26,8 +26,10 @@ from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.params import query_text
+from jejaring.core.pdf import pdf_response
 from jejaring.core.spreadsheets import Sheet, xlsx_download, xlsx_response
-from jejaring.social_security import exports, importers, selectors, services
+from jejaring.regions.selectors import home_region_for
+from jejaring.social_security import documents, exports, importers, selectors, services
 from jejaring.social_security.forms import (
     ActivateForm,
     BulkStatusForm,
@@ -347,6 +349,26 @@ def registrations_export(request: HttpRequest) -> HttpResponse:
     return xlsx_download(data, f"pendaftaran-bpjs-{timezone.localdate():%Y%m%d}.xlsx")
 
 
+def _premium_report_pdf(
+    request: HttpRequest, report: selectors.PremiumReport, cleaned: dict[str, Any]
+) -> HttpResponse:
+    region = home_region_for(actor=request.user)
+    if region is None:
+        raise Http404
+    payer = cleaned.get("payer") or Coverage.Payer.OFFICE
+    company_id: int | None = cleaned.get("company")
+    companies = dict(selectors.premium_companies_for(actor=request.user))
+    company = companies.get(company_id, "") if company_id is not None else ""
+    pdf = documents.premium_report_pdf(
+        actor=request.user,
+        report=report,
+        region=region,
+        payer=str(Coverage.Payer(payer).label),
+        company=company,
+    )
+    return pdf_response(pdf, f"iuran-bpjs-{report.month:%Y-%m}.pdf")
+
+
 @login_required
 @require_GET
 def premium_report(request: HttpRequest) -> HttpResponse:
@@ -374,6 +396,8 @@ def premium_report(request: HttpRequest) -> HttpResponse:
                 exports.premium_report_xlsx(actor=request.user, report=report),
                 f"iuran-bpjs-{month:%Y-%m}.xlsx",
             )
+        if request.GET.get("format") == "pdf":
+            return _premium_report_pdf(request, report, cleaned)
     return render(request, "social_security/premium_report.html", {"form": form, "report": report})
 
 

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from jejaring.assessment import services
-from jejaring.assessment.certificates import qr_data_uri, verification_url
 from jejaring.assessment.models import (
     AssessmentSession,
     Candidate,
@@ -100,14 +99,16 @@ def test_the_operator_issues_certificates_and_the_pdf_downloads(client, cast, wo
     assert pdf.content.startswith(b"%PDF")
 
 
-def test_the_qr_code_encodes_the_absolute_verification_url(rf, cast, world, settings):
+def test_the_printed_urls_are_absolute_from_the_public_base_url(rf, cast, world, settings):
+    from jejaring.core.documents import format_code, verification_of
+
     settings.PUBLIC_BASE_URL = "https://jejaring.pekalongankota.go.id"
     certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
-    url = verification_url(certificate, rf.get("/"))
-    assert url == (
-        f"https://jejaring.pekalongankota.go.id/verifikasi/{certificate.verification_token}/"
+    printed = verification_of(certificate, rf.get("/"))
+    assert printed.url == (
+        f"https://jejaring.pekalongankota.go.id/verifikasi/{format_code(printed.code)}/"
     )
-    assert qr_data_uri(url).startswith("data:image/svg+xml;base64,")
+    assert printed.qr.startswith("<svg")
 
 
 def test_the_trainee_downloads_only_their_own_certificate(client, cast, world):
@@ -150,7 +151,7 @@ def test_the_public_page_needs_no_login_and_shows_no_nik(client, cast, world):
 def test_an_unknown_code_is_a_clean_404_page(client):
     response = client.get(reverse("verify:detail", args=["tidak-ada"]))
     assert response.status_code == 404
-    assert "Sertifikat tidak ditemukan" in response.content.decode()
+    assert "Dokumen tidak ditemukan" in response.content.decode()
 
 
 def test_the_lookup_form_redirects_to_the_code(client):
@@ -179,7 +180,7 @@ def test_a_code_with_slashes_that_matches_nothing_is_a_clean_404_page(client, co
     assert followed.status_code in (200, 404)
     direct = client.get(f"/verifikasi/{quote(code)}/")
     assert direct.status_code == 404
-    assert "Sertifikat tidak ditemukan" in direct.content.decode()
+    assert "Dokumen tidak ditemukan" in direct.content.decode()
 
 
 def test_the_session_list_needs_a_constant_number_of_queries(
@@ -248,23 +249,17 @@ def test_office_staff_add_a_scheme_with_units_one_per_line(client, cast, world):
     assert "I.55HDR00.002.1" in client.get(reverse("assessment:scheme_list")).content.decode()
 
 
-def test_the_pdf_shows_the_number_and_its_qr_code_encodes_the_verification_page(
-    client, cast, world, monkeypatch, tmp_path, pdftotext
+def test_the_pdf_shows_the_number_and_the_code_that_opens_the_verification_page(
+    client, cast, world, tmp_path, pdftotext
 ):
     import subprocess
 
-    from jejaring.assessment import certificates
+    from jejaring.core.documents import code_for, format_code
 
-    encoded: list[str] = []
-    real = certificates.qr_data_uri
-    monkeypatch.setattr(
-        certificates, "qr_data_uri", lambda payload: encoded.append(payload) or real(payload)
-    )
     certificate = services.training_certificates_issue(actor=cast.operator, batch=world.batch)[0]
     client.force_login(cast.operator)
     response = client.get(reverse("assessment:certificate_download", args=[certificate.pk]))
-    path = f"/verifikasi/{certificate.verification_token}/"
-    assert encoded == [f"http://testserver{path}"]
+    words = format_code(code_for(certificate))
     pdf = tmp_path / "sertifikat.pdf"
     pdf.write_bytes(response.content)
     # A fixed tool on a file this test wrote: no untrusted input reaches the command.
@@ -273,6 +268,12 @@ def test_the_pdf_shows_the_number_and_its_qr_code_encodes_the_verification_page(
     ).stdout
     assert certificate.number in text
     assert certificate.enrolment.person.full_name in text
+    assert words in text
+    assert f"http://testserver/verifikasi/{words}/" in "".join(text.split())
+    client.logout()
+    page = client.get(f"/verifikasi/{words}/")
+    assert page.status_code == 200
+    assert certificate.number in page.content.decode()
 
 
 def test_the_assessor_marks_an_absent_candidate_and_the_session_can_then_complete(

@@ -59,9 +59,14 @@ def _regions_and_calendar(ctx: Ctx) -> None:
         province_name="Jawa Tengah",
         office_name="Dinas Perindustrian dan Tenaga Kerja Kota Pekalongan",
         office_short_name="Disperinaker",
-        office_address="Kota Pekalongan (alamat contoh)",
+        office_address="Jalan Mataram No. 1 (alamat contoh), Kota Pekalongan 51111",
         office_email="disperinaker@pekalongan.example",
         office_phone="+62285421000",
+        office_city="Pekalongan",
+        signatory_name="Dra. Sri Wahyuni, M.M.",
+        signatory_position="Kepala Dinas Perindustrian dan Tenaga Kerja Kota Pekalongan",
+        signatory_rank="Pembina Tingkat I",
+        signatory_nip="197003121995032004",
     )
     ctx.regions["33.19"] = Region.objects.create(
         code="33.19",
@@ -72,9 +77,16 @@ def _regions_and_calendar(ctx: Ctx) -> None:
         province_name="Jawa Tengah",
         office_name="Dinas Tenaga Kerja, Perindustrian, Koperasi dan UKM Kabupaten Kudus",
         office_short_name="Disnakerperinkop UKM",
-        office_address="Kabupaten Kudus (alamat contoh)",
+        office_address="Jalan Conge Ngembalrejo (alamat contoh), Kudus 59322",
         office_email="disnakerperinkop@kudus.example",
         office_phone="+62291438000",
+        office_city="Kudus",
+        signatory_name="Ir. Bambang Setiawan, M.T.",
+        signatory_position=(
+            "Kepala Dinas Tenaga Kerja, Perindustrian, Koperasi dan UKM Kabupaten Kudus"
+        ),
+        signatory_rank="Pembina Utama Muda",
+        signatory_nip="196805141994031007",
     )
     Holiday.objects.bulk_create([Holiday(date=day, name=name) for day, name in HOLIDAYS_2026])
     ctx.holidays = frozenset(day for day, _ in HOLIDAYS_2026)

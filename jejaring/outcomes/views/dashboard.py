@@ -15,12 +15,15 @@ from django.views.decorators.http import require_GET
 
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core import audit, versions
+from jejaring.core.documents import render_document
 from jejaring.core.params import YEAR_MAX, YEAR_MIN, query_id, query_int
-from jejaring.core.pdf import pdf_response, render_pdf
+from jejaring.core.pdf import pdf_response
 from jejaring.outcomes import audit_actions, disclosure, exports, indicators, maths, selectors
 from jejaring.outcomes.forms import DashboardForm
 from jejaring.outcomes.indicators import Dimension, Filters, Measure
 from jejaring.outcomes.views.tracer import PAGE_SIZE
+from jejaring.regions.calendar import today_in
+from jejaring.regions.letterhead import letterhead_of, signatory_of
 from jejaring.regions.selectors import home_region_for
 
 #: Whatever changes a dashboard figure: graduates, follow-up answers, referrals, people.
@@ -340,5 +343,11 @@ def annual_report(request: HttpRequest, report_year: int) -> HttpResponse:
         "pipeline": indicators.pipeline_rates(filters=filters),
         "generated": timezone.localtime(),
     }
-    pdf = render_pdf("outcomes/annual_report_pdf.html", context)
+    pdf = render_document(
+        "outcomes/pdf/annual_report.html",
+        context,
+        letterhead=letterhead_of(region),
+        signatory=signatory_of(region),
+        place_date=today_in(region),
+    )
     return pdf_response(pdf, f"laporan-keterserapan-{region.slug}-{report_year}.pdf")

@@ -16,16 +16,19 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jejaring.accounts.scope import require_any_role
 from jejaring.core import confirm
+from jejaring.core.documents import render_document
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.params import query_id
-from jejaring.core.pdf import pdf_response, render_pdf
+from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 from jejaring.core.templatetags.jejaring import rupiah
 from jejaring.planning import selectors, services
 from jejaring.planning.forms import BatchesForm, DecisionForm, EnvelopeForm, LineForm, PlanForm
 from jejaring.planning.models import TrainingPlan
 from jejaring.planning.views.base import _STAFF, _year
+from jejaring.regions.calendar import today_in
+from jejaring.regions.letterhead import letterhead_of, signatory_of
 from jejaring.regions.selectors import home_region_for
 
 
@@ -274,8 +277,8 @@ def plan_export_xlsx(request: HttpRequest, training_plan_id: int) -> HttpRespons
 @login_required
 def plan_export_pdf(request: HttpRequest, training_plan_id: int) -> HttpResponse:
     plan = selectors.plan_get_for(actor=request.user, training_plan_id=training_plan_id)
-    pdf = render_pdf(
-        "planning/plan_pdf.html",
+    pdf = render_document(
+        "planning/pdf/plan.html",
         {
             "plan": plan,
             "lines": selectors.plan_lines(plan=plan),
@@ -283,6 +286,9 @@ def plan_export_pdf(request: HttpRequest, training_plan_id: int) -> HttpResponse
             "channel_totals": selectors.plan_channel_totals(plan=plan),
             "checks": services.plan_envelope_checks(plan=plan),
         },
+        letterhead=letterhead_of(plan.region),
+        signatory=signatory_of(plan.region),
+        place_date=today_in(plan.region),
     )
     return pdf_response(pdf, f"rencana-pelatihan-{plan.year}-{plan.pk}.pdf")
 
