@@ -22,6 +22,9 @@ from functools import cache
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from jejaring.core.audit import SENSITIVE_FIELDS
@@ -35,6 +38,10 @@ STORED_MASK = "•••"
 LIST_SHOWN = 5
 #: A 16-digit run anywhere in a shown value: a NIK, masked whatever field it sits in.
 _NIK_RUN = re.compile(r"(?<!\d)\d{16}(?!\d)")
+#: A date stored as ISO text, shown in the reader's date format.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Change keys that hold a month (stored as its first day).
+MONTH_KEYS = frozenset({"month"})
 
 
 @dataclass(frozen=True)
@@ -133,15 +140,19 @@ def describe_all(events: Iterable[Any]) -> list[Entry]:
 def _phrase_text(phrase: Phrase, changes: Mapping[str, Any], model: Any) -> tuple[str, set[str]]:
     if not phrase.uses:
         return str(phrase.text), set()
+    fallback = str(phrase.fallback if phrase.fallback is not None else phrase.text)
     values: dict[str, Any] = {}
     for key in phrase.uses:
         raw: Any = changes.get(key)
         value = raw[1] if _is_pair(raw) and key not in phrase.lists else raw
         if value is None:
-            return str(phrase.fallback if phrase.fallback is not None else phrase.text), set()
+            return fallback, set()
         counted = isinstance(value, int) and not isinstance(value, bool)
         values[key] = _Count(value) if counted else _shown(key, value, model)
-    return str(phrase.text % values), set(phrase.uses)
+    try:
+        return str(phrase.text % values), set(phrase.uses)
+    except (KeyError, TypeError, ValueError):  # a stored value of another shape
+        return fallback, set()
 
 
 class _Count(int):
@@ -185,11 +196,11 @@ def _hidden(key: str, value: Any) -> str:
 def _label(key: str, model: Any) -> str:
     field = _field(model, key)
     if field is not None:
-        return str(field.verbose_name).capitalize()
+        return capfirst(str(field.verbose_name))
     known = registry().labels.get(key)
     if known is not None:
-        return str(known).capitalize()
-    return key.replace("_", " ").capitalize()
+        return capfirst(str(known))
+    return capfirst(key.replace("_", " "))
 
 
 def _field(model: Any, key: str) -> Any:
@@ -218,7 +229,19 @@ def _shown(key: str, value: Any, model: Any) -> str:
         return str(choices[value])
     if isinstance(value, float):
         return format_number(value, None)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return _date(key, value)
     return _mask_runs(str(value))
+
+
+def _date(key: str, value: str) -> str:
+    try:
+        day = parse_date(value)
+    except ValueError:
+        day = None
+    if day is None:
+        return value
+    return date_format(day, "YEAR_MONTH_FORMAT" if key in MONTH_KEYS else "DATE_FORMAT")
 
 
 def _mask_runs(text: str) -> str:

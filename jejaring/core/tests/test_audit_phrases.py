@@ -17,6 +17,7 @@ from jejaring.core.discovery import app_modules
 from jejaring.core.models import AuditEvent, ImportJob
 from jejaring.placement.audit_actions import referral_outcome
 from jejaring.placement.models import Referral
+from jejaring.social_security import audit_actions as social_security_actions
 from jejaring.training import audit_actions as training_actions
 from jejaring.training.models import Enrolment
 from jejaring.training.tests.factories import BatchFactory, EnrolmentFactory
@@ -108,6 +109,18 @@ def test_an_export_reads_as_a_sentence_in_both_languages(client, cast):
         )
     assert "Mengekspor 1.200 baris data peserta (XLSX)" in _page(client, cast.staff_a)
     assert "Exported 1,200 rows of participant data (XLSX)" in _page(client, cast.staff_a, "en")
+
+
+def test_a_premium_report_export_names_its_month_and_people(client, cast):
+    with transaction.atomic():
+        audit.record(
+            actor=cast.staff_a,
+            action=social_security_actions.PREMIUM_REPORT_EXPORT,
+            region=cast.region_a,
+            changes={"month": [None, "2026-05-01"], "people": [None, 37]},
+        )
+    html = _page(client, cast.staff_a)
+    assert "Mengekspor laporan iuran BPJS bulan Mei 2026, 37 orang (XLSX)" in html
 
 
 def test_a_status_change_shows_field_label_and_choice_labels(client, cast):
