@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before the host check, the HTTPS redirect and the session.
+    "jejaring.core.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jejaring.core.middleware.ContentSecurityPolicyMiddleware",
@@ -256,3 +258,7 @@ TASK_WORKER_STALE_AFTER = env_int("TASK_WORKER_STALE_AFTER", 120)
 TASK_RUNNING_LIMIT = env_int("TASK_RUNNING_LIMIT", 3600)
 TASK_HEARTBEAT_EVERY = 10
 TASK_RECOVER_EVERY = 60
+# /readyz and `manage.py check_ready` (jejaring.core.health): a worker must have kept its
+# heartbeat within this many seconds, and no task may have waited to run for longer.
+READY_WORKER_WITHIN = env_int("READY_WORKER_WITHIN", 60, minimum=1)
+READY_QUEUE_MAX_AGE = env_int("READY_QUEUE_MAX_AGE", 300, minimum=1)
