@@ -7,6 +7,7 @@ from jejaring.assessment.models import (
     Assessor,
     Candidate,
     CertificationBody,
+    CompetencyCertificate,
     Scheme,
     SessionAssessor,
     TestSite,
@@ -98,3 +99,19 @@ class TrainingCertificateFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: f"BLK-0/2026/{n:04d}")
     verification_token = factory.Sequence(lambda n: f"{n:032x}")
     issued_on = date(2026, 4, 13)
+
+
+class CompetencyCertificateFactory(factory.django.DjangoModelFactory):
+    """A BNSP competency certificate recorded for a competent candidate."""
+
+    class Meta:
+        model = CompetencyCertificate
+
+    candidate = factory.SubFactory(CandidateFactory)
+    region = factory.SelfAttribute("candidate.region")
+    person = factory.SelfAttribute("candidate.person")
+    scheme = factory.SelfAttribute("candidate.session.scheme")
+    lsp = factory.SelfAttribute("candidate.session.lsp")
+    registration_number = factory.Sequence(lambda n: f"JHT 0451 {n:07d} 2026")
+    issued_on = date(2026, 4, 20)
+    valid_until = date(2029, 4, 20)
