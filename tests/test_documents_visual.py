@@ -13,6 +13,9 @@ After a deliberate change, regenerate the references, LOOK at every page, then c
 
 from __future__ import annotations
 
+import base64
+import dataclasses
+import io
 import os
 import shutil
 import subprocess
@@ -339,15 +342,35 @@ def pdftoppm() -> str:
     return path
 
 
+def _scanned_signature() -> str:
+    """A drawn scribble as a PNG data: URI, standing in for an uploaded scan."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("LA", (300, 120), (255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.line(
+        [(20, 90), (60, 20), (90, 95), (130, 30), (170, 80), (240, 40), (280, 60)],
+        fill=(20, 255),
+        width=5,
+    )
+    draw.line([(40, 100), (260, 85)], fill=(20, 255), width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
 def _render(name: str) -> bytes:
     template, build, verified = DOCUMENTS[name]
     region = _region()
+    signatory = signatory_of(region)
+    if name == "referral_letter":  # the optional scanned signature, on one document
+        signatory = dataclasses.replace(signatory, signature=_scanned_signature())
     with translation.override("id"):
         return render_document(
             template,
             build(),
             letterhead=letterhead_of(region),
-            signatory=signatory_of(region),
+            signatory=signatory,
             verification=Verification(code=CODE, url=URL) if verified else None,
             place_date=TODAY,
         )
