@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from jejaring.core import audit
 from jejaring.core.errors import NotFound
+from jejaring.core.numbers import XLSX_PERCENT
 from jejaring.core.spreadsheets import Sheet, xlsx_bytes
 from jejaring.training import audit_actions as actions
 from jejaring.training.models import Batch, Enrolment
@@ -45,7 +46,8 @@ def batch_participants_xlsx(*, actor: Any, batch_id: int) -> tuple[str, bytes]:
         _("Kehadiran (%)"),
         _("Tanggal lulus"),
     ]
-    data = xlsx_bytes([Sheet(batch.code, headers, rows)])
+    formats = [None, None, None, None, XLSX_PERCENT]  # attendance stays a number
+    data = xlsx_bytes([Sheet(batch.code, headers, rows, formats)])
     with transaction.atomic():
         audit.record(
             actor=actor,

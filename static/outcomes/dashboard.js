@@ -8,6 +8,10 @@
     return;
   }
   var data = JSON.parse(source.textContent);
+  // Numbers in the page's language, as the table writes them: 42,1 % or 42.1 %.
+  var lang = document.documentElement.lang || "id";
+  var share = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  var whole = new Intl.NumberFormat(lang);
   var colours = ["#0b6e4f", "#2a7ab0", "#c77d16"];
   var keys = ["absorption", "answered", "self_employed"];
   new window.Chart(canvas, {
@@ -26,11 +30,21 @@
       })
     },
     options: {
+      locale: lang,
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { y: { min: 0, max: 100, ticks: { callback: function (v) { return v + " %"; } } } },
-      plugins: { legend: { position: "bottom" } }
+      scales: { y: { min: 0, max: 100, ticks: { callback: function (v) { return whole.format(v) + " %"; } } } },
+      plugins: {
+        legend: { position: "bottom" },
+        tooltip: {
+          callbacks: {
+            label: function (item) {
+              return item.dataset.label + ": " + share.format(item.parsed.y) + " %";
+            }
+          }
+        }
+      }
     }
   });
 }());

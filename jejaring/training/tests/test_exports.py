@@ -49,3 +49,12 @@ def test_staff_of_another_region_get_a_404(client, cast, batch):
 def test_the_participant_list_keeps_its_address_under_the_import_pages(batch):
     url = f"/impor/ekspor/paket/{batch.pk}/"
     assert reverse("training_export:batch_export", args=[batch.pk]) == url
+
+
+def test_attendance_is_a_number_with_a_percent_format(client, cast, batch):
+    batch.enrolments.update(attendance_pct="87.50")
+    client.force_login(cast.staff_a)
+    response = client.get(reverse("training_export:batch_export", args=[batch.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    cell = sheet.cell(row=2, column=5)
+    assert (cell.value, cell.data_type, cell.number_format) == (87.5, "n", '0.0" %"')
