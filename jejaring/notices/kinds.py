@@ -17,6 +17,8 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.core.numbers import format_number
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -106,10 +108,17 @@ KINDS: dict[str, Kind] = {
 
 class _Params(dict[str, Any]):
     """Parameters that answer a missing name with an empty string, so a wording that
-    gains a parameter never breaks an old notification."""
+    gains a parameter never breaks an old notification. A number is stored as a number
+    and written when the notice is read, in the reader's language (1.250 / 1,250)."""
 
     def __missing__(self, key: str) -> str:
         return ""
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return format_number(value, None)
+        return value
 
 
 def title_of(kind: str) -> str:

@@ -153,3 +153,15 @@ def test_office_staff_get_the_whatsapp_text_for_people_without_email_in_their_re
     assert client.post(reverse("notices:whatsapp_sent", args=[by_phone.pk])).status_code == 404
     client.force_login(cast.trainee_1)
     assert client.get(reverse("notices:whatsapp")).status_code == 404
+
+
+def test_a_count_in_a_notice_is_written_in_the_reader_s_language():
+    from django.utils import translation
+
+    from jejaring.notices.kinds import body_of
+
+    params = {"round": "Tahap 2026", "count": 1250, "company": "PT Garmen Sejahtera"}
+    with translation.override("id"):
+        assert "menyalurkan 1.250 kandidat" in body_of("allocation_company", params)
+    with translation.override("en"):
+        assert "1,250" in body_of("allocation_company", params)
