@@ -37,6 +37,8 @@ PYTHON_RULES = (
     ),
     (re.compile(r"\d*f\}\s*%"), "a percentage formatted by hand"),
     (re.compile(r"%\.?\d*f\s*%%"), "a percentage formatted by hand"),
+    # "%(pct)s%%" in a message: any number, written by str(); "%(n)d %%" is a whole one.
+    (re.compile(r"%\(\w+\)s\s*%%"), "a percentage formatted by hand"),
 )
 
 
@@ -77,6 +79,7 @@ def test_a_template_using_the_filters_passes(text):
         'f"{100 * a / b:.1f} %"',
         'f"{share:.1f}%"',
         '"%.1f%%" % share',
+        '"(minimal %(pct)s%%)."',
     ],
 )
 def test_python_formatting_a_number_by_hand_is_caught(text):
@@ -89,7 +92,7 @@ def test_python_formatting_a_number_by_hand_is_caught(text):
         "format_percent(share)",
         'f"{seconds:.1f} s"',
         'f"{{\\"formation\\": {fid}, "',
-        '"%(count)s %%"',
+        '"Porsi teori %(min)d–%(max)d %%"',
     ],
 )
 def test_python_using_the_formatter_passes(text):

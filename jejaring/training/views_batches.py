@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jejaring.accounts.scope import scope_of
 from jejaring.core import confirm
 from jejaring.core.errors import ApplicationError, NotFound
+from jejaring.core.numbers import format_percent
 from jejaring.core.policies import policy_for
 from jejaring.core.spreadsheets import Sheet, xlsx_download, xlsx_response
 from jejaring.training import selectors, services
@@ -263,12 +264,12 @@ def _status_confirmation(batch: Batch, status: str) -> confirm.Confirmation:
             title=_("Selesaikan pelatihan %(name)s?") % {"name": batch.name},
             summary=ngettext(
                 "Pelatihan ditutup dan %(count)d peserta dinilai menurut kehadirannya "
-                "(minimal %(pct)s%%).",
+                "(minimal %(pct)s).",
                 "Pelatihan ditutup dan %(count)d peserta dinilai menurut kehadirannya "
-                "(minimal %(pct)s%%).",
+                "(minimal %(pct)s).",
                 count,
             )
-            % {"count": count, "pct": batch.program.min_attendance_pct},
+            % {"count": count, "pct": format_percent(batch.program.min_attendance_pct, 0)},
             details=[
                 _("%(count)d orang lulus pada %(day)s.")
                 % {
