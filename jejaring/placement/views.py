@@ -23,7 +23,13 @@ from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
 from jejaring.core.params import query_id
 from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
-from jejaring.placement import referrals, round_confirmations, selectors, services
+from jejaring.placement import (
+    apply_ranking,
+    referrals,
+    round_confirmations,
+    selectors,
+    services,
+)
 from jejaring.placement.forms import ApplyForm, OutcomeForm, RankingForm, RoundForm
 from jejaring.placement.letters import referral_letter_pdf
 from jejaring.placement.models import AllocationRound, Referral
@@ -366,10 +372,19 @@ def apply(request: HttpRequest, round_id: int) -> HttpResponse:
     if existing is not None and existing.status == existing.Status.SUBMITTED:
         for choice in existing.choices.all():
             initial[f"choice_{choice.rank}"] = choice.formation_id
-    form = ApplyForm(
-        request.POST or None, initial=initial, formations=choices, max_choices=rnd.max_choices
-    )
-    if request.method == "POST" and form.is_valid():
+    eligible = [pk for pk, _label in choices]
+    tap = apply_ranking.tapped(request.POST.get(apply_ranking.TAP, ""), rnd.max_choices, eligible)
+    ranked = apply_ranking.choices_in(request.POST or initial, rnd.max_choices, eligible)
+    tapping = apply_ranking.TAP in request.POST  # a ranking tap: show the order, send nothing
+    if tap is not None:
+        ranked = apply_ranking.place(ranked, *tap)
+    if tapping:
+        initial = apply_ranking.as_initial(ranked)
+    data = request.POST if request.method == "POST" and not tapping else None
+    form = ApplyForm(data, initial=initial, formations=choices, max_choices=rnd.max_choices)
+    for option in options:
+        option["rank"] = apply_ranking.ranks(ranked).get(option["formation"].pk)
+    if data is not None and form.is_valid():
         try:
             services.application_submit(actor=request.user, rnd=rnd, formation_ids=form.ranked())
         except ApplicationError as error:
@@ -386,6 +401,7 @@ def apply(request: HttpRequest, round_id: int) -> HttpResponse:
             "form": form,
             "problem": services.applicant_problem(person),
             "existing": existing,
+            "rank_numbers": range(1, rnd.max_choices + 1),
         },
     )
 
