@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from pathlib import Path
 
 
 def _int(name: str, default: int) -> int:
@@ -59,3 +60,24 @@ loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 # Logged with the request's duration in microseconds and the client nginx forwarded.
 access_log_format = '%({x-forwarded-for}i)s "%(r)s" %(s)s %(b)s %(D)sus'
 proc_name = "jejaring"
+
+# Metrics (jejaring.core.metrics): each worker process writes its counts to this
+# directory and /metrics adds them up. It is emptied when gunicorn starts; a worker that
+# exits is marked dead so its gauges stop counting.
+_data_dir = Path(
+    os.environ.get("JEJARING_DATA_DIR") or Path(__file__).resolve().parents[1] / "data"
+)
+metrics_dir = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or _data_dir / "metrics" / "web")
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+
+
+def on_starting(server: object) -> None:
+    metrics_dir.mkdir(parents=True, exist_ok=True)
+    for stale in metrics_dir.glob("*.db"):  # prometheus-client's files, nothing else
+        stale.unlink()
+
+
+def child_exit(server: object, worker: object) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[attr-defined]

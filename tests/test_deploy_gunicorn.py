@@ -25,6 +25,8 @@ CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 def load_config(monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, object]:
     for name in ("JEJARING_BIND", "WEB_CONCURRENCY", "JEJARING_REQUEST_TIMEOUT"):
         monkeypatch.delenv(name, raising=False)
+    # The configuration sets it for gunicorn's processes; this one gets it back unset.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     return runpy.run_path(str(CONFIG))
@@ -64,6 +66,16 @@ def get(port: int, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
+def local_get(port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
 def wait_for(predicate, seconds: float = 30) -> bool:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -84,7 +96,8 @@ def test_gunicorn_with_the_configuration_serves_reloads_and_stops(tmp_path: Path
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="jejaring.example.go.id",
+        DJANGO_ALLOWED_HOSTS="jejaring.example.go.id,127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="false",
         JEJARING_DATA_DIR=str(tmp_path / "data"),
         JEJARING_BIND=f"127.0.0.1:{port}",
         WEB_CONCURRENCY="2",
@@ -119,6 +132,21 @@ def test_gunicorn_with_the_configuration_serves_reloads_and_stops(tmp_path: Path
         master.send_signal(signal.SIGHUP)
         assert wait_for(lambda: booted() == 4), log.read_text()
         assert answers()
+
+        # Metrics: whichever worker served each request, a scrape adds them all up.
+        for _ in range(6):
+            local_get(port, "/api/openapi.json")
+        status, body = local_get(port, "/metrics")
+        assert status == 200, body
+        served = [
+            float(line.rsplit(" ", 1)[1])
+            for line in body.decode().splitlines()
+            if line.startswith("jejaring_http_requests_total{")
+            and 'route="api/openapi.json"' in line
+        ]
+        assert sum(served) == 6, body.decode()
+        assert b"jejaring_metrics_database_up 0" in body  # nobody migrated it
+        assert (tmp_path / "data" / "metrics" / "web").is_dir()
 
         master.send_signal(signal.SIGTERM)
         assert master.wait(timeout=60) == 0

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz and /readyz, before the host check, the HTTPS redirect and the session.
     "jejaring.core.health.HealthMiddleware",
+    # Times and counts every request by route; answers /metrics (jejaring.core.metrics).
+    "jejaring.core.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jejaring.core.middleware.ContentSecurityPolicyMiddleware",
@@ -262,3 +264,6 @@ TASK_RECOVER_EVERY = 60
 # heartbeat within this many seconds, and no task may have waited to run for longer.
 READY_WORKER_WITHIN = env_int("READY_WORKER_WITHIN", 60, minimum=1)
 READY_QUEUE_MAX_AGE = env_int("READY_QUEUE_MAX_AGE", 300, minimum=1)
+# /metrics answers a scraper with `Authorization: Bearer <this>`; unset, only a direct
+# connection from the loopback address (jejaring.core.metrics).
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
