@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_path, env_str
@@ -52,6 +53,8 @@ MIDDLEWARE = [
     "jejaring.core.health.HealthMiddleware",
     # Times and counts every request by route; answers /metrics (jejaring.core.metrics).
     "jejaring.core.metrics.MetricsMiddleware",
+    # The request's id, on its log lines, its tasks' and the X-Request-Id header.
+    "jejaring.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "jejaring.core.middleware.ContentSecurityPolicyMiddleware",
@@ -239,11 +242,32 @@ NINJA_PAGINATION_PER_PAGE = 50
 # change) render with them too.
 FORM_RENDERER = "jejaring.core.forms.FormRenderer"
 
-LOGGING = {
+# One line a record on standard error: `plain` for people, `json` for a log collector
+# (production's default); each carries the request's id (jejaring.core.logs).
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+
+
+def log_formatter(log_format: str) -> str:
+    if log_format not in {"plain", "json"}:
+        raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {log_format!r}")
+    return log_format
+
+
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "jejaring.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {"()": "jejaring.core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": log_formatter(LOG_FORMAT),
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint narrates every step of every PDF at INFO; fontTools likewise.
     "loggers": {

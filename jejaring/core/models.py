@@ -194,3 +194,15 @@ class DocumentCode(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class TaskOrigin(models.Model):
+    """The request that enqueued a background task, so that the worker's log lines carry
+    the same request id as the web's (jejaring.core.logs). Deleted when the task ends."""
+
+    task_id = models.CharField(max_length=64, primary_key=True)
+    request_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.task_id} ← {self.request_id}"
