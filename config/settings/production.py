@@ -43,3 +43,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 # JSON log lines for a log collector, unless LOG_FORMAT=plain.
 LOG_FORMAT = env_str("LOG_FORMAT", "json")
 LOGGING["handlers"]["console"]["formatter"] = log_formatter(LOG_FORMAT)  # noqa: F405
+
+# Error reporting (config/sentry.py) when SENTRY_DSN is set: no personal data is sent.
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from config.sentry import init as _sentry_init
+
+    _sentry_init(SENTRY_DSN, environment=env_str("SENTRY_ENVIRONMENT", "production"))
