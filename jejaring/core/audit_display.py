@@ -57,6 +57,9 @@ class Phrase:
     uses: tuple[str, ...] = ()
     fallback: Any = None
     lists: tuple[str, ...] = ()
+    #: Values for keys that older events did not record (e.g. the format of an export
+    #: from before there was a choice).
+    defaults: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,7 @@ def _phrase_text(phrase: Phrase, changes: Mapping[str, Any], model: Any) -> tupl
     fallback = str(phrase.fallback if phrase.fallback is not None else phrase.text)
     values: dict[str, Any] = {}
     for key in phrase.uses:
-        raw: Any = changes.get(key)
+        raw: Any = changes.get(key, dict(phrase.defaults).get(key))
         value = raw[1] if _is_pair(raw) and key not in phrase.lists else raw
         if value is None:
             return fallback, set()

@@ -27,11 +27,13 @@ PHRASES = {
     actions.LIST_BUILD_INTERNSHIPS: _("Menyusun daftar pendaftaran BPJS peserta magang"),
     actions.PREMIUM_REPORT_EXPORT: Phrase(
         ngettext_lazy(
-            "Mengekspor laporan iuran BPJS bulan %(month)s, %(people)s orang (XLSX)",
-            "Mengekspor laporan iuran BPJS bulan %(month)s, %(people)s orang (XLSX)",
+            "Mengekspor laporan iuran BPJS bulan %(month)s, %(people)s orang (%(format)s)",
+            "Mengekspor laporan iuran BPJS bulan %(month)s, %(people)s orang (%(format)s)",
             "people",
         ),
-        uses=("month", "people"),
+        uses=("month", "people", "format"),
+        # Exports from before the PDF existed name no format: they were all workbooks.
+        defaults=(("format", "XLSX"),),
         fallback=_("Mengekspor laporan iuran BPJS (XLSX)"),
     ),
     actions.REGISTRATIONS_EXPORT: Phrase(

@@ -5,30 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
-from jejaring.core import audit
 from jejaring.core.documents import render_document
 from jejaring.regions.calendar import today_in
 from jejaring.regions.letterhead import letterhead_of, signatory_of
 from jejaring.regions.models import Region
-from jejaring.social_security import audit_actions
+from jejaring.social_security.exports import record_premium_report_export
 from jejaring.social_security.selectors import PremiumReport
 
 
 def premium_report_pdf(
     *, actor: Any, report: PremiumReport, region: Region, payer: str, company: str = ""
 ) -> bytes:
-    with transaction.atomic():
-        audit.record(
-            actor=actor,
-            action=audit_actions.PREMIUM_REPORT_EXPORT,
-            changes={
-                "month": [None, report.month.isoformat()],
-                "people": [None, len(report.lines)],
-                "format": [None, "pdf"],
-            },
-        )
+    record_premium_report_export(actor=actor, report=report, file_format="PDF")
     return render_document(
         "social_security/pdf/premium_report.html",
         {"report": report, "payer": payer, "company": company},

@@ -16,6 +16,20 @@ from jejaring.social_security.models import Coverage
 from jejaring.social_security.selectors import PremiumReport
 
 
+def record_premium_report_export(*, actor: Any, report: PremiumReport, file_format: str) -> None:
+    """The premium report names people: each download, workbook or PDF, is audited."""
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action=audit_actions.PREMIUM_REPORT_EXPORT,
+            changes={
+                "month": [None, report.month.isoformat()],
+                "people": [None, len(report.lines)],
+                "format": [None, file_format],
+            },
+        )
+
+
 def premium_report_xlsx(*, actor: Any, report: PremiumReport) -> bytes:
     """One line per person (NIK, name, KPJ, cover, days, JKK, JKM, total) and a totals
     line that is the sum of the lines, in the order the insurer's form asks for."""
@@ -45,15 +59,7 @@ def premium_report_xlsx(*, actor: Any, report: PremiumReport) -> bytes:
         for line in report.lines
     ]
     rows.append([_("Jumlah"), "", "", "", "", "", report.jkk, report.jkm, report.total])
-    with transaction.atomic():
-        audit.record(
-            actor=actor,
-            action=audit_actions.PREMIUM_REPORT_EXPORT,
-            changes={
-                "month": [None, report.month.isoformat()],
-                "people": [None, len(report.lines)],
-            },
-        )
+    record_premium_report_export(actor=actor, report=report, file_format="XLSX")
     return xlsx_bytes([Sheet(title=report.month.strftime("%Y-%m"), headers=headers, rows=rows)])
 
 

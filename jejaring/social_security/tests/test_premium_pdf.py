@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from jejaring.core.audit_display import describe
 from jejaring.core.models import AuditEvent
 from jejaring.social_security import audit_actions
 from jejaring.social_security.tests.factories import CoverageFactory, bpu_rate
@@ -30,5 +31,7 @@ def test_the_premium_report_downloads_as_a_pdf_and_the_export_is_audited(
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     event = AuditEvent.objects.get(action=audit_actions.PREMIUM_REPORT_EXPORT)
-    assert event.changes["format"] == [None, "pdf"]
+    assert event.changes["format"] == [None, "PDF"]
     assert event.changes["people"] == [None, 1]
+    # The audit page says which file left the office.
+    assert describe(event).phrase == "Mengekspor laporan iuran BPJS bulan Maret 2026, 1 orang (PDF)"
