@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import http.client
 import multiprocessing
-import os
 import runpy
-import secrets
 import signal
 import socket
 import subprocess
@@ -17,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.production_env import production_env
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
@@ -88,17 +88,10 @@ def wait_for(predicate, seconds: float = 30) -> bool:  # type: ignore[no-untyped
 def test_gunicorn_with_the_configuration_serves_reloads_and_stops(tmp_path: Path) -> None:
     port = free_port()
     log = tmp_path / "gunicorn.log"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+    env = production_env(
+        tmp_path / "data",
         DJANGO_ALLOWED_HOSTS="jejaring.example.go.id,127.0.0.1",
         DJANGO_SECURE_SSL_REDIRECT="false",
-        JEJARING_DATA_DIR=str(tmp_path / "data"),
         JEJARING_BIND=f"127.0.0.1:{port}",
         WEB_CONCURRENCY="2",
     )

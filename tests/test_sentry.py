@@ -4,8 +4,6 @@ service (here a stand-in on the loopback) with every NIK masked and no request b
 from __future__ import annotations
 
 import gzip
-import os
-import secrets
 import subprocess
 import sys
 import threading
@@ -14,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from config.sentry import mask, scrub
+from tests.production_env import production_env
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,19 +54,8 @@ class Envelopes(BaseHTTPRequestHandler):
         pass
 
 
-def report_an_error(dsn: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_ALLOWED_HOSTS="jejaring.example.go.id",
-        JEJARING_DATA_DIR=str(ROOT / "data" / "test-sentry"),
-        SENTRY_DSN=dsn,
-    )
+def report_an_error(dsn: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = production_env(data_dir, SENTRY_DSN=dsn)
     script = (
         "import django, sentry_sdk\n"
         "django.setup()\n"
@@ -84,14 +72,14 @@ def report_an_error(dsn: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-def test_an_error_reaches_the_service_with_the_nik_masked() -> None:
+def test_an_error_reaches_the_service_with_the_nik_masked(tmp_path: Path) -> None:
     Envelopes.received = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), Envelopes)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         port = server.server_address[1]
-        result = report_an_error(f"http://publickey@127.0.0.1:{port}/1")
+        result = report_an_error(f"http://publickey@127.0.0.1:{port}/1", tmp_path)
     finally:
         server.shutdown()
     assert result.returncode == 0 and result.stdout.strip() == "sent", result.stderr
@@ -101,6 +89,6 @@ def test_an_error_reaches_the_service_with_the_nik_masked() -> None:
     assert b"3375011234567890" not in body
 
 
-def test_without_a_dsn_nothing_is_initialised() -> None:
-    result = report_an_error("")
+def test_without_a_dsn_nothing_is_initialised(tmp_path: Path) -> None:
+    result = report_an_error("", tmp_path)
     assert result.returncode == 0 and result.stdout.strip() == "off", result.stderr

@@ -1,0 +1,24 @@
+"""The environment of a process started with the production settings, for tests that run
+one (gunicorn, error reporting): fresh secrets, an allowed host, its own data directory."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def production_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="jejaring.example.go.id",
+        JEJARING_DATA_DIR=str(data_dir),
+    )
+    env.update(extra)
+    return env
