@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz and /readyz, before the host check, the HTTPS redirect and the session.
     "jejaring.core.health.HealthMiddleware",
+    # A request that waited in the queue past nginx's timeout is dropped (503) unworked.
+    "jejaring.core.health.QueueDeadlineMiddleware",
     # Times and counts every request by route; answers /metrics (jejaring.core.metrics).
     "jejaring.core.metrics.MetricsMiddleware",
     # The request's id, on its log lines, its tasks' and the X-Request-Id header.
@@ -291,3 +293,6 @@ READY_QUEUE_MAX_AGE = env_int("READY_QUEUE_MAX_AGE", 300, minimum=1)
 # /metrics answers a scraper with `Authorization: Bearer <this>`; unset, only a direct
 # connection from the loopback address (jejaring.core.metrics).
 METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+# Seconds a request may have waited since nginx received it (X-Request-Start) before it is
+# dropped unworked: nginx's proxy_read_timeout, past which its client has a 504 already.
+REQUEST_QUEUE_TIMEOUT = env_int("REQUEST_QUEUE_TIMEOUT", 30, minimum=1)

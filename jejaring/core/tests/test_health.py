@@ -156,3 +156,19 @@ def test_check_ready_fails_when_the_database_is_unreachable() -> None:
     assert "FAIL migrations: database unreachable" in result.stdout
     # The answer names no exception text; the log has it.
     assert "Connection refused" not in result.stdout
+
+
+def test_a_request_that_waited_past_the_queue_timeout_is_dropped_unworked() -> None:
+    import time
+
+    client = Client()
+    stale = f"t={time.time() - 45:.3f}"
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/akun/masuk/", HTTP_X_REQUEST_START=stale)
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert len(queries) == 0
+    fresh = f"t={time.time() - 2:.3f}"
+    assert client.get("/akun/masuk/", HTTP_X_REQUEST_START=fresh).status_code == 200
+    # Something else in the header (milliseconds, text) is ignored, never a reason to drop.
+    for odd in (f"t={int((time.time() - 45) * 1000)}", "t=kemarin", "1700000000"):
+        assert client.get("/akun/masuk/", HTTP_X_REQUEST_START=odd).status_code == 200
