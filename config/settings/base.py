@@ -222,6 +222,18 @@ CACHES = {
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Jejaring <noreply@jejaring.local>")
 
+
+def _session_engine() -> str:
+    """Sessions live in the database, which every host shares; with REDIS_URL they are
+    also cached in Redis (the "limits" cache), so most requests read them from there and
+    a Redis restart loses none."""
+    if env_str("REDIS_URL", ""):
+        return "django.contrib.sessions.backends.cached_db"
+    return "django.contrib.sessions.backends.db"
+
+
+SESSION_ENGINE = _session_engine()
+SESSION_CACHE_ALIAS = "limits"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 10

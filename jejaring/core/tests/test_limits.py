@@ -106,3 +106,58 @@ def test_the_limits_cache_is_redis_when_redis_url_is_set(monkeypatch):
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/1"
     monkeypatch.delenv("REDIS_URL")
     assert base._limits_cache()["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_sessions_are_cached_in_redis_only_when_redis_url_is_set(monkeypatch):
+    from config.settings import base
+
+    assert base._session_engine() == "django.contrib.sessions.backends.db"
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/1")
+    assert base._session_engine() == "django.contrib.sessions.backends.cached_db"
+
+
+def redis_url() -> str:
+    import os
+
+    import redis
+
+    url = "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is required under CI=true at {url}")
+        pytest.skip(f"Redis is not reachable at {url}")
+    return url
+
+
+@pytest.mark.django_db
+def test_a_session_cached_in_redis_survives_a_redis_flush(client, settings):
+    import redis
+    from django.core.cache import caches
+
+    from jejaring.accounts.tests.factories import UserFactory
+
+    url = redis_url()
+    settings.CACHES = {
+        **settings.CACHES,
+        "limits": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url,
+                   "KEY_PREFIX": "jj-test"},
+    }  # fmt: skip
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    server = redis.Redis.from_url(url)
+    server.flushdb()
+    try:
+        user = UserFactory(password="rahasia-yang-panjang-1")
+        assert (
+            client.post(
+                "/akun/masuk/", {"username": user.username, "password": "rahasia-yang-panjang-1"}
+            ).status_code
+            == 302
+        )
+        assert any(b"django.contrib.sessions.cached_db" in key for key in server.keys("*"))
+        server.flushdb()  # Redis restarted: the session is still in the database
+        caches["limits"].close()
+        assert client.get("/beranda/").status_code == 200
+    finally:
+        server.flushdb()
