@@ -29,7 +29,14 @@ from django.http import HttpRequest
 
 from jejaring.core import audit
 from jejaring.core.clientip import client_address
-from jejaring.core.models import AuditEvent, DataVersion, DocumentCode, ImportJob, WorkerHeartbeat
+from jejaring.core.models import (
+    AuditEvent,
+    DataVersion,
+    DocumentCode,
+    ImportJob,
+    TaskOrigin,
+    WorkerHeartbeat,
+)
 
 
 def _is_superuser(request: HttpRequest) -> bool:
@@ -259,3 +266,12 @@ class DocumentCodeAdmin(ReadOnlyAdmin):
     list_display = ("code", "content_type", "object_id", "created_at")
     list_filter = ("content_type",)
     search_fields = ("=code",)
+
+
+@admin.register(TaskOrigin)
+class TaskOriginAdmin(ReadOnlyAdmin):
+    """Which request enqueued a task still waiting or running (jejaring.core.logs): to
+    find the web's log lines of a task. Written and removed by the task machinery."""
+
+    list_display = ("task_id", "request_id", "created_at")
+    search_fields = ("=task_id", "=request_id")

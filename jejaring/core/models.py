@@ -200,9 +200,13 @@ class TaskOrigin(models.Model):
     """The request that enqueued a background task, so that the worker's log lines carry
     the same request id as the web's (jejaring.core.logs). Deleted when the task ends."""
 
-    task_id = models.CharField(max_length=64, primary_key=True)
-    request_id = models.CharField(max_length=64)
-    created_at = models.DateTimeField(auto_now_add=True)
+    task_id = models.CharField(_("tugas"), max_length=64, primary_key=True)
+    request_id = models.CharField(_("nomor permintaan"), max_length=64)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("asal tugas latar")
+        verbose_name_plural = _("asal tugas latar")
 
     def __str__(self) -> str:
         return f"{self.task_id} ← {self.request_id}"
