@@ -29,13 +29,23 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
 REGION_CODE = "99.02"
 
-SEED_REGION = """
-INSERT INTO regions_region (code, kind, name, slug, province_code, province_name, office_name,
-    office_short_name, office_address, office_email, office_phone, timezone, is_active)
-VALUES (%(code)s, 'kota', 'Kota Cadangan', 'kota-cadangan', '99', 'Provinsi Uji',
-    'Dinas Uji', 'Disnaker', '', '', '', 'Asia/Jakarta', true)
-ON CONFLICT DO NOTHING
-"""
+
+def _seed_region() -> int:
+    from jejaring.regions.models import Region
+
+    region, _ = Region.objects.get_or_create(
+        code=REGION_CODE,
+        defaults={
+            "kind": Region.Kind.KOTA,
+            "name": "Kota Cadangan",
+            "slug": "kota-cadangan",
+            "province_code": "99",
+            "province_name": "Provinsi Uji",
+            "office_name": "Dinas Uji",
+            "office_short_name": "Disnaker",
+        },
+    )
+    return int(region.pk)
 
 
 def _seed_people(cursor: Any, region_id: int, start: int, stop: int) -> None:
@@ -101,9 +111,8 @@ def main() -> None:
         cursor.execute("SELECT count(*) FROM regions_region WHERE code <> %s", [REGION_CODE])
         if cursor.fetchone()[0]:
             sys.exit("this database holds other regions; use a database of its own")
-        cursor.execute(SEED_REGION, {"code": REGION_CODE})
-        cursor.execute("SELECT id FROM regions_region WHERE code = %s", [REGION_CODE])
-        region_id = cursor.fetchone()[0]
+        # Through the model, so that a new column's default never goes stale here.
+        region_id = _seed_region()
         cursor.execute("SELECT count(*) FROM trainees_person WHERE region_id = %s", [region_id])
         have = cursor.fetchone()[0]
         if have < args.people:

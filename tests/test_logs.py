@@ -60,6 +60,9 @@ def test_a_missing_or_strange_request_id_is_replaced_by_a_new_one(given: str) ->
     assert other != response["X-Request-Id"]
 
 
+# The worker closes its database connection when it ends, as a worker process does: the
+# test cannot run inside a transaction that is rolled back afterwards.
+@pytest.mark.django_db(transaction=True)
 def test_a_task_logs_with_the_id_of_the_request_that_enqueued_it(collected: Collect) -> None:
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
         token = request_id_var.set("req-from-the-web-0001")
