@@ -30,9 +30,11 @@ from __future__ import annotations
 import json
 import logging
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -134,41 +136,54 @@ def _caches() -> tuple[bool, str]:
     return True, ", ".join(settings.CACHES)
 
 
-def _worker() -> tuple[bool, str]:
-    from django.db.models import Max
+def live_workers() -> dict[str, Any]:
+    """The workers whose heartbeat is within `READY_WORKER_WITHIN`: how many (`n`) and
+    the last heartbeat (`last`, None when there is none). Also read by /metrics."""
+    from django.db.models import Count, Max
     from django.utils import timezone
 
     from jejaring.core.models import WorkerHeartbeat
 
-    now = timezone.now()
-    recent = WorkerHeartbeat.objects.filter(last_seen__gte=now - worker_within())
-    row = recent.aggregate(last=Max("last_seen"))
-    if row["last"] is None:
-        return False, f"no worker seen within {worker_within().total_seconds():.0f} s"
-    return True, (
-        f"{recent.count()} seen, the last {(now - row['last']).total_seconds():.0f} s ago"
-    )
+    recent = WorkerHeartbeat.objects.filter(last_seen__gte=timezone.now() - worker_within())
+    return recent.aggregate(n=Count("pk"), last=Max("last_seen"))
 
 
-def _queue() -> tuple[bool, str]:
+def oldest_waiting_since() -> datetime | None:
+    """Since when the task that has waited longest to run has been waiting; a task
+    scheduled for later waits from its run_after, not from when it was queued. Also read
+    by /metrics."""
     from django.db.models import Case, F, When
     from django.db.models.functions import Greatest
-    from django.utils import timezone
     from django_tasks_db.models import DBTaskResult, get_date_max
 
-    # A task scheduled for later waits from its run_after, not from when it was queued.
     waiting = DBTaskResult.objects.ready().annotate(
         since=Case(
             When(run_after=get_date_max(), then=F("enqueued_at")),
             default=Greatest(F("enqueued_at"), F("run_after")),
         )
     )
-    oldest = waiting.order_by("since").values_list("since", flat=True).first()
+    since: datetime | None = waiting.order_by("since").values_list("since", flat=True).first()
+    return since
+
+
+def _worker() -> tuple[bool, str]:
+    from django.utils import timezone
+
+    workers = live_workers()
+    if workers["last"] is None:
+        return False, f"no worker seen within {worker_within().total_seconds():.0f} s"
+    ago = (timezone.now() - workers["last"]).total_seconds()
+    return True, f"{workers['n']} seen, the last {ago:.0f} s ago"
+
+
+def _queue() -> tuple[bool, str]:
+    from django.utils import timezone
+
+    oldest = oldest_waiting_since()
     if oldest is None:
         return True, "empty"
     age = timezone.now() - oldest
-    detail = f"oldest waiting {age.total_seconds():.0f} s"
-    return age <= queue_max_age(), detail
+    return age <= queue_max_age(), f"oldest waiting {age.total_seconds():.0f} s"
 
 
 def readiness() -> Readiness:
@@ -250,8 +265,6 @@ class QueueDeadlineMiddleware:
 
 def queued_for(stamp: str) -> float | None:
     """Seconds since `t=<epoch seconds>` (nginx's `${msec}`), or None if it is not one."""
-    import time
-
     if not stamp.startswith("t="):
         return None
     try:

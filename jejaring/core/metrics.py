@@ -133,31 +133,26 @@ class DatabaseCollector(Collector):
     """The figures read at scrape time from the database (see the module)."""
 
     def collect(self) -> Iterator[Metric]:
-        from django.db.models import Min
         from django.utils import timezone
         from django_tasks_db.models import DBTaskResult
 
         from jejaring.core.discovery import app_modules
-        from jejaring.core.health import worker_within
-        from jejaring.core.models import WorkerHeartbeat
+        from jejaring.core.health import live_workers, oldest_waiting_since
 
         now = timezone.now()
-        ready = DBTaskResult.objects.ready()
-        row = ready.aggregate(oldest=Min("enqueued_at"))
         depth = GaugeMetricFamily("jejaring_task_queue_depth", "Tasks waiting to run.")
-        depth.add_metric([], ready.count())
+        depth.add_metric([], DBTaskResult.objects.ready().count())
         yield depth
+        since = oldest_waiting_since()
         oldest = GaugeMetricFamily(
             "jejaring_task_queue_oldest_seconds", "How long the oldest waiting task has waited."
         )
-        oldest.add_metric([], (now - row["oldest"]).total_seconds() if row["oldest"] else 0.0)
+        oldest.add_metric([], (now - since).total_seconds() if since else 0.0)
         yield oldest
         workers = GaugeMetricFamily(
             "jejaring_task_workers", "Task workers whose heartbeat is recent."
         )
-        workers.add_metric(
-            [], WorkerHeartbeat.objects.filter(last_seen__gte=now - worker_within()).count()
-        )
+        workers.add_metric([], live_workers()["n"])
         yield workers
         yield from _finished_tasks(now - timedelta(hours=1))
         for module in app_modules("metrics"):
