@@ -111,6 +111,8 @@ def test_the_nginx_site_passes_nginx_t(tmp_path: Path) -> None:
 def test_the_nginx_site_never_serves_uploads_and_matches_the_proxy_setting() -> None:
     site = (DEPLOY / "nginx" / "jejaring.conf").read_text()
     assert "location /media/ { return 404; }" in site
+    # Readiness runs queries and writes a cache entry: not for the internet.
+    assert "location = /readyz { return 404; }" in site
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in site
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in site
     # One proxy appends to X-Forwarded-For, and the site says which setting matches it.
