@@ -296,8 +296,10 @@ LOGGING: dict[str, Any] = {
 TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 TASK_WORKER_STALE_AFTER = env_int("TASK_WORKER_STALE_AFTER", 120)
 TASK_RUNNING_LIMIT = env_int("TASK_RUNNING_LIMIT", 3600)
-TASK_HEARTBEAT_EVERY = 10
-TASK_RECOVER_EVERY = 60
+# How often a worker renews its heartbeat and looks for lost tasks; keep both well under
+# TASK_WORKER_STALE_AFTER.
+TASK_HEARTBEAT_EVERY = env_int("TASK_HEARTBEAT_EVERY", 10, minimum=1)
+TASK_RECOVER_EVERY = env_int("TASK_RECOVER_EVERY", 60, minimum=1)
 # /readyz and `manage.py check_ready` (jejaring.core.health): a worker must have kept its
 # heartbeat within this many seconds, and no task may have waited to run for longer.
 READY_WORKER_WITHIN = env_int("READY_WORKER_WITHIN", 60, minimum=1)
