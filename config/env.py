@@ -7,6 +7,7 @@ message naming the variable, not be silently read as a default.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -80,3 +81,23 @@ def env_path(name: str, default: Path | object = _MISSING) -> Path:
     """A filesystem path, made absolute."""
     value = _raw(name, default)
     return Path(str(value)).expanduser().resolve()
+
+
+def env_group(
+    feature: str, required: Sequence[str], optional: Sequence[str] = ()
+) -> dict[str, str]:
+    """Variables that configure one feature together (object storage: a bucket and its
+    keys). None of them set: an empty dict, the feature is off. Every `required` one set:
+    all that are set, by name. Anything in between is a half configuration, which stops
+    the process naming what is missing rather than failing at the first use."""
+    values = {name: env_str(name, "").strip() for name in (*required, *optional)}
+    given = [name for name, value in values.items() if value]
+    if not given:
+        return {}
+    missing = [name for name in required if not values[name]]
+    if missing:
+        raise ImproperlyConfigured(
+            f"{feature}: {', '.join(given)} set but {', '.join(missing)} not; set "
+            f"{'it' if len(missing) == 1 else 'them'} too, or unset the others."
+        )
+    return {name: value for name, value in values.items() if value}

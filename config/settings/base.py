@@ -11,7 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_path, env_str
+from config.env import env_bool, env_group, env_int, env_list, env_path, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = env_path("JEJARING_DATA_DIR", BASE_DIR / "data")
@@ -190,8 +190,34 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
+
+def _file_storage() -> dict[str, Any]:
+    """Where uploaded files live: MEDIA_ROOT (a directory every host shares, e.g. over
+    NFS) by default; an S3-compatible bucket when S3_BUCKET is set, with its keys (a
+    bucket without them, or keys without a bucket, stops the process). S3_ENDPOINT_URL
+    names a service other than AWS (MinIO, Ceph …); S3_REGION its region. Either way
+    each stored name gets a random folder of its own (jejaring.core.storage)."""
+    s3 = env_group(
+        "Object storage",
+        required=("S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"),
+        optional=("S3_ENDPOINT_URL", "S3_REGION"),
+    )
+    if not s3:
+        return {"BACKEND": "jejaring.core.storage.UniqueNameFileSystemStorage"}
+    return {
+        "BACKEND": "jejaring.core.storage.UniqueNameS3Storage",
+        "OPTIONS": {
+            "bucket_name": s3["S3_BUCKET"],
+            "access_key": s3["S3_ACCESS_KEY_ID"],
+            "secret_key": s3["S3_SECRET_ACCESS_KEY"],
+            "endpoint_url": s3.get("S3_ENDPOINT_URL"),
+            "region_name": s3.get("S3_REGION"),
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "jejaring.core.storage.UniqueNameFileSystemStorage"},
+    "default": _file_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -28,7 +28,7 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
 STORAGES = {
-    "default": {"BACKEND": "jejaring.core.storage.UniqueNameFileSystemStorage"},
+    "default": STORAGES["default"],  # noqa: F405 - base.py: a shared directory or S3
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -5,7 +5,8 @@ An archive (``jejaring-backup-YYYYMMDD-HHMMSS.tar.gz``) holds:
 - ``database.sqlite3`` (SQLite, copied through ``sqlite3.Connection.backup``, the online
   backup API, so the web process and the worker may keep writing) or ``database.dump``
   (PostgreSQL, ``pg_dump --format=custom`` of one exported snapshot);
-- ``media/…``: every file under ``MEDIA_ROOT``;
+- ``media/…``: every file under ``MEDIA_ROOT`` (none when uploads are in object storage,
+  which keeps them itself: the backup says so);
 - ``manifest.json``: Jejaring's version, the engine, the applied migrations, the row count
   of every table (taken from the same snapshot as the dump) and the SHA-256 and size of
   every other member.
@@ -107,6 +108,26 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def media_directory(media_root: Path | None = None) -> Path | None:
+    """The directory that holds the uploaded files, or None when they are in object
+    storage (S3_BUCKET): a bucket is kept by its own versioning or replication, not
+    copied through this machine, so a backup then holds the database alone and says so."""
+    if media_root is not None:
+        return Path(media_root)
+    from django.core.files.storage import default_storage
+    from storages.backends.s3 import S3Storage
+
+    if isinstance(default_storage, S3Storage):
+        return None
+    return Path(settings.MEDIA_ROOT)
+
+
+OBJECT_STORAGE_NOTE = (
+    "uploaded files are in object storage (S3_BUCKET), not in this archive: keep them "
+    "with the bucket's versioning or replication."
+)
+
+
 def _media_files(media_root: Path) -> Iterator[tuple[Path, str]]:
     if not media_root.is_dir():
         return
@@ -204,7 +225,7 @@ def create_backup(
     """Write one archive of the database and the media files to ``dest`` (a directory, for
     a timestamped name, or a file path). The archive appears only when it is complete."""
     engine = engine_of(connection)
-    media = Path(media_root if media_root is not None else settings.MEDIA_ROOT)
+    media = media_directory(media_root)
     archive = default_archive_path(Path(dest))
     if archive.exists():
         raise BackupError(f"{archive} exists already; not overwriting it.")
@@ -222,7 +243,7 @@ def create_backup(
         media_count = 0
         with tarfile.open(partial, "w:gz", compresslevel=6) as tar:
             tar.add(dump, arcname=member, recursive=False)
-            for path, relative in _media_files(media):
+            for path, relative in _media_files(media) if media is not None else ():
                 name = MEDIA_PREFIX + relative
                 info = tar.gettarinfo(str(path), arcname=name)
                 with path.open("rb") as handle:
@@ -252,6 +273,7 @@ def create_backup(
         rows=sum(counts.values()),
         media_files=media_count,
         size=archive.stat().st_size,
+        notes=[] if media is not None else [OBJECT_STORAGE_NOTE],
     )
 
 
@@ -394,7 +416,7 @@ def restore_backup(
     archive: Path, *, connection: BaseDatabaseWrapper, media_root: Path | None = None
 ) -> Outcome:
     engine = engine_of(connection)
-    media = Path(media_root if media_root is not None else settings.MEDIA_ROOT)
+    media = media_directory(media_root)
     archive = Path(archive)
     if not archive.is_file():
         raise BackupError(f"{archive} does not exist")
@@ -424,7 +446,15 @@ def restore_backup(
                 f"({len(tables)} tables, e.g. {tables[0]}); restore only into a new, empty "
                 "database (PostgreSQL: createdb; SQLite: a new file)."
             )
-        existing = next(_media_files(media), None)
+        files = sum(1 for name in manifest["members"] if name.startswith(MEDIA_PREFIX))
+        if media is None and files:
+            raise BackupError(
+                f"the archive holds {files} uploaded files and uploads here go to object "
+                "storage (S3_BUCKET): restore with S3_BUCKET unset, into an empty "
+                "JEJARING_DATA_DIR, then copy its media directory into the bucket (e.g. "
+                "`aws s3 sync DATA_DIR/media s3://BUCKET`); nothing was restored."
+            )
+        existing = next(_media_files(media), None) if media is not None else None
         if existing is not None:
             raise BackupError(
                 f"the media directory {media} is not empty (e.g. {existing[1]}); restore "
@@ -438,6 +468,7 @@ def restore_backup(
         for name in manifest["members"]:
             if not name.startswith(MEDIA_PREFIX):
                 continue
+            assert media is not None  # an archive with files into S3 was refused above
             target = media / name.removeprefix(MEDIA_PREFIX)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(work_dir / name, target)

@@ -8,8 +8,14 @@ puts the file in a folder of its own, named by 64 random bits:
 is what downloads are called); the folder also makes stored names unguessable.
 
 `UniqueNameFileSystemStorage` is the default storage (a directory that several hosts
-share, e.g. over NFS, in a scaled-out deployment); tests use `UniqueNameInMemoryStorage`
-so that they exercise the same naming.
+share, e.g. over NFS, in a scaled-out deployment); `UniqueNameS3Storage` keeps the files
+in an S3-compatible bucket when `S3_BUCKET` is set (config/settings/base.py); tests use
+`UniqueNameInMemoryStorage` so that they exercise the same naming. All three name files
+through `UniqueNamesMixin`.
+
+Uploaded files hold personal documents, so they are read only through the storage API
+(`field.open("rb")`) by views that check permissions, never by a path on disk nor a URL
+handed to the browser: the code works the same on every storage.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import secrets
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, InMemoryStorage
 from django.core.files.utils import validate_file_name
+from storages.backends.s3 import S3Storage
 
 TOKEN_BYTES = 8
 
@@ -50,3 +57,24 @@ class UniqueNameFileSystemStorage(UniqueNamesMixin, FileSystemStorage):
 
 class UniqueNameInMemoryStorage(UniqueNamesMixin, InMemoryStorage):
     pass
+
+
+class UniqueNameS3Storage(UniqueNamesMixin, S3Storage):
+    """Private objects in an S3-compatible bucket (AWS S3, MinIO, Ceph, Wasabi …).
+
+    What keeps them private is set here, so no `AWS_*` setting can loosen it:
+    no ACL is sent (objects take the bucket's own, private unless someone opened the
+    bucket), `url()` answers only a signed link that expires in five minutes (the admin
+    shows one to superusers; the app never does), and no custom domain (whose links would
+    be unsigned). The random folder alone keeps names apart (64 bits: no existence check
+    before each upload, so the keys need only to put, get and delete objects). A file
+    read larger than the upload memory limit is spooled to a temporary file, not memory.
+    """
+
+    default_acl = None
+    querystring_auth = True
+    querystring_expire = 300
+    signature_version = "s3v4"  # what current S3 services require; its links expire
+    custom_domain = None
+    file_overwrite = True  # the name was made unique above: no HEAD request first
+    max_memory_size = 5 * 1024 * 1024

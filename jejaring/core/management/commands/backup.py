@@ -34,3 +34,5 @@ class Command(BaseCommand):
             f"{outcome.archive}: {outcome.engine}, {outcome.tables} tables, {outcome.rows} rows, "
             f"{outcome.media_files} media files, {outcome.size / 1e6:.1f} MB"
         )
+        for note in outcome.notes:
+            self.stdout.write(self.style.WARNING(note))
