@@ -68,10 +68,10 @@ def _card(request: HttpRequest, card_id: int) -> JobSeekerCard:
 @router.get("/cards", response=list[CardOut], summary="Job-seeker cards (AK/1), newest first")
 @paginate(Pages, page_size=50)
 def list_cards(
-    request: HttpRequest, status: CardStatus | None = None, q: str = Field("", max_length=100)
+    request: HttpRequest, status: CardStatus | None = None, q: str = ""
 ) -> QuerySet[JobSeekerCard]:
     return selectors.card_list_for(
-        actor=request.user, status=status.value if status else "", query=q
+        actor=request.user, status=status.value if status else "", query=q[:100]
     )
 
 

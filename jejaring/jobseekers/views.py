@@ -50,11 +50,17 @@ def _card(request: HttpRequest, card_id: int) -> JobSeekerCard:
 
 
 def _office_region(request: HttpRequest) -> Region:
-    region = (
-        Region.objects.filter(pk__in=scope_of(request.user).office_region_ids)
-        .order_by("name")
-        .first()
-    )
+    """The office the actor works at (a superuser, who has none, picks one by
+    `?wilayah=<slug>`, else the first by name)."""
+    scope = scope_of(request.user)
+    regions = Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE)
+    if scope.is_superuser and not scope.office_region_ids:
+        slug = request.GET.get("wilayah", "")
+        region = (regions.filter(slug=slug).first() if slug else None) or regions.order_by(
+            "name"
+        ).first()
+    else:
+        region = regions.filter(pk__in=scope.office_region_ids).order_by("name").first()
     if region is None:
         raise Http404
     return region

@@ -52,7 +52,9 @@ def _identity(**overrides):
 
 
 def _online(cast, **overrides):
-    return services.card_register_online(region=cast.region_a, wish=WISH, identity=_identity(**overrides))
+    return services.card_register_online(
+        region=cast.region_a, wish=WISH, identity=_identity(**overrides)
+    )
 
 
 def test_an_online_registration_of_a_new_nik_creates_an_unverified_person_and_a_waiting_card(cast):
@@ -105,7 +107,9 @@ def test_the_address_on_the_ktp_decides_the_domicile_over_the_nik(cast):
     with pytest.raises(services.WrongOffice):
         _online(
             cast,
-            nik=format_nik(district_code="33.75.01", birth_date=date(1999, 1, 1), sex="M", serial=9),
+            nik=format_nik(
+                district_code="33.75.01", birth_date=date(1999, 1, 1), sex="M", serial=9
+            ),
             sex="M",
             birth_date=date(1999, 1, 1),
             domicile_regency_code="33.19",
@@ -147,9 +151,7 @@ def test_a_wish_without_a_job_or_with_a_bad_kbji_code_is_refused(cast):
 
 
 def test_a_holder_with_a_verified_account_registers_as_themself(cast):
-    card = services.card_register_online(
-        region=cast.region_a, wish=WISH, submitter=cast.trainee_1
-    )
+    card = services.card_register_online(region=cast.region_a, wish=WISH, submitter=cast.trainee_1)
     assert card.person == cast.person_1
     with pytest.raises(Conflict):
         services.card_register_online(region=cast.region_a, wish=WISH, submitter=cast.trainee_1)
@@ -262,7 +264,10 @@ def test_a_rejected_registration_cannot_be_issued(cast, photo):
 def test_reports_fill_the_four_boxes_once_each(cast):
     start = timezone.localdate() - timedelta(days=200)
     card = IssuedCardFactory(
-        region=cast.region_a, person=cast.person_1, issued_on=start, period_start=start,
+        region=cast.region_a,
+        person=cast.person_1,
+        issued_on=start,
+        period_start=start,
         valid_until=start + timedelta(days=730),
     )
     report = services.card_report(actor=cast.trainee_1, card=card)
@@ -322,8 +327,11 @@ def test_nobody_else_closes_a_card_as_holder_or_office(cast):
     for actor, source in [(cast.trainee_2, "holder"), (cast.staff_b, "office")]:
         with pytest.raises(NotFound):
             services.card_close_hired(
-                actor=actor, person=cast.person_1, on=timezone.localdate(),
-                employer_name="X", source=source,
+                actor=actor,
+                person=cast.person_1,
+                on=timezone.localdate(),
+                employer_name="X",
+                source=source,
             )
     assert JobSeekerCard.objects.get().status == CardStatus.ACTIVE
 
@@ -331,8 +339,11 @@ def test_nobody_else_closes_a_card_as_holder_or_office(cast):
 def test_closing_a_person_without_a_card_from_the_tracer_is_a_no_op(cast):
     assert (
         services.card_close_hired(
-            actor=None, person=cast.person_2, on=timezone.localdate(),
-            employer_name="X", source=CloseSource.TRACER,
+            actor=None,
+            person=cast.person_2,
+            on=timezone.localdate(),
+            employer_name="X",
+            source=CloseSource.TRACER,
         )
         is None
     )
@@ -374,7 +385,10 @@ def test_reminders_go_once_for_a_report_due_and_a_card_ending(cast):
     today = timezone.localdate()
     start = today - timedelta(days=175)
     IssuedCardFactory(
-        region=cast.region_a, person=cast.person_1, issued_on=start, period_start=start,
+        region=cast.region_a,
+        person=cast.person_1,
+        issued_on=start,
+        period_start=start,
         valid_until=today + timedelta(days=10),
     )
     told = services.cards_remind(today=today)
