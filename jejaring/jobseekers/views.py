@@ -167,7 +167,7 @@ def card_issue(request: HttpRequest, card_id: int) -> HttpResponse:
         raise Http404
     form = IssueForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
         return _back(request, card)
     return _done(
         request,

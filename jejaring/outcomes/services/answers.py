@@ -167,7 +167,9 @@ def _close_job_seeker_card(*, actor: Any, follow_up: FollowUp, data: AnswerData)
     if not employer and data.company_id is not None:
         from jejaring.employers.models import Company
 
-        employer = Company.objects.filter(pk=data.company_id).values_list("name", flat=True).first()
+        employer = (
+            Company.objects.filter(pk=data.company_id).values_list("name", flat=True).first() or ""
+        )
     employer = employer or data.business_kind or gettext("Wirausaha")
     card_close_hired(
         actor=actor,
