@@ -27,6 +27,7 @@ urlpatterns = [
     path("perusahaan/", include("jejaring.internships.urls")),
     path("perusahaan/", include("jejaring.placement.urls_formations")),
     path("perusahaan/", include("jejaring.placement.urls_internship_agreements")),
+    path("pencari-kerja/", include("jejaring.jobseekers.urls")),
     path("penyaluran/", include("jejaring.placement.urls")),
     path("capaian/", include("jejaring.outcomes.urls")),
     path("perencanaan/", include("jejaring.planning.urls")),

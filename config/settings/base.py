@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "jejaring.assessment",
     "jejaring.employers",
     "jejaring.internships",
+    "jejaring.jobseekers",
     "jejaring.placement",
     "jejaring.outcomes",
     "jejaring.planning",

@@ -103,6 +103,20 @@ KINDS: dict[str, Kind] = {
             "(1 menit) tentang pekerjaan atau usaha Anda."
         ),
     ),
+    "jobseeker_report_due": Kind(
+        _("Saatnya melapor sebagai pencari kerja (AK/1)"),
+        _(
+            "Laporan ke-%(box)s kartu pencari kerja %(number)s jatuh tempo %(due)s. Laporkan "
+            "secara daring atau di loket dinas; bila sudah bekerja, laporkan juga."
+        ),
+    ),
+    "jobseeker_card_expiring": Kind(
+        _("Kartu pencari kerja (AK/1) Anda segera berakhir"),
+        _(
+            "Kartu pencari kerja %(number)s berlaku sampai %(date)s. Datang ke dinas untuk "
+            "memperpanjangnya bila Anda masih mencari kerja."
+        ),
+    ),
 }
 
 

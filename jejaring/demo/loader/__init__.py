@@ -23,6 +23,7 @@ from jejaring.demo.loader.accounts import DEMO_PASSWORD, DemoLogin, demo_logins,
 from jejaring.demo.loader.assessment import load_assessment
 from jejaring.demo.loader.common import TODAY, Ctx
 from jejaring.demo.loader.employers import load_employers
+from jejaring.demo.loader.jobseekers import load_jobseekers
 from jejaring.demo.loader.outcomes import load_outcomes
 from jejaring.demo.loader.placement import load_placement
 from jejaring.demo.loader.planning import load_planning
@@ -53,6 +54,7 @@ _COUNTED_APPS = (
     "training",
     "assessment",
     "employers",
+    "jobseekers",
     "placement",
     "outcomes",
     "planning",
@@ -97,6 +99,7 @@ def load_demo(*, seed: int = 2026) -> DemoSummary:
         load_assessment(ctx)
         load_placement(ctx)
         load_outcomes(ctx)
+        load_jobseekers(ctx)
         users = load_accounts(ctx)
         load_planning(ctx, users)
         load_social_security(ctx, users)

@@ -403,3 +403,21 @@ def test_bpjs_cover_is_consistent_with_batches_internships_and_today(demo: DemoS
     incident = Incident.objects.get()
     assert incident.coverage.status == Coverage.Status.ACTIVE
     assert incident.coverage.cover_start <= incident.occurred_at.date() <= TODAY
+
+
+@pytest.mark.django_db
+def test_a_year_of_pekalongan_job_seekers_with_reports_renewals_and_hires(
+    demo: DemoSummary,
+) -> None:
+    from jejaring.jobseekers.models import CardCounter, CardStatus, JobSeekerCard
+
+    cards = JobSeekerCard.objects.filter(region__code="33.75")
+    assert cards.filter(status=CardStatus.ACTIVE).count() > 100
+    assert cards.filter(status=CardStatus.HIRED).exists()
+    assert cards.filter(renewals__gt=0).exists()
+    assert cards.filter(person__enrolments__status="graduated").exists()
+    assert demo.counts["jobseekers.JobSeekerReport"] > 50
+    numbered = cards.exclude(sequence=None)
+    assert numbered.values("year", "sequence").distinct().count() == numbered.count()
+    for counter in CardCounter.objects.all():
+        assert counter.last == numbered.filter(year=counter.year).count()

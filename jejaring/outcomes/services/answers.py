@@ -19,6 +19,8 @@ from jejaring.accounts.scope import scope_of
 from jejaring.core import audit, versions
 from jejaring.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
+from jejaring.jobseekers.models import CloseSource
+from jejaring.jobseekers.services import card_close_hired
 from jejaring.outcomes import audit_actions, summaries
 from jejaring.outcomes.models import FollowUp, FollowUpAnswer, OutcomeStatus
 from jejaring.outcomes.services.waves import tracer_settings_for
@@ -138,6 +140,8 @@ def _record(*, actor: Any, follow_up: FollowUp, data: AnswerData, source: str) -
         )
         summaries.refresh(enrolment_ids=[locked.enrolment_id])
         versions.bump(locked.region_id, versions.OUTCOMES)
+        if data.status in (OutcomeStatus.EMPLOYED, OutcomeStatus.SELF_EMPLOYED):
+            _close_job_seeker_card(actor=actor, follow_up=locked, data=data)
         audit.record(
             actor=actor,
             action=audit_actions.FOLLOW_UP_ANSWER,
@@ -152,6 +156,29 @@ def _record(*, actor: Any, follow_up: FollowUp, data: AnswerData, source: str) -
             },
         )
     return answer
+
+
+def _close_job_seeker_card(*, actor: Any, follow_up: FollowUp, data: AnswerData) -> None:
+    """A graduate answering "working" is no longer a job seeker: their AK/1 card, if they
+    hold one, closes as hired from the start date (the tracer vouches for the answer)."""
+    if data.started_on is None:
+        return
+    employer = data.employer_name
+    if not employer and data.company_id is not None:
+        from jejaring.employers.models import Company
+
+        employer = (
+            Company.objects.filter(pk=data.company_id).values_list("name", flat=True).first() or ""
+        )
+    employer = employer or data.business_kind or gettext("Wirausaha")
+    card_close_hired(
+        actor=actor,
+        person=follow_up.person,
+        on=data.started_on,
+        employer_name=employer,
+        source=CloseSource.TRACER,
+        company_id=data.company_id,
+    )
 
 
 def follow_up_answer_record(*, actor: Any, follow_up: FollowUp, data: AnswerData) -> FollowUpAnswer:
