@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "jejaring.employers",
     "jejaring.internships",
     "jejaring.placement",
+    "jejaring.vacancies",
     "jejaring.outcomes",
     "jejaring.planning",
     "jejaring.social_security",
