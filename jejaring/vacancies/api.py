@@ -3,20 +3,17 @@ their region's vacancies, company HR their own company's. Write routes on a reco
 up before reading the body, so another region's or company's id is a 404 whatever was sent.
 The KBJI 2014 occupation list is public reference data."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Annotated, Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from jejaring.core.pagination import SeekPages
 from jejaring.core.schemas import ErrorOut, body_doc, json_body
 from jejaring.employers import selectors as employer_selectors
-from jejaring.employers.models import Formation
 from jejaring.trainees.models import Education
 from jejaring.vacancies import kbji, selectors, services
 from jejaring.vacancies.models import Vacancy
@@ -124,13 +121,13 @@ class VacancyIn(Schema):
     summary="Draft a vacancy of a company",
     openapi_extra=body_doc(VacancyIn),
 )
-def create_vacancy(request: HttpRequest, company_id: int) -> tuple[int, Vacancy]:
+def create_vacancy(request: HttpRequest, company_id: int) -> Status:
     company = employer_selectors.company_get_for(actor=request.user, company_id=company_id)
     payload = json_body(request, VacancyIn)
     vacancy = services.vacancy_create(
         actor=request.user, company=company, data=payload.data(company.region.code)
     )
-    return 201, selectors.vacancy_get_for(actor=request.user, vacancy_id=vacancy.pk)
+    return Status(201, selectors.vacancy_get_for(actor=request.user, vacancy_id=vacancy.pk))
 
 
 @router.put(
@@ -235,7 +232,7 @@ class FormationOut(Schema):
     summary="Offer a published vacancy to graduates as a work formation",
     openapi_extra=body_doc(FormationIn),
 )
-def make_formation(request: HttpRequest, vacancy_id: int) -> tuple[int, Formation]:
+def make_formation(request: HttpRequest, vacancy_id: int) -> Status:
     vacancy = selectors.vacancy_get_for(actor=request.user, vacancy_id=vacancy_id)
     payload = json_body(request, FormationIn)
     formation = services.vacancy_formation_create(
@@ -244,4 +241,4 @@ def make_formation(request: HttpRequest, vacancy_id: int) -> tuple[int, Formatio
         vocation_ids=list(payload.vocation_ids),
         accepts_all_vocations=payload.accepts_all_vocations,
     )
-    return 201, formation
+    return Status(201, formation)

@@ -22,11 +22,12 @@ HONEYPOT = "website"
 _RUPIAH = re.compile(r"^(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)$")
 
 
-class RupiahField(forms.CharField):
+class RupiahField(forms.Field):
     """Whole rupiah as people write them: "Rp 1.500.000", "1.500.000" or "1500000"."""
 
+    widget = forms.TextInput
+
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 24)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
         self.widget.attrs.update({"inputmode": "numeric", "placeholder": "Rp 3.000.000"})
@@ -36,8 +37,8 @@ class RupiahField(forms.CharField):
             return f"Rp {value:,}".replace(",", ".")
         return value
 
-    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
-        text = " ".join(str(value or "").split())
+    def to_python(self, value: Any) -> int | None:
+        text = " ".join(str(value or "").split())[:40]
         if not text:
             return None
         text = text.replace(" ", "")
