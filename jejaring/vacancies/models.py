@@ -162,9 +162,9 @@ class Vacancy(RegionOwned):
 
     @property
     def employer_name(self) -> str:
-        if self.company_id is not None:
+        if self.company is not None:
             return self.company.name
-        return self.employer_report.company_name if self.employer_report_id else ""
+        return self.employer_report.company_name if self.employer_report is not None else ""
 
     @property
     def open_positions(self) -> int:
