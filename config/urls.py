@@ -29,6 +29,8 @@ urlpatterns = [
     path("perusahaan/", include("jejaring.placement.urls_internship_agreements")),
     path("pencari-kerja/", include("jejaring.jobseekers.urls")),
     path("penyaluran/", include("jejaring.placement.urls")),
+    path("lowongan-kerja/", include("jejaring.vacancies.urls")),
+    path("lowongan/", include("jejaring.vacancies.urls_public")),
     path("capaian/", include("jejaring.outcomes.urls")),
     path("perencanaan/", include("jejaring.planning.urls")),
     path("bpjs/", include("jejaring.social_security.urls")),

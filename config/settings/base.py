@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "jejaring.internships",
     "jejaring.jobseekers",
     "jejaring.placement",
+    "jejaring.vacancies",
     "jejaring.outcomes",
     "jejaring.planning",
     "jejaring.social_security",

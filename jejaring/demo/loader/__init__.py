@@ -30,6 +30,7 @@ from jejaring.demo.loader.planning import load_planning
 from jejaring.demo.loader.reference import load_reference
 from jejaring.demo.loader.social_security import load_social_security
 from jejaring.demo.loader.training import load_training
+from jejaring.demo.loader.vacancies import load_vacancies
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -59,6 +60,7 @@ _COUNTED_APPS = (
     "outcomes",
     "planning",
     "social_security",
+    "vacancies",
 )
 
 
@@ -103,6 +105,7 @@ def load_demo(*, seed: int = 2026) -> DemoSummary:
         users = load_accounts(ctx)
         load_planning(ctx, users)
         load_social_security(ctx, users)
+        load_vacancies(ctx)
     return DemoSummary(
         seed=seed,
         seconds=time.perf_counter() - started,

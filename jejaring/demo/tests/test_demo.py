@@ -421,3 +421,18 @@ def test_a_year_of_pekalongan_job_seekers_with_reports_renewals_and_hires(
     assert numbered.values("year", "sequence").distinct().count() == numbered.count()
     for counter in CardCounter.objects.all():
         assert counter.last == numbered.filter(year=counter.year).count()
+
+
+@pytest.mark.django_db
+def test_a_year_of_vacancies_from_the_partner_companies(demo: DemoSummary) -> None:
+    from jejaring.vacancies.models import Vacancy
+
+    vacancies = Vacancy.objects.filter(region__code="33.75")
+    statuses = set(vacancies.values_list("status", flat=True))
+    assert {"filled", "expired", "published", "submitted", "unverified"} <= statuses
+    assert vacancies.filter(source="public_form", company__isnull=False).exists()
+    first = vacancies.order_by("created_at").first()
+    assert first is not None and (TODAY - first.created_at.date()).days > 300
+    assert not vacancies.filter(status="published", closes_on__lt=TODAY).exists()
+    assert all(v.filled <= v.openings for v in vacancies)
+    assert vacancies.filter(status="filled").exclude(filled=F("openings")).count() == 0
