@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -83,6 +84,23 @@ def account_invite(
         )
         account_send_set_password_link(user=user, base_url=base_url)
     return user
+
+
+def applicant_account(*, submitter: Any, email: str, full_name: str, base_url: str) -> Any:
+    """The account a public registration belongs to: the signed-in submitter's, else a new
+    account invited on the typed email (a set-password link proves the mailbox), else
+    none — an existing account is never attached to by someone who is not signed in, and
+    a registration without an email has no account of its own (phone is enough: staff
+    send its news as WhatsApp text). The training registration and the job-seeker card
+    (AK/1) both use it; the account is bound to the person only when the office has
+    checked the KTP (`trainees.services.person_account_bind`)."""
+    if submitter is not None and getattr(submitter, "is_authenticated", False):
+        return submitter
+    if not email:
+        return None
+    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        return None
+    return account_invite(actor=None, email=email, full_name=full_name, base_url=base_url)
 
 
 def lockout_release(

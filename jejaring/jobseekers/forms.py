@@ -148,6 +148,24 @@ class IssueForm(Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
     )
 
+    def __init__(self, *args: Any, account_email: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if account_email:
+            # Only when the registration came with an online account: the office asks the
+            # person, KTP in hand, whether the address is theirs before binding it.
+            self.fields["bind_account"] = forms.BooleanField(
+                label=_(
+                    "Akun daring %(email)s milik orang ini (sudah ditanyakan kepadanya): "
+                    "hubungkan ke datanya"
+                )
+                % {"email": account_email},
+                required=False,
+            )
+
+    @property
+    def bind_account(self) -> bool:
+        return bool(self.cleaned_data.get("bind_account"))
+
     def documents(self) -> DocumentCheck:
         data = self.cleaned_data
         return DocumentCheck(

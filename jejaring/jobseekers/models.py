@@ -78,6 +78,17 @@ class JobSeekerCard(RegionOwned):
     occupation_code = models.CharField(_("kode jabatan KBJI"), max_length=10, blank=True)
     occupation_title = models.CharField(_("jabatan yang diinginkan"), max_length=200)
     wanted_location = models.CharField(_("lokasi kerja yang diinginkan"), max_length=200)
+    #: The account an online registration belongs to (the signed-in submitter's, or one
+    #: invited on the typed email); bound to the person only when the office, having seen
+    #: the KTP, confirms the address with them at issue.
+    applicant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun pendaftar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # The office's check of the documents.
     ktp_checked = models.BooleanField(_("KTP diperiksa"), default=False)
     diploma_checked = models.BooleanField(_("ijazah terakhir diperiksa"), default=False)

@@ -126,6 +126,14 @@ def card_register(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _account_email(card: Any) -> str:
+    """The email of the online account a registration still waiting for issue came with."""
+    user = card.applicant_user
+    if card.status != "submitted" or user is None or card.person.user_id == user.pk:
+        return ""
+    return str(user.email)
+
+
 @login_required
 @require_GET
 def card_detail(request: HttpRequest, card_id: int) -> HttpResponse:
@@ -140,7 +148,7 @@ def card_detail(request: HttpRequest, card_id: int) -> HttpResponse:
             "card": card,
             "boxes": selectors.report_boxes(card=card, today=today),
             "non_formal": selectors.non_formal_education(actor=request.user, card=card),
-            "issue_form": IssueForm(),
+            "issue_form": IssueForm(account_email=_account_email(card)),
             "reason_form": ReasonForm(),
             "report_form": ReportForm(),
             "hired_form": HiredForm(initial={"started_on": today}),
@@ -165,7 +173,7 @@ def card_issue(request: HttpRequest, card_id: int) -> HttpResponse:
     card = _card(request, card_id)
     if not _is_staff_of(request, card):
         raise Http404
-    form = IssueForm(request.POST, request.FILES)
+    form = IssueForm(request.POST, request.FILES, account_email=_account_email(card))
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
         return _back(request, card)
@@ -177,6 +185,7 @@ def card_issue(request: HttpRequest, card_id: int) -> HttpResponse:
             card=card,
             documents=form.documents(),
             photo=form.cleaned_data.get("photo"),
+            bind_account=form.bind_account,
         ),
         _("Kartu diterbitkan."),
     )
@@ -392,6 +401,7 @@ def public_register(request: HttpRequest, office_slug: str) -> HttpResponse:
                     identity=identity_form.identity() if identity_form else None,
                     submitter=request.user,
                     ip_address=address or None,
+                    base_url=request.build_absolute_uri("/"),
                 )
             except ApplicationError as error:
                 add_service_error(identity_form or wish_form, error)

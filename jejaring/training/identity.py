@@ -24,7 +24,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.accounts.scope import forget_scope, scope_of
+from jejaring.accounts.scope import scope_of
 from jejaring.core import audit
 from jejaring.core.errors import (
     Conflict,
@@ -36,6 +36,7 @@ from jejaring.core.errors import (
 from jejaring.core.policies import OFFICE, policy_for
 from jejaring.trainees import audit_actions as person_actions
 from jejaring.trainees.models import PERSON_DETAIL_FIELDS, Person
+from jejaring.trainees.services import person_account_bind
 from jejaring.training import audit_actions as actions
 from jejaring.training.models import Batch, Enrolment, IdentityReview
 
@@ -224,13 +225,10 @@ def _bind_account(*, actor: Any, person: Person, enrolment: Enrolment) -> dict[s
     user = enrolment.applicant_user
     if user is None or person.user_id == user.pk:
         return {}
-    if person.user_id is not None or Person.objects.filter(user=user).exists():
+    if not person_account_bind(person=person, user=user):
         # Never re-bind silently: the home office looks at it.
         _review(IdentityReview.Kind.ACCOUNT_BOUND, person=person, enrolment=enrolment)
         return {"account_bound": [False, False]}
-    person.user = user
-    person.save(update_fields=["user", "updated_at"])
-    forget_scope(user)
     return {"account_bound": [False, True]}
 
 

@@ -27,8 +27,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.accounts.models import User
-from jejaring.accounts.services import account_invite
+from jejaring.accounts.services import applicant_account
 from jejaring.core import audit, versions
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.regions import areas
@@ -296,7 +295,7 @@ def registration_submit(
                 data=_person_data(data, email=email, phone=phone),
                 source=RegisterSource.SELF,
             )
-        applicant_user = _applicant_account(
+        applicant_user = applicant_account(
             submitter=submitter, email=email, full_name=full_name, base_url=base_url
         )
         if Enrolment.objects.filter(batch=batch, person=person).exists():
@@ -376,21 +375,6 @@ def _person_data(data: RegistrationData, *, email: str, phone: str) -> PersonDat
         email=email,
         consent_version=CONSENT_VERSION,
     )
-
-
-def _applicant_account(*, submitter: Any, email: str, full_name: str, base_url: str) -> Any:
-    """The account the registration belongs to: the signed-in submitter's, else a new
-    account invited on the typed email (a set-password link proves the mailbox), else
-    none — an existing account is never attached to by someone who is not signed in, and
-    a registration without an email has no account of its own (phone is enough: staff
-    send its news as WhatsApp text)."""
-    if submitter is not None and getattr(submitter, "is_authenticated", False):
-        return submitter
-    if not email:
-        return None
-    if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
-        return None
-    return account_invite(actor=None, email=email, full_name=full_name, base_url=base_url)
 
 
 def _confirm(*, email: str, full_name: str, batch: Batch, base_url: str) -> None:

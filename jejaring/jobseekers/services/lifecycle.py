@@ -52,6 +52,7 @@ from jejaring.regions.models import Region
 from jejaring.trainees.models import Person
 from jejaring.trainees.services import (
     EDITABLE_FIELDS,
+    person_account_bind,
     person_update,
     person_verify,
     transfer_request_create,
@@ -110,13 +111,19 @@ def card_issue(
     documents: DocumentCheck,
     photo: UploadedFile | None = None,
     on: date | None = None,
+    bind_account: bool = False,
 ) -> JobSeekerCard:
     """The office has seen the KTP and the latest diploma (and the KK where the region asks
     for it) and has the 3×4 photo: the person's identity is verified through the registry,
     the card gets the next number of the region and year, and is valid for two years.
 
     A person whose record another office holds cannot be given a card here until that
-    office moves them: a transfer request is sent and Conflict `person_elsewhere` raised."""
+    office moves them: a transfer request is sent and Conflict `person_elsewhere` raised.
+
+    With `bind_account` (the office has asked the person whether the online account the
+    registration came with is theirs) that account is bound to the person, unless either
+    is bound elsewhere already (`trainees.services.person_account_bind`: never re-bound;
+    the audit event says whether it was)."""
     if not _is_office(actor, card.region_id):
         raise NotFound(_("Kartu tidak ditemukan."))
     region = card.region
@@ -156,6 +163,9 @@ def card_issue(
                 _("Kartu ini sudah diterbitkan."), code="invalid_card_transition"
             )
         locked.person = _verify_identity(actor=actor, card=locked)
+        bound = None
+        if bind_account and locked.applicant_user is not None:
+            bound = person_account_bind(person=locked.person, user=locked.applicant_user)
         locked.sequence = next_sequence(region=region, year=on.year)
         locked.year = on.year
         locked.number = card_number(region, on.year, locked.sequence)
@@ -184,6 +194,7 @@ def card_issue(
                     "diploma": documents.diploma,
                     "kk": documents.kk,
                 },
+                **({} if bound is None else {"account_bound": [False, bound]}),
             },
         )
     return locked

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
+from jejaring.accounts.services import applicant_account
 from jejaring.core import audit, versions
 from jejaring.core.errors import (
     Conflict,
@@ -74,6 +75,7 @@ def card_register_online(
     identity: OnlineIdentity | None = None,
     submitter: Any = None,
     ip_address: str | None = None,
+    base_url: str = "",
 ) -> JobSeekerCard | None:
     """Register online as a job seeker with `region`'s office; the person then brings
     their KTP, latest diploma and a 3×4 photo to the counter, where the office checks them
@@ -85,7 +87,11 @@ def card_register_online(
     what was typed (through the registry's `person_register`); a known NIK is named by the
     registration but its record is not changed, shown or mailed; a NIK that already has an
     open card adds nothing (None). A domicile outside the region is WrongOffice, naming
-    the office to go to. Bad input raises ValidationError and writes nothing."""
+    the office to go to. Bad input raises ValidationError and writes nothing.
+
+    The card belongs to the submitter's account, or to one invited on the typed email
+    (`accounts.services.applicant_account`, the same rule as a training registration;
+    `base_url` makes the set-password link absolute); it is bound to the person at issue."""
     today = today_in(region)
     wish = checked_wish(wish, today=today)
     own_person_id = scope_of(submitter).person_id
@@ -185,6 +191,10 @@ def card_register_online(
                 ),
                 source=RegisterSource.SELF,
             )
+        # Before the duplicate check, so that the invitation mail says nothing about it.
+        applicant_user = applicant_account(
+            submitter=submitter, email=email, full_name=full_name, base_url=base_url
+        )
         if JobSeekerCard.objects.filter(person=person, status__in=OPEN_STATUSES).exists():
             audit.record(
                 actor=submitter,
@@ -205,6 +215,7 @@ def card_register_online(
                     actor=submitter,
                     ip_address=ip_address,
                     new_person=is_new,
+                    applicant_user=applicant_user,
                 )
         except IntegrityError:
             # The same NIK registered at the same moment: one card, the same answer.
@@ -283,12 +294,14 @@ def _create(
     actor: Any,
     ip_address: str | None = None,
     new_person: bool = False,
+    applicant_user: Any = None,
 ) -> JobSeekerCard:
     card = JobSeekerCard.objects.create(
         region=region,
         person=person,
         channel=channel,
         applicant=applicant,
+        applicant_user=applicant_user,
         **_wish_fields(wish),
     )
     versions.bump(region.pk, versions.PEOPLE)

@@ -4,6 +4,7 @@ leaves an audit event; the NIK and phone are recorded in the audit only as chang
 
 from jejaring.trainees.services.records import (
     EDITABLE_FIELDS,
+    person_account_bind,
     person_export_own_data,
     person_reveal_nik,
     person_update,
@@ -36,6 +37,7 @@ __all__ = [
     "checked_full_name",
     "checked_nik",
     "checked_phone",
+    "person_account_bind",
     "person_build",
     "person_export_own_data",
     "person_register",

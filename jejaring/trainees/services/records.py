@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jejaring.accounts.scope import scope_of
+from jejaring.accounts.scope import forget_scope, scope_of
 from jejaring.core import audit, versions
 from jejaring.core.errors import PermissionDenied, ValidationError
 from jejaring.core.policies import OFFICE, policy_for
@@ -75,6 +75,22 @@ def person_verify(*, actor: Any, person: Person) -> Person:
             changes={"verified": [False, True]},
         )
     return locked
+
+
+def person_account_bind(*, person: Person, user: Any) -> bool:
+    """Bind `user` (the account a public registration belonged to) to `person` once the
+    office has checked the person's KTP. Never re-binds silently: False, and nothing
+    changed, when the person already has another account or the account another person
+    (the caller raises it for review). True when bound, or already bound to each other.
+    Call inside the caller's transaction; its audit event records the binding."""
+    if person.user_id == user.pk:
+        return True
+    if person.user_id is not None or Person.objects.filter(user=user).exists():
+        return False
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    forget_scope(user)
+    return True
 
 
 def person_reveal_nik(*, actor: Any, person: Person, ip_address: str | None = None) -> str:
