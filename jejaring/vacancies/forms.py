@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.forms import Form
+from jejaring.core.numbers import format_rupiah
 from jejaring.regions import areas
 from jejaring.regions.models import Region
 from jejaring.trainees.models import Education
@@ -34,7 +35,7 @@ class RupiahField(forms.Field):
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, int):
-            return f"Rp {value:,}".replace(",", ".")
+            return format_rupiah(value)
         return value
 
     def to_python(self, value: Any) -> int | None:
