@@ -8,4 +8,7 @@ class VacanciesConfig(AppConfig):
     verbose_name = _("Lowongan kerja")
 
     def ready(self) -> None:
-        from jejaring.vacancies import policies  # noqa: F401
+        from jejaring.core import gates
+        from jejaring.vacancies import policies, referrals  # noqa: F401
+
+        gates.subscribe("placement.referral.status_changed", referrals.referral_status_changed)
