@@ -9,6 +9,8 @@ class VacanciesConfig(AppConfig):
 
     def ready(self) -> None:
         from jejaring.core import gates
-        from jejaring.vacancies import policies, referrals  # noqa: F401
+        from jejaring.jobseekers import panels
+        from jejaring.vacancies import card_panels, policies, referrals  # noqa: F401
 
         gates.subscribe("placement.referral.status_changed", referrals.referral_status_changed)
+        panels.register(card_panels.suggestions_panel)
