@@ -45,13 +45,15 @@ def test_the_office_sees_ranked_candidates_with_reasons_and_masked_niks(client, 
 def test_the_vacancy_page_links_the_office_to_its_candidates(client, cast):
     vacancy = published(cast)
     client.force_login(cast.staff_a)
-    assert f"/lowongan-kerja/{vacancy.pk}/kandidat/" in client.get(
-        f"/lowongan-kerja/{vacancy.pk}/"
-    ).content.decode()
+    assert (
+        f"/lowongan-kerja/{vacancy.pk}/kandidat/"
+        in client.get(f"/lowongan-kerja/{vacancy.pk}/").content.decode()
+    )
     client.force_login(cast.hr_a)
-    assert f"/lowongan-kerja/{vacancy.pk}/kandidat/" not in client.get(
-        f"/lowongan-kerja/{vacancy.pk}/"
-    ).content.decode()
+    assert (
+        f"/lowongan-kerja/{vacancy.pk}/kandidat/"
+        not in client.get(f"/lowongan-kerja/{vacancy.pk}/").content.decode()
+    )
 
 
 @pytest.mark.parametrize("who", ["staff_b", "hr_a", "hr_b", "trainee_1"])
