@@ -106,7 +106,7 @@ def load_vacancy_referrals(ctx: Ctx) -> None:
                 card.status = CardStatus.HIRED
                 card.closed_on = hired_on
                 card.close_source = CloseSource.EMPLOYER
-                card.employer_name = vacancy.company.name
+                card.employer_name = formation.company.name
                 card.employer_company_id = vacancy.company_id
                 hired_cards.append(card)
             elif fate == "rejected":
