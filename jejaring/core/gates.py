@@ -35,6 +35,8 @@ Known events (emit(actor=..., obj=...)):
   may differ).
 - ``placement.referral.started`` — obj is a Referral whose person just started work or an
   internship.
+- ``placement.referral.status_changed`` — obj is a Referral whose status just changed;
+  `before` is its previous status.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from jejaring.core import audit, limits
 from jejaring.core.clientip import client_address
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
-from jejaring.jobseekers import audit_actions, selectors, services
+from jejaring.jobseekers import audit_actions, panels, selectors, services
 from jejaring.jobseekers.cards import card_pdf
 from jejaring.jobseekers.forms import (
     HONEYPOT,
@@ -153,6 +153,7 @@ def card_detail(request: HttpRequest, card_id: int) -> HttpResponse:
             "report_form": ReportForm(),
             "hired_form": HiredForm(initial={"started_on": today}),
             "require_kk": services.settings_of(card.region).require_kk,
+            "panels": panels.panels_for(actor=request.user, card=card, today=today),
         },
     )
 
@@ -348,7 +349,12 @@ def my_cards(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.TRAINEE)
     cards = list(selectors.own_card_list(actor=request.user))
     rows = [
-        (card, selectors.report_boxes(card=card, today=today_in(card.region))) for card in cards
+        (
+            card,
+            selectors.report_boxes(card=card, today=today_in(card.region)),
+            panels.panels_for(actor=request.user, card=card, today=today_in(card.region)),
+        )
+        for card in cards
     ]
     has_open = any(card.is_open for card in cards)
     return render(

@@ -11,7 +11,10 @@ Allowed transitions::
 An internship starts only with a ratified internship agreement ("no agreement, no
 start", `employers.internships.internship_agreement_ratified`) and when the gate
 ``placement.internship.start`` finds nothing, or office staff override it with a reason.
-Starting or being hired emits ``placement.referral.started``.
+Starting or being hired emits ``placement.referral.started``; every change of status
+emits ``placement.referral.status_changed`` (with the status before), in the same
+transaction, so the apps above (vacancies: a filled opening) act with it. Being hired also
+closes the person's AK/1 card, if they hold one, as reported by the employer.
 
 Seats: see `jejaring.placement.services`. A direct referral takes a seat under a lock of
 the formation row, so concurrent referrals never exceed the quota.
@@ -32,6 +35,8 @@ from jejaring.core import audit, gates, versions
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.employers.models import Formation
+from jejaring.jobseekers.models import CloseSource
+from jejaring.jobseekers.services import card_close_hired
 from jejaring.placement import audit_actions, notifications
 from jejaring.placement.internship_agreements import internship_agreement_ratified
 from jejaring.placement.models import InternshipAgreement, Referral
@@ -109,7 +114,7 @@ def _change(
     with transaction.atomic():
         locked = (
             Referral.objects.select_for_update()
-            .select_related("formation", "person", "region")
+            .select_related("formation", "person", "region", "company")
             .get(pk=referral.pk)
         )
         if status not in TRANSITIONS.get(locked.status, frozenset()):
@@ -147,8 +152,22 @@ def _change(
                 before, {"status": locked.status, "status_reason": locked.status_reason}
             ),
         )
+        if status == R.HIRED:
+            # Before the "started" event: the employer's word closes the card, not a
+            # tracer answer the event may write.
+            card_close_hired(
+                actor=actor,
+                person=locked.person,
+                on=day,
+                employer_name=locked.company.name,
+                source=CloseSource.EMPLOYER,
+                company_id=locked.company_id,
+            )
         if status in (R.STARTED, R.HIRED):
             gates.emit("placement.referral.started", actor=actor, obj=locked)
+        gates.emit(
+            "placement.referral.status_changed", actor=actor, obj=locked, before=before["status"]
+        )
         notifications.referral_answered(locked)
     return locked
 

@@ -14,8 +14,10 @@ from ninja.pagination import paginate
 from jejaring.core.pagination import SeekPages
 from jejaring.core.schemas import ErrorOut, body_doc, json_body
 from jejaring.employers import selectors as employer_selectors
+from jejaring.jobseekers.selectors import card_get_for
+from jejaring.regions.calendar import today_in
 from jejaring.trainees.models import Education
-from jejaring.vacancies import kbji, selectors, services
+from jejaring.vacancies import kbji, matches, referrals, selectors, services
 from jejaring.vacancies.models import Vacancy
 
 router = Router(tags=["vacancies"])
@@ -242,3 +244,94 @@ def make_formation(request: HttpRequest, vacancy_id: int) -> Status:
         accepts_all_vocations=payload.accepts_all_vocations,
     )
     return Status(201, formation)
+
+
+# --- matching ---------------------------------------------------------------------------
+
+
+class ReasonOut(Schema):
+    points: int
+    text: str
+
+
+class MatchOut(Schema):
+    person_id: int
+    full_name: str
+    masked_nik: str
+    card_id: int | None
+    card_number: str
+    is_graduate: bool
+    points: int
+    reasons: list[ReasonOut]
+    referral_status: str
+
+
+@router.get(
+    "/{int:vacancy_id}/matches",
+    response={200: list[MatchOut], 404: ErrorOut},
+    summary="Job seekers and graduates fitting a vacancy, best first, with their reasons",
+)
+def vacancy_matches(request: HttpRequest, vacancy_id: int) -> list[Any]:
+    vacancy = selectors.vacancy_get_for(actor=request.user, vacancy_id=vacancy_id)
+    return matches.vacancy_matches(
+        actor=request.user, vacancy=vacancy, today=today_in(vacancy.region)
+    )
+
+
+class ReferIn(Schema):
+    person_ids: list[Id] = Field(min_length=1, max_length=referrals.MAX_REFER)
+
+
+class ReferralOut(Schema):
+    id: int
+    person_id: int
+    formation_id: int
+    status: str
+    letter_number: str
+
+
+@router.post(
+    "/{int:vacancy_id}/referrals",
+    response={201: list[ReferralOut], **ERRORS},
+    summary="Refer people to a published vacancy (office staff), all or none",
+    openapi_extra=body_doc(ReferIn),
+)
+def refer_to_vacancy(request: HttpRequest, vacancy_id: int) -> Status:
+    vacancy = selectors.vacancy_get_for(actor=request.user, vacancy_id=vacancy_id)
+    matches.require_office(request.user, vacancy)
+    payload = json_body(request, ReferIn)
+    made = referrals.vacancy_refer(
+        actor=request.user, vacancy=vacancy, person_ids=list(payload.person_ids)
+    )
+    return Status(201, made)
+
+
+class SuggestionOut(Schema):
+    vacancy_id: int
+    title: str
+    employer_name: str
+    kbji_code: str
+    closes_on: date
+    points: int
+    reasons: list[ReasonOut]
+
+
+@router.get(
+    "/for-card/{int:card_id}",
+    response={200: list[SuggestionOut], 404: ErrorOut},
+    summary="Open vacancies suggested to a job-seeker card's holder, with their reasons",
+)
+def card_suggestions(request: HttpRequest, card_id: int) -> list[SuggestionOut]:
+    card = card_get_for(actor=request.user, card_id=card_id)
+    return [
+        SuggestionOut(
+            vacancy_id=s.vacancy.pk,
+            title=s.vacancy.title,
+            employer_name=s.vacancy.employer_name,
+            kbji_code=s.vacancy.kbji_code,
+            closes_on=s.vacancy.closes_on,
+            points=s.points,
+            reasons=[ReasonOut(points=r.points, text=r.text) for r in s.reasons],
+        )
+        for s in matches.card_suggestions(card=card, today=today_in(card.region))
+    ]

@@ -8,4 +8,9 @@ class VacanciesConfig(AppConfig):
     verbose_name = _("Lowongan kerja")
 
     def ready(self) -> None:
-        from jejaring.vacancies import policies  # noqa: F401
+        from jejaring.core import gates
+        from jejaring.jobseekers import panels
+        from jejaring.vacancies import card_panels, policies, referrals  # noqa: F401
+
+        gates.subscribe("placement.referral.status_changed", referrals.referral_status_changed)
+        panels.register(card_panels.suggestions_panel)

@@ -12,6 +12,7 @@ PHRASES = {
     actions.VACANCY_STATUS: _("Mengubah status lowongan"),
     actions.VACANCY_FILL: _("Mencatat lowongan terisi"),
     actions.VACANCY_FORMATION: _("Membuat formasi dari lowongan"),
+    actions.VACANCY_REFER: _("Menyalurkan pencari kerja ke lowongan"),
     actions.EMPLOYER_REPORT_SUBMIT: _("Menerima laporan lowongan lewat formulir umum"),
     actions.EMPLOYER_REPORT_VERIFY: _("Memverifikasi pemberi kerja"),
     actions.EMPLOYER_REPORT_REJECT: _("Menolak laporan pemberi kerja"),
@@ -20,5 +21,6 @@ PHRASES = {
 LABELS = {
     "filled": _("terisi"),
     "formation": _("formasi"),
+    "referrals": _("penyaluran"),
     "company": _("perusahaan"),
 }

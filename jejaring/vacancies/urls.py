@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from jejaring.vacancies import views
+from jejaring.vacancies import views, views_matching
 
 app_name = "vacancies"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("<int:vacancy_id>/terisi/", views.vacancy_fill, name="vacancy_fill"),
     path("<int:vacancy_id>/tutup/", views.vacancy_close, name="vacancy_close"),
     path("<int:vacancy_id>/formasi/", views.vacancy_formation, name="vacancy_formation"),
+    path("<int:vacancy_id>/kandidat/", views_matching.vacancy_matches, name="vacancy_matches"),
+    path("<int:vacancy_id>/salurkan/", views_matching.vacancy_refer, name="vacancy_refer"),
     path("laporan-umum/", views.employer_report_list, name="employer_report_list"),
     path(
         "laporan-umum/<int:employer_report_id>/",

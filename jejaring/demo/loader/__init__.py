@@ -31,6 +31,7 @@ from jejaring.demo.loader.reference import load_reference
 from jejaring.demo.loader.social_security import load_social_security
 from jejaring.demo.loader.training import load_training
 from jejaring.demo.loader.vacancies import load_vacancies
+from jejaring.demo.loader.vacancy_referrals import load_vacancy_referrals
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -106,6 +107,7 @@ def load_demo(*, seed: int = 2026) -> DemoSummary:
         load_planning(ctx, users)
         load_social_security(ctx, users)
         load_vacancies(ctx)
+        load_vacancy_referrals(ctx)
     return DemoSummary(
         seed=seed,
         seconds=time.perf_counter() - started,

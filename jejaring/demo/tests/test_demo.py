@@ -144,7 +144,8 @@ def test_denormalised_columns_agree(demo: DemoSummary) -> None:
     assert referrals.count() > 50
     assert referrals.exclude(company_id=F("formation__company_id")).count() == 0
     assert referrals.exclude(region_id=F("formation__region_id")).count() == 0
-    assert referrals.exclude(person_id=F("application__person_id")).count() == 0
+    from_rounds = referrals.filter(application__isnull=False)
+    assert from_rounds.exclude(person_id=F("application__person_id")).count() == 0
     assert Application.objects.exclude(person_id=F("enrolment__person_id")).count() == 0
     sessions = AssessmentSession.objects.all()
     assert sessions.exclude(institution_id=F("batch__institution_id")).count() == 0
@@ -421,6 +422,27 @@ def test_a_year_of_pekalongan_job_seekers_with_reports_renewals_and_hires(
     assert numbered.values("year", "sequence").distinct().count() == numbered.count()
     for counter in CardCounter.objects.all():
         assert counter.last == numbered.filter(year=counter.year).count()
+
+
+@pytest.mark.django_db
+def test_vacancies_referred_job_seekers_and_some_were_hired(demo: DemoSummary) -> None:
+    from jejaring.jobseekers.models import JobSeekerCard, JobSeekerReport
+    from jejaring.placement.models import Referral
+
+    through_vacancies = Referral.objects.filter(formation__vacancy__isnull=False)
+    hired = through_vacancies.filter(status="hired")
+    assert hired.count() >= 10
+    assert through_vacancies.filter(status="referred", formation__status="open").exists()
+    cards = JobSeekerCard.objects.filter(person__referrals__in=hired)
+    assert cards.count() == hired.count()
+    assert cards.exclude(status="hired", close_source="employer").count() == 0
+    assert cards.exclude(employer_company_id=F("person__referrals__company_id")).count() == 0
+    assert all(c.issued_on <= c.closed_on <= TODAY for c in cards)
+    assert not JobSeekerReport.objects.filter(
+        card__in=cards, reported_on__gt=F("card__closed_on")
+    ).exists()
+    for referral in hired.select_related("formation__vacancy"):
+        assert referral.formation.vacancy.filled >= 1
 
 
 @pytest.mark.django_db
