@@ -285,9 +285,7 @@ class IpkOut(Schema):
 
 class IpkQuery(Schema):
     month: str = Field(..., pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")
-    area: str = Field(
-        "", max_length=20, description="a region id, prov-<province code>, or semua"
-    )
+    area: str = Field("", max_length=20, description="a region id, prov-<province code>, or semua")
 
 
 @router.get(

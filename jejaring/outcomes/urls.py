@@ -27,7 +27,5 @@ urlpatterns = [
     path("ipk/definisi/", labour_market.ipk_definitions, name="ipk_definitions"),
     path("statistik/", public.public_index, name="public_index"),
     path("statistik/<slug:public_region_slug>/", public.public_region, name="public_region"),
-    path(
-        "statistik/<slug:public_region_slug>/ipk/", labour_market.public_ipk, name="public_ipk"
-    ),
+    path("statistik/<slug:public_region_slug>/ipk/", labour_market.public_ipk, name="public_ipk"),
 ]

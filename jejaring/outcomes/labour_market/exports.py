@@ -21,7 +21,9 @@ def _cell(value: Any) -> Any:
 
 def table_sheet(table: ReportTable, title: str, notes: Sequence[str]) -> Sheet:
     lines = [*table.rows, *([table.total] if table.total else [])]
-    rows: list[list[Any]] = [[line.label, *(_cell(value) for value in line.cells)] for line in lines]
+    rows: list[list[Any]] = [
+        [line.label, *(_cell(value) for value in line.cells)] for line in lines
+    ]
     rows += [[], [table.title], *([note] for note in notes)]
     return Sheet(
         title[:31],

@@ -41,7 +41,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Q, Sum, Value, When
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Substr
 
 from jejaring.jobseekers.models import CardStatus, JobSeekerCard
@@ -106,20 +106,24 @@ def empty_values() -> dict[Key, int]:
     return values
 
 
-def _age_band(month: Month) -> Case:
-    """The age band on the month's last day, from the holder's birth date: the age is at
-    least N exactly when the birth date is on or before the day N years earlier."""
-    whens = []
-    for label, _low, high in AGE_BANDS:
+def _age_bands(month: Month) -> dict[str, Q]:
+    """Each age band on the month's last day as a condition on the holder's birth date: the
+    age is at least N exactly when the birth date is on or before the day N years earlier."""
+    bands = {}
+    for label, low, high in AGE_BANDS:
+        condition = Q()
+        if low is not None:
+            condition &= Q(person__birth_date__lte=years_before(month.last, low))
         if high is not None:
-            whens.append(
-                When(person__birth_date__gt=years_before(month.last, high + 1), then=Value(label))
-            )
-    return Case(*whens, default=Value(AGE_BANDS[-1][0]))
+            condition &= Q(person__birth_date__gt=years_before(month.last, high + 1))
+        bands[label] = condition
+    return bands
 
 
 def seeker_counts(*, region_ids: Iterable[int], month: Month) -> list[dict[str, object]]:
-    """One row per (education, sex, occupation group, age band) with the five flows."""
+    """One row per (education, sex, occupation group) with the five flows, and the placed
+    in each age band (`placed:<band>`). The bands are counted, not grouped by: the groups
+    stay few, which lets PostgreSQL aggregate them in a hash rather than sort the cards."""
     first, last = month.first, month.last
     before_first, before_last = first - timedelta(days=1), last - timedelta(days=1)
     ended = (CardStatus.HIRED, CardStatus.CLOSED)
@@ -152,9 +156,14 @@ def seeker_counts(*, region_ids: Iterable[int], month: Month) -> list[dict[str, 
             "education",
             sex=F("person__sex"),
             group=Substr("occupation_code", 1, 1),
-            band=_age_band(month),
         )
-        .annotate(**{flow: Count("pk", filter=condition) for flow, condition in flows.items()})
+        .annotate(
+            **{flow: Count("pk", filter=condition) for flow, condition in flows.items()},
+            **{
+                f"placed:{band}": Count("pk", filter=flows["placed"] & condition)
+                for band, condition in _age_bands(month).items()
+            },
+        )
         .order_by()
     )
 
@@ -217,8 +226,9 @@ def monthly_figures(*, region_ids: Iterable[int], month: Month) -> Figures:
                     add(Key(SEEKERS, flow, education=e, sex=s), count)
             add(Key(SEEKERS, flow, group=group), count)
         if row["placed"]:
-            for s in (sex, ALL):
-                add(Key(SEEKERS, "placed", sex=s, band=str(row["band"])), row["placed"])
+            for band, _low, _high in AGE_BANDS:
+                for s in (sex, ALL):
+                    add(Key(SEEKERS, "placed", sex=s, band=band), row[f"placed:{band}"])
     for zone, zone_ids in _zones(ids).items():
         for row in vacancy_counts(region_ids=zone_ids, month=month, zone=ZoneInfo(zone)):
             education = str(row["education"] or NO_REQUIREMENT)

@@ -53,7 +53,9 @@ def areas_for(*, actor: Any) -> list[Area]:
     """The areas the actor may choose: each region, each province with more than one of
     them, and everything together when they span provinces."""
     regions = list(indicator_regions_for(actor=actor).order_by("province_code", "name"))
-    areas = [Area(str(region.pk), region.name, frozenset({region.pk}), region) for region in regions]
+    areas = [
+        Area(str(region.pk), region.name, frozenset({region.pk}), region) for region in regions
+    ]
     provinces: dict[str, list[Region]] = {}
     for region in regions:
         provinces.setdefault(region.province_code, []).append(region)

@@ -124,9 +124,7 @@ def withheld_keys(figures: Figures) -> frozenset[Key]:
         values[through] = values[cells["carried"]] + values[cells["registered"]]
         unpublished.add(through)
         relations.append(Relation(through, (cells["carried"], cells["registered"])))
-        relations.append(
-            Relation(through, (cells["placed"], cells["removed"], cells["remaining"]))
-        )
+        relations.append(Relation(through, (cells["placed"], cells["removed"], cells["remaining"])))
     for flow in FLOWS:
         for education in [*levels, ALL]:
             relations.append(
@@ -166,8 +164,22 @@ def withheld_keys(figures: Figures) -> frozenset[Key]:
 
 @dataclass(frozen=True)
 class Column:
+    """A figure column: its headings, and the key of its cell in the row whose value
+    of the dimension `by` is `row` (none in the row `not_in`)."""
+
     path: tuple[str, ...]
-    key: Callable[[str], Key | None]
+    by: str
+    kind: str = SEEKERS
+    flow: str = ""
+    sex: str = ALL
+    not_in: str | None = None
+
+    def key(self, row: str) -> Key | None:
+        if row == self.not_in:
+            return None
+        dims: dict[str, str] = {"kind": self.kind, "flow": self.flow, "sex": self.sex}
+        dims[self.by] = row
+        return Key(**dims)
 
 
 def _build(
@@ -245,7 +257,7 @@ class Tables:
             _("Ringkasan"),
             "",
             [(SEEKERS, _("Pencari kerja (orang)")), (VACANCIES, _("Lowongan (posisi)"))],
-            [Column((label,), lambda kind, f=flow: Key(kind, f)) for flow, label in flows.items()],
+            [Column((label,), "kind", flow=flow) for flow, label in flows.items()],
             self.cell,
             total=None,
         )
@@ -255,17 +267,15 @@ class Tables:
         columns = [
             Column(
                 (seekers, str(SEEKER_FLOW_LABELS[flow]), _sex_label(sex)),
-                lambda e, f=flow, s=sex: (
-                    None if e == NO_REQUIREMENT else Key(SEEKERS, f, education=e, sex=s)
-                ),
+                "education",
+                flow=flow,
+                sex=sex,
+                not_in=NO_REQUIREMENT,
             )
             for flow in FLOWS
             for sex in [*SEXES, ALL]
         ] + [
-            Column(
-                (openings, str(VACANCY_FLOW_LABELS[flow])),
-                lambda e, f=flow: Key(VACANCIES, f, education=e),
-            )
+            Column((openings, str(VACANCY_FLOW_LABELS[flow])), "education", VACANCIES, flow)
             for flow in FLOWS
         ]
         rows = [(level, str(Education(level).label)) for level in education_levels()]
@@ -286,15 +296,14 @@ class Tables:
     def by_group(self) -> ReportTable:
         seekers, openings = _("Pencari kerja"), _("Lowongan (posisi)")
         columns = [
-            Column(
-                (seekers, str(SEEKER_FLOW_LABELS[flow])),
-                lambda g, f=flow: Key(SEEKERS, f, group=g),
-            )
-            for flow in FLOWS
+            Column((seekers, str(SEEKER_FLOW_LABELS[flow])), "group", flow=flow) for flow in FLOWS
         ] + [
             Column(
                 (openings, str(VACANCY_FLOW_LABELS[flow])),
-                lambda g, f=flow: None if g == NO_GROUP else Key(VACANCIES, f, group=g),
+                "group",
+                VACANCIES,
+                flow,
+                not_in=NO_GROUP,
             )
             for flow in FLOWS
         ]
@@ -314,10 +323,7 @@ class Tables:
 
     def by_age(self) -> ReportTable:
         columns = [
-            Column(
-                (_("Penempatan"), _sex_label(sex)),
-                lambda b, s=sex: Key(SEEKERS, "placed", sex=s, band=b),
-            )
+            Column((_("Penempatan"), _sex_label(sex)), "band", flow="placed", sex=sex)
             for sex in [*SEXES, ALL]
         ]
         rows = [(band, age_band_label(band)) for band, _low, _high in AGE_BANDS]
@@ -333,10 +339,7 @@ class Tables:
 
     def placements_by_education(self) -> ReportTable:
         columns = [
-            Column(
-                (_("Penempatan"), _sex_label(sex)),
-                lambda e, s=sex: Key(SEEKERS, "placed", education=e, sex=s),
-            )
+            Column((_("Penempatan"), _sex_label(sex)), "education", flow="placed", sex=sex)
             for sex in [*SEXES, ALL]
         ]
         rows = [(level, str(Education(level).label)) for level in education_levels()]
@@ -351,7 +354,7 @@ class Tables:
         )
 
     def placements_by_group(self) -> ReportTable:
-        columns = [Column((_("Penempatan"),), lambda g: Key(SEEKERS, "placed", group=g))]
+        columns = [Column((_("Penempatan"),), "group", flow="placed")]
         rows = [(group, _group_label(group)) for group in [*occupation_groups(), NO_GROUP]]
         return _build(
             "placed_occupation",
