@@ -194,3 +194,14 @@ def test_the_load_benchmark_seeds_serves_and_drives_every_page_at_a_tiny_size(
     assert len(rows) == 2 * 16, output  # every page at 1 and 2 clients
     assert all(errors == "0" for _, errors in rows), output
     assert "machine at end" in output
+
+
+@pytest.mark.postgres
+@copies_the_test_database
+def test_the_ipk_report_benchmark_seeds_and_runs_at_a_tiny_size(
+    migrated_database: tuple[str, str],
+) -> None:
+    url, _ = migrated_database
+    output = run_bench("ipk_report.py", "--tiny", database_url=url)
+    assert "seeded 2,000 job seekers and 200 vacancies" in output
+    assert "province roll-up (all), protected" in output

@@ -20,6 +20,8 @@ from jejaring.core.schemas import ErrorOut, json_body
 from jejaring.outcomes import indicators, selectors, services
 from jejaring.outcomes.disclosure import ShownFraction, ShownRow, shown_tables
 from jejaring.outcomes.indicators import Dimension
+from jejaring.outcomes.labour_market import report
+from jejaring.outcomes.labour_market.terms import Month
 from jejaring.outcomes.models import FollowUp, OutcomeStatus
 
 router = Router(tags=["outcomes"])
@@ -251,3 +253,74 @@ def public_statistics(request: HttpRequest, public_region_slug: str) -> list[Pub
         PublishedOut(year=year, published_at=item.published_at, payload=item.payload)
         for year, item in sorted(latest.items(), reverse=True)
     ]
+
+
+# --- the monthly labour-market information report (IPK) ------------------------------
+
+
+class IpkLineOut(Schema):
+    label: str
+    cells: list[int | str | None] = Field(
+        description="a count; null when withheld to protect identities; '–' when not applicable"
+    )
+
+
+class IpkTableOut(Schema):
+    slug: str
+    title: str
+    row_heading: str
+    columns: list[str]
+    rows: list[IpkLineOut]
+    total: IpkLineOut | None
+
+
+class IpkOut(Schema):
+    month: str
+    area: str
+    area_label: str
+    #: True when counts of job seekers from 1 to 4, and those that would reveal them, are null.
+    protected: bool
+    tables: list[IpkTableOut]
+
+
+class IpkQuery(Schema):
+    month: str = Field(..., pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")
+    area: str = Field("", max_length=20, description="a region id, prov-<province code>, or semua")
+
+
+@router.get(
+    "/ipk",
+    response={200: IpkOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary="The monthly labour-market information report (IPK) of an area",
+)
+def get_ipk(request: HttpRequest, query: Query[IpkQuery]) -> IpkOut:
+    scope = scope_of(request.user)
+    if not scope.is_superuser and not scope.roles & {Role.OFFICE_STAFF, Role.VIEWER}:
+        raise PermissionDenied(_("Hanya staf dinas dan pemantau."))
+    try:
+        month = Month.parse(query.month)
+    except ValueError:
+        raise ValidationError(_("Bulan tidak valid."), code="invalid_month") from None
+    area = report.area_for(actor=request.user, value=query.area)
+    result = report.ipk_report_for(actor=request.user, month=month, area=area)
+
+    def line(item: Any) -> IpkLineOut:
+        return IpkLineOut(label=item.label, cells=list(item.cells))
+
+    return IpkOut(
+        month=str(month),
+        area=area.value,
+        area_label=area.label,
+        protected=result.protected,
+        tables=[
+            IpkTableOut(
+                slug=table.slug,
+                title=table.title,
+                row_heading=table.row_heading,
+                columns=table.columns,
+                rows=[line(row) for row in table.rows],
+                total=line(table.total) if table.total else None,
+            )
+            for table in result.tables.office_tables()
+        ],
+    )

@@ -17,6 +17,13 @@ ENTRIES = [
         section=_SECTION,
     ),
     NavEntry(
+        _("Informasi pasar kerja"),
+        "outcomes:ipk_report",
+        frozenset({Role.OFFICE_STAFF, Role.VIEWER}),
+        505,
+        section=_SECTION,
+    ),
+    NavEntry(
         _("Penelusuran alumni"),
         "outcomes:follow_up_list",
         frozenset({Role.OFFICE_STAFF, Role.OPERATOR}),

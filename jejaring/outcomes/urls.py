@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jejaring.outcomes.views import dashboard, definitions, public, tracer
+from jejaring.outcomes.views import dashboard, definitions, labour_market, public, tracer
 
 app_name = "outcomes"
 
@@ -23,6 +23,9 @@ urlpatterns = [
     ),
     path("pengaturan/", definitions.tracer_settings, name="tracer_settings"),
     path("terbitkan/", definitions.publish, name="publish"),
+    path("ipk/", labour_market.ipk_report, name="ipk_report"),
+    path("ipk/definisi/", labour_market.ipk_definitions, name="ipk_definitions"),
     path("statistik/", public.public_index, name="public_index"),
     path("statistik/<slug:public_region_slug>/", public.public_region, name="public_region"),
+    path("statistik/<slug:public_region_slug>/ipk/", labour_market.public_ipk, name="public_ipk"),
 ]

@@ -70,16 +70,23 @@ def load_jobseekers(ctx: Ctx) -> None:
 
     cards: list[JobSeekerCard] = []
     counters: dict[int, int] = {}
-    for person in sorted(people, key=lambda p: p.created_at):
+    # The last complete month, whose IPK report must show every flow (issue 20): the
+    # first three cards are placed, closed otherwise, and lapse in it.
+    month_first = (ctx.today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    for index, person in enumerate(sorted(people, key=lambda p: p.created_at)):
         # Issued within the last year; a tenth are renewals of cards two years older.
         issued_on = ctx.today - timedelta(days=ctx.rng.randrange(5, 365))
         renewed = ctx.chance(0.1)
+        if index == 0:
+            issued_on, renewed = add_months(month_first + timedelta(days=9), -24), False
+        elif index in (1, 2):
+            issued_on, renewed = month_first - timedelta(days=40), False
         first_issue = add_months(issued_on, -24) if renewed else issued_on
         counters[first_issue.year] = counters.get(first_issue.year, 0) + 1
         sequence = counters[first_issue.year]
         code, title = ctx.pick(WANTS)
         status = CardStatus.ACTIVE
-        if ctx.chance(0.04):
+        if ctx.chance(0.04) and index > 2:
             status = CardStatus.SUBMITTED
         card = JobSeekerCard(
             region=region,
@@ -111,6 +118,17 @@ def load_jobseekers(ctx: Ctx) -> None:
                 )
                 card.close_source = ctx.pick(list(CloseSource))
                 card.employer_name = ctx.pick(EMPLOYERS)
+            if index == 0:
+                card.status = CardStatus.EXPIRED
+            elif index == 1:
+                card.status, card.close_source = CardStatus.CLOSED, CloseSource.HOLDER
+                card.closed_on = month_first + timedelta(days=12)
+                card.status_note = "Pindah domisili ke luar daerah"
+                card.employer_name = ""
+            elif index == 2:
+                card.status, card.close_source = CardStatus.HIRED, CloseSource.EMPLOYER
+                card.closed_on = month_first + timedelta(days=15)
+                card.employer_name = EMPLOYERS[0]
         else:
             counters[first_issue.year] -= 1
         cards.append(card)

@@ -153,6 +153,36 @@ def load_vacancies(ctx: Ctx) -> None:
                 closes_on=today + timedelta(days=ctx.rng.randint(30, 75)),
             )
         )
+    # The last complete month has every flow of the monthly IPK report (issue 20): a
+    # vacancy published in it, still open, and one that ended in it half filled.
+    month_first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    key, company = pekalongan[0]
+    rows.append(
+        _vacancy(
+            ctx,
+            region=company.region,
+            company=company,
+            template=ctx.pick(_BY_SECTOR[_SECTOR_OF[key]]),
+            reported=month_first + timedelta(days=1),
+            status="published",
+            closes_on=today + timedelta(days=30),
+        )
+    )
+    ended = month_first + timedelta(days=12)
+    rows.append(
+        _vacancy(
+            ctx,
+            region=company.region,
+            company=company,
+            template=ctx.pick(_BY_SECTOR[_SECTOR_OF[key]]),
+            reported=ended - timedelta(days=40),
+            status="expired",
+            closes_on=ended - timedelta(days=1),
+            ended_at=at(ended, 1),
+            openings=4,
+            filled=2,
+        )
+    )
     waiting = [
         ("hotel-kencana", "submitted"),
         ("pesisir-busana", "submitted"),

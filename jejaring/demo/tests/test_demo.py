@@ -458,3 +458,19 @@ def test_a_year_of_vacancies_from_the_partner_companies(demo: DemoSummary) -> No
     assert not vacancies.filter(status="published", closes_on__lt=TODAY).exists()
     assert all(v.filled <= v.openings for v in vacancies)
     assert vacancies.filter(status="filled").exclude(filled=F("openings")).count() == 0
+
+
+@pytest.mark.django_db
+def test_the_last_complete_month_ipk_report_of_pekalongan_has_every_figure(
+    demo: DemoSummary,
+) -> None:
+    from jejaring.outcomes.labour_market.figures import monthly_figures
+    from jejaring.outcomes.labour_market.terms import FLOWS, SEEKERS, VACANCIES, Key, Month
+    from jejaring.regions.models import Region
+
+    region = Region.objects.get(code="33.75")
+    month = Month.of(TODAY).previous()
+    figures = monthly_figures(region_ids=[region.pk], month=month)
+    for kind in (SEEKERS, VACANCIES):
+        for flow in FLOWS:
+            assert figures.get(Key(kind, flow)) > 0, (kind, flow)
