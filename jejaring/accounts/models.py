@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -44,6 +45,21 @@ class User(AbstractUser):
 
 
 _role_targets: dict[str, type[models.Model]] = {}
+
+
+def applicant_account_field(*, related_name: str) -> models.ForeignKey[Any, Any]:
+    """The account a public registration belongs to (`services.applicant_account`): the
+    signed-in submitter's or one invited on the typed email. It gives no access to the
+    person the registration names until the office, having seen their KTP, binds it
+    (`trainees.services.person_account_bind`). Training enrolments and AK/1 cards keep it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun pendaftar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+    )
 
 
 def register_role_target(role: Role, model: type[models.Model]) -> None:

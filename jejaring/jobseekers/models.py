@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.accounts.models import applicant_account_field
 from jejaring.regions.models import RegionOwned
 from jejaring.trainees.models import Education
 
@@ -81,14 +82,7 @@ class JobSeekerCard(RegionOwned):
     #: The account an online registration belongs to (the signed-in submitter's, or one
     #: invited on the typed email); bound to the person only when the office, having seen
     #: the KTP, confirms the address with them at issue.
-    applicant_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("akun pendaftar"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    applicant_user = applicant_account_field(related_name="+")
     # The office's check of the documents.
     ktp_checked = models.BooleanField(_("KTP diperiksa"), default=False)
     diploma_checked = models.BooleanField(_("ijazah terakhir diperiksa"), default=False)

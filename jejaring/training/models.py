@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.accounts.models import applicant_account_field
 from jejaring.regions.models import RegionOwned
 from jejaring.trainees.models import Education
 from jejaring.training.models_catalogue import CertificationBody as CertificationBody
@@ -413,14 +414,7 @@ class Enrolment(RegionOwned):
     # nobody access to the person's record (docs/security.md).
     identity = models.CharField(_("identitas"), max_length=14, choices=Identity.choices)
     applicant = models.JSONField(_("data yang diisi pendaftar"), default=dict, blank=True)
-    applicant_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("akun pendaftar"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="submitted_enrolments",
-    )
+    applicant_user = applicant_account_field(related_name="submitted_enrolments")
     identity_checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
