@@ -17,6 +17,7 @@ from jejaring.trainees.tests.factories import PersonFactory
 class GrantRuleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = GrantRule
+        django_get_or_create = ("region", "scheme", "valid_from")
 
     region = factory.SubFactory(RegionFactory)
     scheme = GrantScheme.TKM_PEMULA
