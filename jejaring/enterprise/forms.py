@@ -40,7 +40,9 @@ class BusinessForm(Form):
 
     def __init__(self, *args: Any, enrolments: list[Any] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        self.fields["enrolment"].choices = [("", "—")] + [
+        field = self.fields["enrolment"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—")] + [
             (e.pk, f"{e.batch.program.name} ({e.graduated_on:%Y})") for e in enrolments
         ]
 
@@ -110,7 +112,9 @@ class ReportFileForm(Form):
 
     def __init__(self, *args: Any, lines: list[Any] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
         super().__init__(*args, **kwargs)
-        self.fields["line"].choices = [("", "—")] + [(line.pk, line.description) for line in lines]
+        field = self.fields["line"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—")] + [(line.pk, line.description) for line in lines]
 
 
 class SupportForm(Form):

@@ -32,10 +32,12 @@ def summary_for(
 def indicator_page(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF, Role.VIEWER)
     this_year = timezone.localdate().year
-    year_to = query_int(
+    year_to: int = query_int(  # type: ignore[assignment]
         request.GET, "sampai", default=this_year, minimum=2000, maximum=this_year + 1
     )
-    year_from = query_int(request.GET, "dari", default=year_to - 4, minimum=2000, maximum=year_to)
+    year_from: int = query_int(  # type: ignore[assignment]
+        request.GET, "dari", default=year_to - 4, minimum=2000, maximum=year_to
+    )
     scope = scope_of(request.user)
     if scope.is_superuser:
         region_ids = frozenset(Region.objects.values_list("pk", flat=True))
@@ -61,7 +63,7 @@ def indicator_page(request: HttpRequest) -> HttpResponse:
 def indicator_drill_down(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF)
     scope = scope_of(request.user)
-    year = query_int(
+    year: int = query_int(  # type: ignore[assignment]
         request.GET, "tahun", default=timezone.localdate().year, minimum=2000, maximum=2100
     )
     measure = request.GET.get("ukuran", "started")
