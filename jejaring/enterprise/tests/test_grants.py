@@ -154,7 +154,7 @@ def test_without_a_rule_in_force_nothing_can_be_proposed(cast, group):
             group=group,
             business_plan="x",
             lines=_lines(),
-            proposed_on=date(2019, 6, 1),
+            proposed_on=date(2012, 6, 1),  # before the shipped default rule
         )
     assert error.value.code == "no_grant_rule"
 
