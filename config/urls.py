@@ -31,6 +31,8 @@ urlpatterns = [
     path("penyaluran/", include("jejaring.placement.urls")),
     path("lowongan-kerja/", include("jejaring.vacancies.urls")),
     path("lowongan/", include("jejaring.vacancies.urls_public")),
+    path("wirausaha/", include("jejaring.enterprise.urls")),
+    path("usaha/", include("jejaring.enterprise.urls_public")),
     path("capaian/", include("jejaring.outcomes.urls")),
     path("perencanaan/", include("jejaring.planning.urls")),
     path("bpjs/", include("jejaring.social_security.urls")),

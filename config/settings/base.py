@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "jejaring.jobseekers",
     "jejaring.placement",
     "jejaring.vacancies",
+    "jejaring.enterprise",
     "jejaring.outcomes",
     "jejaring.planning",
     "jejaring.social_security",

@@ -6,8 +6,6 @@ definitions and published snapshots are stored.
 
 from __future__ import annotations
 
-import secrets
-
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -15,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jejaring.core.links import new_nonce
 from jejaring.regions.models import RegionOwned
 
 
@@ -28,7 +27,7 @@ class OutcomeStatus(models.TextChoices):
 
 
 def _new_token() -> str:
-    return secrets.token_urlsafe(24)
+    return new_nonce()
 
 
 class FollowUp(RegionOwned):

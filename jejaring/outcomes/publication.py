@@ -1,4 +1,5 @@
-"""What a region publishes on its public statistics page: aggregates only. Every count
+"""What a region publishes on its public statistics page: aggregates only (absorption, and
+the entrepreneurship figures of `jejaring.enterprise.indicators`). Every count
 from 1 to 4 is withheld, and so is whatever would let it be worked out — the total minus
 the shown rows, the other breakdown of the same graduates, a rate over a shown total
 (`disclosure`, `core.suppression`) — so that no figure points at a handful of people."""
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from jejaring.core.suppression import THRESHOLD
+from jejaring.enterprise import indicators as enterprise_indicators
 from jejaring.outcomes import indicators
 from jejaring.outcomes.disclosure import SYMBOL, ShownRow, shown_tables
 from jejaring.outcomes.indicators import Definition, Dimension, Filters
@@ -57,4 +59,25 @@ def public_payload(*, region: Region, year: int, definition: IndicatorDefinition
         "total": _row(by_vocation.total),
         "by_vocation": [_row(row) for row in by_vocation.rows],
         "by_institution_kind": [_row(row) for row in by_kind.rows],
+        "entrepreneurship": entrepreneurship_payload(region=region, year=year),
+    }
+
+
+def entrepreneurship_payload(*, region: Region, year: int) -> dict[str, Any]:
+    """The entrepreneurship figures of the year's graduates (and the grants disbursed in
+    the year), through the same small-cell suppression: a withheld figure is null, and so
+    is a rate whose numerator or denominator is."""
+    table = enterprise_indicators.cohort_table(region_ids=[region.pk], year_from=year, year_to=year)
+    row = enterprise_indicators.protected(table).rows[0]
+
+    def percent(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        **row.counts,
+        "grants_amount": row.grants_amount,
+        "started_percent": percent(row.started_percent),
+        "survival_12_percent": percent(row.survival_12_percent),
+        "survival_24_percent": percent(row.survival_24_percent),
+        "accounted_percent": percent(row.accounted_percent),
     }

@@ -23,6 +23,7 @@ from jejaring.demo.loader.accounts import DEMO_PASSWORD, DemoLogin, demo_logins,
 from jejaring.demo.loader.assessment import load_assessment
 from jejaring.demo.loader.common import TODAY, Ctx
 from jejaring.demo.loader.employers import load_employers
+from jejaring.demo.loader.enterprise import load_enterprise
 from jejaring.demo.loader.jobseekers import load_jobseekers
 from jejaring.demo.loader.outcomes import load_outcomes
 from jejaring.demo.loader.placement import load_placement
@@ -62,6 +63,7 @@ _COUNTED_APPS = (
     "planning",
     "social_security",
     "vacancies",
+    "enterprise",
 )
 
 
@@ -108,6 +110,7 @@ def load_demo(*, seed: int = 2026) -> DemoSummary:
         load_social_security(ctx, users)
         load_vacancies(ctx)
         load_vacancy_referrals(ctx)
+        load_enterprise(ctx, users)
     return DemoSummary(
         seed=seed,
         seconds=time.perf_counter() - started,

@@ -474,3 +474,49 @@ def test_the_last_complete_month_ipk_report_of_pekalongan_has_every_figure(
     for kind in (SEEKERS, VACANCIES):
         for flow in FLOWS:
             assert figures.get(Key(kind, flow)) > 0, (kind, flow)
+
+
+@pytest.mark.django_db
+def test_entrepreneurship_packages_businesses_and_grants_make_the_indicators(
+    demo: DemoSummary,
+) -> None:
+    from jejaring.enterprise import indicators
+    from jejaring.enterprise.models import (
+        Business,
+        BusinessFollowUpAnswer,
+        GrantProposal,
+        GroupMember,
+        SupportCase,
+    )
+    from jejaring.regions.models import Region
+
+    region = Region.objects.get(code="33.75")
+    packages = SupportCase.objects.filter(region=region, kind=SupportCase.Kind.TRAINING)
+    villages = {case.description.split("Kelurahan ")[1].split(" (")[0] for case in packages}
+    assert len(villages) == 27
+    alumni = Business.objects.filter(region=region, enrolment__isnull=False)
+    assert alumni.filter(stage=Business.Stage.CLOSED, closed_on__lte=TODAY).exists()
+    answers = BusinessFollowUpAnswer.objects.filter(is_current=True, follow_up__business__in=alumni)
+    for months in (12, 24):
+        assert answers.filter(follow_up__months_after=months, operating=True).exists()
+        assert answers.filter(follow_up__months_after=months, operating=False).exists()
+    assert not answers.filter(follow_up__due_on__gt=TODAY).exists()
+    assert not answers.filter(recorded_at__date__gt=TODAY).exists()
+    proposals = GrantProposal.objects.filter(region=region)
+    statuses = set(proposals.values_list("status", flat=True))
+    assert {"accounted", "disbursed", "reported", "selected", "submitted"} <= statuses
+    unaccounted = proposals.get(status="disbursed")
+    assert unaccounted.disbursed_on is not None and (TODAY - unaccounted.disbursed_on).days > 365
+    for proposal in proposals.select_related("rule"):
+        size = GroupMember.objects.filter(group=proposal.group_id).count()
+        assert proposal.rule.min_members <= size <= proposal.rule.max_members
+        assert all(
+            proposal.rule.min_age <= m.age_when_checked <= proposal.rule.max_age
+            for m in GroupMember.objects.filter(group=proposal.group_id)
+        )
+    table = indicators.cohort_table(region_ids=[region.pk], year_from=2020, year_to=2025)
+    total = table.total
+    assert total.counts["started"] and total.counts["jobs"]
+    assert total.survival_12_percent and total.survival_24_percent
+    assert 0 < total.survival_24_percent < 100
+    assert total.counts["grants_disbursed"] == 3 and total.counts["grants_accounted"] == 1

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit, versions
+from jejaring.core import audit, links, versions
 from jejaring.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.jobseekers.models import CloseSource
@@ -194,22 +193,21 @@ def follow_up_answer_record(*, actor: Any, follow_up: FollowUp, data: AnswerData
 
 def follow_up_link_token(*, follow_up: FollowUp) -> str:
     """A signed token naming the follow-up point and its current nonce."""
-    return signing.dumps(
-        {"f": follow_up.pk, "n": follow_up.link_nonce}, salt=LINK_SALT, compress=True
-    )
+    return links.link_token(salt=LINK_SALT, pk=follow_up.pk, nonce=follow_up.link_nonce)
 
 
 def follow_up_from_token(token: str) -> FollowUp:
     """The follow-up a personal link points to; a forged, expired or replaced link is a
     NotFound, whatever the reason, so links cannot be probed."""
-    try:
-        unsigned = signing.loads(token, salt=LINK_SALT, max_age=timedelta(days=365))
-        follow_up = FollowUp.objects.select_related(
+    pk, nonce = links.link_target(token, salt=LINK_SALT)
+    follow_up = (
+        FollowUp.objects.select_related(
             "region", "person", "enrolment__batch__program", "institution"
-        ).get(pk=int(unsigned["f"]))
-    except (signing.BadSignature, FollowUp.DoesNotExist, KeyError, TypeError, ValueError):
-        raise NotFound(_("Tautan tidak berlaku.")) from None
-    if unsigned.get("n") != follow_up.link_nonce:
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if follow_up is None or nonce != follow_up.link_nonce:
         raise NotFound(_("Tautan tidak berlaku."))
     valid_days = tracer_settings_for(region=follow_up.region).link_valid_days
     sent = follow_up.link_sent_at

@@ -18,6 +18,7 @@ from jejaring.core import audit, versions
 from jejaring.core.documents import render_document
 from jejaring.core.params import YEAR_MAX, YEAR_MIN, query_id, query_int
 from jejaring.core.pdf import pdf_response
+from jejaring.enterprise import indicators as enterprise_indicators
 from jejaring.outcomes import audit_actions, disclosure, exports, indicators, maths, selectors
 from jejaring.outcomes.forms import DashboardForm
 from jejaring.outcomes.indicators import Dimension, Filters, Measure
@@ -114,6 +115,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("format", None)
     funnel = figures.value["funnel"]
+    # Beside absorption, the entrepreneurship path of the same graduation years and regions
+    # (a few grouped queries, withheld exactly when the absorption figures are).
+    enterprise = enterprise_indicators.cohort_table(
+        region_ids=filters.region_ids, year_from=filters.year_from, year_to=filters.year_to
+    )
+    if protect:
+        enterprise = enterprise_indicators.protected(enterprise)
     return render(
         request,
         "outcomes/dashboard.html",
@@ -140,6 +148,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "xlsx_query": urlencode({**query.dict(), "format": "xlsx"}),
             "publish": _publish_control(request.user, filters),
+            "enterprise": enterprise,
+            "enterprise_definitions": enterprise_indicators.DEFINITIONS,
         },
     )
 

@@ -23,9 +23,10 @@ from jejaring.core.params import query_id
 from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 from jejaring.core.templatetags.jejaring import rupiah
+from jejaring.enterprise.views_indicators import summary_for as enterprise_summary_for
 from jejaring.planning import selectors, services
 from jejaring.planning.forms import BatchesForm, DecisionForm, EnvelopeForm, LineForm, PlanForm
-from jejaring.planning.models import TrainingPlan
+from jejaring.planning.models import PlanLine, TrainingPlan
 from jejaring.planning.views.base import _STAFF, _year
 from jejaring.regions.calendar import today_in
 from jejaring.regions.letterhead import letterhead_of, signatory_of
@@ -123,9 +124,14 @@ def _plan_context(request: HttpRequest, plan: TrainingPlan, **extra: Any) -> dic
         for row in selectors.gap_analysis_for(actor=request.user, year=plan.year).rows
     }
     lines = list(selectors.plan_lines(plan=plan))
+    enterprise = _enterprise_evidence(request, plan, lines)
     for line in lines:
         # The gap figures a line cites, beside its evidence needs.
         line.gap = gap_rows.get(line.vocation_id)  # type: ignore[attr-defined]
+        # A kelurahan entrepreneurship line cites how the alumni's businesses fared.
+        line.enterprise = (  # type: ignore[attr-defined]
+            enterprise if line.channel == PlanLine.Channel.KELURAHAN else None
+        )
     context = {
         "plan": plan,
         "lines": lines,
@@ -147,6 +153,24 @@ def _plan_context(request: HttpRequest, plan: TrainingPlan, **extra: Any) -> dic
         )
     context.update(extra)
     return context
+
+
+def _enterprise_evidence(
+    request: HttpRequest, plan: TrainingPlan, lines: list[PlanLine]
+) -> dict[str, Any] | None:
+    """The entrepreneurship outcomes of the five graduation years before the plan's year
+    (businesses started, survival at 12 and 24 months), withheld for readers outside the
+    region's office as on the dashboard; None when the plan has no kelurahan line."""
+    if not any(line.channel == PlanLine.Channel.KELURAHAN for line in lines):
+        return None
+    year_from, year_to = plan.year - 5, plan.year - 1
+    table = enterprise_summary_for(
+        actor=request.user,
+        region_ids=frozenset({plan.region_id}),
+        year_from=year_from,
+        year_to=year_to,
+    )
+    return {"row": table.total, "year_from": year_from, "year_to": year_to}
 
 
 @login_required
