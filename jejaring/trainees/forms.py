@@ -4,6 +4,7 @@ feedback next to each field; the services check them again for every other entry
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any, cast
 
 from django import forms
@@ -59,22 +60,21 @@ class AddressFieldsMixin(forms.Form):
             ("", _("— pilih kelurahan/desa —")),
             *(areas.villages_of(district) if district else []),
         ]
-        self.fields["domicile_regency_code"].widget.attrs.update(
-            {
-                "hx-get": reverse_lazy("regions:area_options"),
-                "hx-target": "#id_domicile_district_code",
-                "hx-vals": '{"level": "district"}',
-                "hx-trigger": "change",
-            }
-        )
-        self.fields["domicile_district_code"].widget.attrs.update(
-            {
-                "hx-get": reverse_lazy("regions:area_options"),
-                "hx-target": "#id_domicile_village_code",
-                "hx-vals": '{"level": "village"}',
-                "hx-trigger": "change",
-            }
-        )
+        # The ids and names carry the form's prefix, if any; the prefix is sent along so
+        # that the picker finds the chosen parent under its prefixed name.
+        prefix = {"prefix": self.prefix} if self.prefix else {}
+        for name, below, level in (
+            ("domicile_regency_code", "domicile_district_code", "district"),
+            ("domicile_district_code", "domicile_village_code", "village"),
+        ):
+            self.fields[name].widget.attrs.update(
+                {
+                    "hx-get": reverse_lazy("regions:area_options"),
+                    "hx-target": f"#{self[below].auto_id}",
+                    "hx-vals": json.dumps({"level": level, **prefix}),
+                    "hx-trigger": "change",
+                }
+            )
 
     def check_address_codes(self, data: dict[str, Any]) -> None:
         regency = data.get("domicile_regency_code") or ""
