@@ -47,9 +47,13 @@ class AddressFieldsMixin(forms.Form):
     domicile_village_code = forms.ChoiceField(label=_("Kelurahan/desa"), required=False)
 
     def setup_address_choices(self) -> None:
-        data = self.data if self.is_bound else self.initial
-        regency = data.get("domicile_regency_code") or ""
-        district = data.get("domicile_district_code") or ""
+        # Bound data is keyed by the (prefixed) input names, initial data by field names.
+        if self.is_bound:
+            regency = self.data.get(self.add_prefix("domicile_regency_code")) or ""
+            district = self.data.get(self.add_prefix("domicile_district_code")) or ""
+        else:
+            regency = self.initial.get("domicile_regency_code") or ""
+            district = self.initial.get("domicile_district_code") or ""
         choice_fields = {name: cast(forms.ChoiceField, self.fields[name]) for name in _ADDRESS}
         choice_fields["domicile_regency_code"].choices = _regency_choices()
         choice_fields["domicile_district_code"].choices = [

@@ -150,6 +150,33 @@ def test_the_online_form_s_address_picker_fills_the_prefixed_lists(client, cast)
         assert expected in options
 
 
+def test_an_online_registrant_s_district_and_village_are_kept(client, cast):
+    nik = format_nik(district_code="33.75.01", birth_date=date(2002, 2, 2), sex="F", serial=5)
+    response = client.post(
+        reverse("jobseekers:public_register", args=[cast.region_a.slug]),
+        {
+            "person-nik": nik,
+            "person-full_name": "Dewi Lestari",
+            "person-sex": "F",
+            "person-birth_date": "2002-02-02",
+            "person-domicile_regency_code": "33.75",
+            "person-domicile_district_code": "33.75.01",
+            "person-domicile_village_code": "33.75.01.1003",
+            "person-phone": "081234500001",
+            "person-consent": "on",
+            "wish-education": "smk",
+            "wish-occupation_title": "Penjahit",
+            "wish-wanted_location": "Pekalongan",
+        },
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(nik=nik)
+    assert (person.domicile_district_code, person.domicile_village_code) == (
+        "33.75.01",
+        "33.75.01.1003",
+    )
+
+
 def test_an_online_registrant_from_another_region_is_told_where_to_go(client, cast):
     nik = format_nik(district_code="33.19.02", birth_date=date(2002, 2, 2), sex="F", serial=3)
     response = client.post(
