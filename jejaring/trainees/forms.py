@@ -4,6 +4,7 @@ feedback next to each field; the services check them again for every other entry
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any, cast
 
 from django import forms
@@ -46,9 +47,13 @@ class AddressFieldsMixin(forms.Form):
     domicile_village_code = forms.ChoiceField(label=_("Kelurahan/desa"), required=False)
 
     def setup_address_choices(self) -> None:
-        data = self.data if self.is_bound else self.initial
-        regency = data.get("domicile_regency_code") or ""
-        district = data.get("domicile_district_code") or ""
+        # Bound data is keyed by the (prefixed) input names, initial data by field names.
+        if self.is_bound:
+            regency = self.data.get(self.add_prefix("domicile_regency_code")) or ""
+            district = self.data.get(self.add_prefix("domicile_district_code")) or ""
+        else:
+            regency = self.initial.get("domicile_regency_code") or ""
+            district = self.initial.get("domicile_district_code") or ""
         choice_fields = {name: cast(forms.ChoiceField, self.fields[name]) for name in _ADDRESS}
         choice_fields["domicile_regency_code"].choices = _regency_choices()
         choice_fields["domicile_district_code"].choices = [
@@ -59,22 +64,21 @@ class AddressFieldsMixin(forms.Form):
             ("", _("— pilih kelurahan/desa —")),
             *(areas.villages_of(district) if district else []),
         ]
-        self.fields["domicile_regency_code"].widget.attrs.update(
-            {
-                "hx-get": reverse_lazy("regions:area_options"),
-                "hx-target": "#id_domicile_district_code",
-                "hx-vals": '{"level": "district"}',
-                "hx-trigger": "change",
-            }
-        )
-        self.fields["domicile_district_code"].widget.attrs.update(
-            {
-                "hx-get": reverse_lazy("regions:area_options"),
-                "hx-target": "#id_domicile_village_code",
-                "hx-vals": '{"level": "village"}',
-                "hx-trigger": "change",
-            }
-        )
+        # The ids and names carry the form's prefix, if any; the prefix is sent along so
+        # that the picker finds the chosen parent under its prefixed name.
+        prefix = {"prefix": self.prefix} if self.prefix else {}
+        for name, below, level in (
+            ("domicile_regency_code", "domicile_district_code", "district"),
+            ("domicile_district_code", "domicile_village_code", "village"),
+        ):
+            self.fields[name].widget.attrs.update(
+                {
+                    "hx-get": reverse_lazy("regions:area_options"),
+                    "hx-target": f"#{self[below].auto_id}",
+                    "hx-vals": json.dumps({"level": level, **prefix}),
+                    "hx-trigger": "change",
+                }
+            )
 
     def check_address_codes(self, data: dict[str, Any]) -> None:
         regency = data.get("domicile_regency_code") or ""

@@ -1,8 +1,10 @@
 """The AK/1 pages: the office's list and counter work, the holder's page, the public
 online registration, the card PDF and its public check."""
 
+import json
 import subprocess
 from datetime import date
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -116,6 +118,63 @@ def test_someone_registers_online_and_gets_the_same_answer_for_a_known_nik(clien
     known.refresh_from_db()
     assert known.full_name != "Dewi Lestari"
     assert Person.objects.get(nik=new_nik).verified_at is None
+
+
+class _Selects(HTMLParser):
+    """The attributes of every <select> on a page, by id."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_id: dict[str, dict[str, str]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        found = {name: value or "" for name, value in attrs}
+        if tag == "select" and "id" in found:
+            self.by_id[found["id"]] = found
+
+
+def test_the_online_form_s_address_picker_fills_the_prefixed_lists(client, cast):
+    """The registration form's fields carry the prefix `person-`: choosing a regency must
+    fill that form's district list (and a district its village list), as HTMX would."""
+    page = client.get(reverse("jobseekers:public_register", args=[cast.region_a.slug]))
+    selects = _Selects()
+    selects.feed(page.content.decode())
+    for chosen, value, expected in (
+        ("id_person-domicile_regency_code", "33.75", "Pekalongan Barat"),
+        ("id_person-domicile_district_code", "33.75.01", "Podosugih"),
+    ):
+        picker = selects.by_id[chosen]
+        assert picker["hx-target"].removeprefix("#") in selects.by_id
+        params = {**json.loads(picker["hx-vals"]), picker["name"]: value}
+        options = client.get(picker["hx-get"], params).content.decode()
+        assert expected in options
+
+
+def test_an_online_registrant_s_district_and_village_are_kept(client, cast):
+    nik = format_nik(district_code="33.75.01", birth_date=date(2002, 2, 2), sex="F", serial=5)
+    response = client.post(
+        reverse("jobseekers:public_register", args=[cast.region_a.slug]),
+        {
+            "person-nik": nik,
+            "person-full_name": "Dewi Lestari",
+            "person-sex": "F",
+            "person-birth_date": "2002-02-02",
+            "person-domicile_regency_code": "33.75",
+            "person-domicile_district_code": "33.75.01",
+            "person-domicile_village_code": "33.75.01.1003",
+            "person-phone": "081234500001",
+            "person-consent": "on",
+            "wish-education": "smk",
+            "wish-occupation_title": "Penjahit",
+            "wish-wanted_location": "Pekalongan",
+        },
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(nik=nik)
+    assert (person.domicile_district_code, person.domicile_village_code) == (
+        "33.75.01",
+        "33.75.01.1003",
+    )
 
 
 def test_an_online_registrant_from_another_region_is_told_where_to_go(client, cast):
