@@ -417,7 +417,16 @@ def test_a_year_of_pekalongan_job_seekers_with_reports_renewals_and_hires(
     assert cards.filter(status=CardStatus.HIRED).exists()
     assert cards.filter(renewals__gt=0).exists()
     assert cards.filter(person__enrolments__status="graduated").exists()
-    assert demo.counts["jobseekers.JobSeekerReport"] > 50
+    # Most holders report when a box falls due (the demo's count depends on the day).
+    from jejaring.jobseekers.services import report_due_dates
+
+    due = [
+        card
+        for card in cards.filter(status=CardStatus.ACTIVE).prefetch_related("reports")
+        if any(day <= TODAY for day in report_due_dates(card))
+    ]
+    reported = [card for card in due if card.reports.all()]
+    assert due and len(reported) / len(due) > 0.5
     numbered = cards.exclude(sequence=None)
     assert numbered.values("year", "sequence").distinct().count() == numbered.count()
     for counter in CardCounter.objects.all():
