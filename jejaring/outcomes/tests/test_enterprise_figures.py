@@ -56,6 +56,14 @@ def test_office_staff_see_survival_beside_absorption_and_can_open_the_businesses
     assert "/wirausaha/indikator/rincian/?tahun=2024&amp;ukuran=operating_12" in text
 
 
+def test_a_share_without_a_base_is_a_dash_not_the_withheld_sign(client, cast, alumni):
+    client.force_login(cast.staff_a)
+    text = client.get(f"/capaian/?{YEARS}").content.decode()
+    # Nobody has reached the 24-month point yet: nothing to divide by, nothing withheld.
+    assert 'ukuran=operating_24">0</a> / 0 (—)' in text
+    assert "(*)" not in text
+
+
 def test_a_viewer_sees_the_figures_withheld_like_absorption_and_no_drill_down(client, cast, alumni):
     client.force_login(cast.viewer)
     text = client.get(f"/capaian/?{YEARS}").content.decode()
