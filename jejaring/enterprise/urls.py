@@ -17,6 +17,11 @@ urlpatterns = [
     path("kelompok/", views_grants.group_list, name="group_list"),
     path("kelompok/<int:enterprise_group_id>/", views_grants.group_detail, name="group_detail"),
     path(
+        "kelompok/<int:enterprise_group_id>/dukungan/",
+        views_grants.group_support,
+        name="group_support",
+    ),
+    path(
         "kelompok/<int:enterprise_group_id>/usulan/",
         views_grants.proposal_create,
         name="proposal_create",

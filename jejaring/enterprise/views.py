@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -174,6 +175,46 @@ def business_stage(request: HttpRequest, business_id: int) -> HttpResponse:
     return redirect("enterprise:business_detail", business_id=business.pk)
 
 
+def record_support(
+    request: HttpRequest,
+    *,
+    region: Any,
+    back: HttpResponse,
+    person: Any = None,
+    group: Any = None,
+    business_id: int | None = None,
+) -> HttpResponse:
+    """Office staff record support given to a person (the owner of a business) or to a
+    group, from the support form on its page; errors go back to that page."""
+    form = SupportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Periksa isian dukungan."))
+        return back
+    data = form.cleaned_data
+    try:
+        case = services.support_case_create(
+            actor=request.user,
+            region=region,
+            person=person,
+            group=group,
+            data=services.SupportData(
+                kind=data["kind"],
+                started_on=data["started_on"],
+                ended_on=data["ended_on"],
+                amount=data["amount"] or 0,
+                description=data["description"],
+                bank_name=data["bank_name"],
+                loan_amount=data["loan_amount"],
+                letter_number=data["letter_number"],
+                business_id=business_id,
+            ),
+        )
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+        return back
+    return redirect("enterprise:support_detail", support_case_id=case.pk)
+
+
 @login_required
 @require_POST
 def business_support(request: HttpRequest, business_id: int) -> HttpResponse:
@@ -181,33 +222,13 @@ def business_support(request: HttpRequest, business_id: int) -> HttpResponse:
     business = selectors.business_get_for(actor=request.user, business_id=business_id)
     if not scope_of(request.user).is_office_of(business.region_id):
         raise Http404
-    form = SupportForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            case = services.support_case_create(
-                actor=request.user,
-                region=business.region,
-                person=business.person,
-                data=services.SupportData(
-                    kind=data["kind"],
-                    started_on=data["started_on"],
-                    ended_on=data["ended_on"],
-                    amount=data["amount"] or 0,
-                    description=data["description"],
-                    bank_name=data["bank_name"],
-                    loan_amount=data["loan_amount"],
-                    letter_number=data["letter_number"],
-                    business_id=business.pk,
-                ),
-            )
-        except ApplicationError as error:
-            messages.error(request, str(error.message))
-        else:
-            return redirect("enterprise:support_detail", support_case_id=case.pk)
-    else:
-        messages.error(request, _("Periksa isian dukungan."))
-    return redirect("enterprise:business_detail", business_id=business.pk)
+    return record_support(
+        request,
+        region=business.region,
+        person=business.person,
+        business_id=business.pk,
+        back=redirect("enterprise:business_detail", business_id=business.pk),
+    )
 
 
 @login_required

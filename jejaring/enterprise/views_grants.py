@@ -21,8 +21,10 @@ from jejaring.enterprise.forms import (
     MemberForm,
     ProposalForm,
     ReportFileForm,
+    SupportForm,
 )
 from jejaring.enterprise.models import GrantProposal
+from jejaring.enterprise.views import record_support
 from jejaring.regions.calendar import today_in
 from jejaring.regions.selectors import home_region_for
 from jejaring.trainees.selectors import person_get_for
@@ -104,7 +106,26 @@ def group_detail(request: HttpRequest, enterprise_group_id: int) -> HttpResponse
             "member_form": member_form,
             "proposal_form": proposal_form,
             "office": office,
+            "support": group.support_cases.order_by("-started_on", "-id"),
+            "support_form": (
+                SupportForm(initial={"started_on": today_in(group.region)}) if office else None
+            ),
         },
+    )
+
+
+@login_required
+@require_POST
+def group_support(request: HttpRequest, enterprise_group_id: int) -> HttpResponse:
+    """Office staff record support given to a whole group (a start-up kit, mentoring)."""
+    group = selectors.group_get_for(actor=request.user, enterprise_group_id=enterprise_group_id)
+    if not scope_of(request.user).is_office_of(group.region_id):
+        raise Http404
+    return record_support(
+        request,
+        region=group.region,
+        group=group,
+        back=redirect("enterprise:group_detail", enterprise_group_id=group.pk),
     )
 
 
