@@ -35,6 +35,8 @@ class GapRow:
     graduates: int = 0
     competent: int = 0
     absorbed: int = 0
+    #: Graduates of the year who started a business (entrepreneurship path, issue 21).
+    self_employed: int = 0
 
     @property
     def demand(self) -> int:
@@ -56,6 +58,8 @@ class GapAnalysis:
     year: int
     rows: list[GapRow] = field(default_factory=list)
     unmapped_needs: int = 0
+    #: People in the year's kelurahan entrepreneurship packages (plan lines of that channel).
+    entrepreneurship_planned: int = 0
 
     def chart_data(self) -> dict[str, Any]:
         return {
@@ -82,17 +86,19 @@ def _grouped(qs: QuerySet[Any], key: str, value: Any) -> dict[int, int]:
 
 
 def gap_analysis_for(*, actor: Any, year: int) -> GapAnalysis:
-    """Demand against supply per vocation for `year`, in eight grouped queries.
+    """Demand against supply per vocation for `year`, in ten grouped queries.
 
     Demand: needs stated for the year (by the date they are needed, else the date they
     were recorded), quota of formations open in the year, and referrals made in the year.
     Supply: planned places (batches of the year, plus lines of the year's plans that have
     not yet produced batches), graduates of the year's batches, those found competent,
     and absorbed graduates: referred and started work or hired, or reported employed at a
-    follow-up.
+    follow-up. Beside them, graduates who started a business of their own, and the people
+    of the year's kelurahan entrepreneurship packages.
     """
     from jejaring.assessment.models import Candidate
     from jejaring.employers.models import Formation
+    from jejaring.enterprise.models import Business
     from jejaring.outcomes.models import GraduateOutcome
     from jejaring.placement.models import Referral
     from jejaring.training.models import Batch, Enrolment
@@ -115,16 +121,21 @@ def gap_analysis_for(*, actor: Any, year: int) -> GapAnalysis:
     )
     batches = Batch.objects.for_actor(actor).filter(year=year).exclude(status="cancelled")
     planned = _grouped(batches, "program__vocation", Sum("capacity"))
+    year_lines = PlanLine.objects.filter(
+        plan__in=TrainingPlan.objects.for_actor(actor)
+        .filter(year=year)
+        .exclude(status=TrainingPlan.Status.RETURNED)
+    )
     unbatched = _grouped(
-        PlanLine.objects.filter(
-            plan__in=TrainingPlan.objects.for_actor(actor)
-            .filter(year=year)
-            .exclude(status=TrainingPlan.Status.RETURNED),
-            vocation__isnull=False,
-        ).filter(~Exists(PlanLineBatch.objects.filter(plan_line=OuterRef("pk")))),
+        year_lines.filter(vocation__isnull=False).filter(
+            ~Exists(PlanLineBatch.objects.filter(plan_line=OuterRef("pk")))
+        ),
         "vocation",
         Sum(F("packages") * F("people_per_package")),
     )
+    entrepreneurship_planned = year_lines.filter(channel=PlanLine.Channel.KELURAHAN).aggregate(
+        n=Coalesce(Sum(F("packages") * F("people_per_package")), 0)
+    )["n"]
     graduates_qs = Enrolment.objects.for_actor(actor).filter(
         batch__year=year, status=Enrolment.Status.GRADUATED
     )
@@ -148,6 +159,13 @@ def gap_analysis_for(*, actor: Any, year: int) -> GapAnalysis:
         "batch__program__vocation",
         Count("pk"),
     )
+    self_employed = _grouped(
+        graduates_qs.filter(
+            Exists(Business.objects.filter(enrolment=OuterRef("pk"), started_on__isnull=False))
+        ),
+        "batch__program__vocation",
+        Count("pk"),
+    )
     ids = set(needs) | set(formations) | set(referrals) | set(planned) | set(unbatched)
     ids |= set(graduates)
     names = dict(Vocation.objects.filter(pk__in=ids).values_list("pk", "name"))
@@ -162,11 +180,17 @@ def gap_analysis_for(*, actor: Any, year: int) -> GapAnalysis:
             graduates=graduates.get(pk, 0),
             competent=competent.get(pk, 0),
             absorbed=absorbed.get(pk, 0),
+            self_employed=self_employed.get(pk, 0),
         )
         for pk in ids
     ]
     rows.sort(key=lambda r: (-r.unmet, -r.demand, r.vocation_name))
-    return GapAnalysis(year=year, rows=rows, unmapped_needs=int(unmapped))
+    return GapAnalysis(
+        year=year,
+        rows=rows,
+        unmapped_needs=int(unmapped),
+        entrepreneurship_planned=int(entrepreneurship_planned),
+    )
 
 
 @dataclass(frozen=True)
