@@ -21,6 +21,7 @@ from jejaring.accounts.scope import scope_of
 from jejaring.core import audit
 from jejaring.core.dates import age_on
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
+from jejaring.core.numbers import format_rupiah
 from jejaring.core.policies import policy_for
 from jejaring.employers.models import Formation
 from jejaring.enterprise import audit_actions
@@ -232,8 +233,8 @@ def check_budget(rule: GrantRule, lines: Sequence[LineData]) -> None:
         raise ValidationError(
             _("Jumlah anggaran %(total)s melebihi nilai bantuan %(amount)s.")
             % {
-                "total": f"{total:,}".replace(",", "."),
-                "amount": f"{rule.amount:,}".replace(",", "."),
+                "total": format_rupiah(total),
+                "amount": format_rupiah(rule.amount),
             },
             code="budget_over_amount",
             field="lines",
