@@ -36,6 +36,7 @@ from jejaring.jobseekers.forms import (
 from jejaring.jobseekers.models import CardStatus, CloseSource, JobSeekerCard
 from jejaring.regions.calendar import today_in
 from jejaring.regions.models import Region
+from jejaring.regions.selectors import office_region_by_slug, office_regions
 
 #: Accepted online registrations per client address per hour, and per NIK per day.
 PER_ADDRESS = limits.Rate("jobseekers.address", count=10, seconds=60 * 60)
@@ -53,7 +54,7 @@ def _office_region(request: HttpRequest) -> Region:
     """The office the actor works at (a superuser, who has none, picks one by
     `?wilayah=<slug>`, else the first by name)."""
     scope = scope_of(request.user)
-    regions = Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE)
+    regions = office_regions()
     if scope.is_superuser and not scope.office_region_ids:
         slug = request.GET.get("wilayah", "")
         region = (regions.filter(slug=slug).first() if slug else None) or regions.order_by(
@@ -374,13 +375,13 @@ def my_cards(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def public_offices(request: HttpRequest) -> HttpResponse:
-    regions = Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE)
+    regions = office_regions()
     return render(request, "jobseekers/public_offices.html", {"regions": regions})
 
 
 @require_http_methods(["GET", "POST"])
 def public_register(request: HttpRequest, office_slug: str) -> HttpResponse:
-    region = Region.objects.filter(slug=office_slug, is_active=True).first()
+    region = office_region_by_slug(office_slug)
     if region is None:
         raise Http404
     own = scope_of(request.user).person_id is not None
@@ -421,7 +422,7 @@ def public_register(request: HttpRequest, office_slug: str) -> HttpResponse:
 
 @require_GET
 def public_done(request: HttpRequest, office_slug: str) -> HttpResponse:
-    region = Region.objects.filter(slug=office_slug, is_active=True).first()
+    region = office_region_by_slug(office_slug)
     if region is None:
         raise Http404
     require_kk = services.settings_of(region).require_kk

@@ -43,3 +43,14 @@ def aggregate_regions_for(*, actor: Any) -> QuerySet[Region]:
     if scope.is_superuser:
         return Region.objects.all()
     return Region.objects.filter(pk__in=scope.office_region_ids | scope.viewer_region_ids)
+
+
+def office_regions() -> QuerySet[Region]:
+    """Every active kota/kabupaten office (not a province): the offices anyone may be
+    sent to or read the public pages of."""
+    return Region.objects.filter(is_active=True).exclude(kind=Region.Kind.PROVINCE)
+
+
+def office_region_by_slug(slug: str) -> Region | None:
+    """An active kota/kabupaten office by its slug, or None."""
+    return office_regions().filter(slug=slug).first()

@@ -20,6 +20,7 @@ from jejaring.outcomes.labour_market.tables import Tables, withheld_keys
 from jejaring.outcomes.labour_market.terms import Month
 from jejaring.outcomes.selectors import indicator_regions_for, record_regions_for
 from jejaring.regions.models import Region
+from jejaring.regions.selectors import office_region_by_slug
 
 #: Whatever changes a figure: cards (people), vacancies (employers), referrals.
 TOPICS = (versions.PEOPLE, versions.EMPLOYERS, versions.PLACEMENT)
@@ -137,9 +138,7 @@ def public_ipk_report(*, region: Region, month: Month) -> Report:
 
 def public_region_get(*, slug: str) -> Region:
     """An active kota/kabupaten by its slug: every office's monthly IPK summary is public."""
-    region = (
-        Region.objects.filter(slug=slug, is_active=True).exclude(kind=Region.Kind.PROVINCE).first()
-    )
+    region = office_region_by_slug(slug)
     if region is None:
         raise NotFound(_("Wilayah tidak ditemukan."))
     return region
