@@ -12,7 +12,9 @@ def production_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (conftest.py) stays in this test
+        # process: a production process never has it, and `check --deploy` refuses it.
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",

@@ -73,9 +73,14 @@ def query_text(query: QueryDict, name: str, *, max_length: int = 100, default: s
     """`query[name]` cut to `max_length` (a search box), or `default`. A NUL
     byte, which PostgreSQL refuses in any text, is a BadParameter."""
     raw = query.get(name, default)
-    if "\x00" in raw:
+    refuse_nul_parameter(name, raw)
+    return raw[:max_length]
+
+
+def refuse_nul_parameter(name: str, *values: str) -> None:
+    """A BadParameter naming `name` when one of `values` holds a NUL byte."""
+    if any("\x00" in value for value in values):
         raise BadParameter(
             _("Parameter “%(name)s” berisi karakter yang tidak diizinkan.") % {"name": name},
             detail={"parameter": name},
         )
-    return raw[:max_length]

@@ -23,6 +23,17 @@ class ErrorOut(Schema):
     detail: dict
 
 
+def refuse_nul(raw: bytes, message: Any = None) -> None:
+    """Refuse a JSON body holding a NUL character (`\\u0000`), which PostgreSQL refuses in
+    any text column: no field of ours takes one, so it never reaches a query."""
+    if b"\\u0000" in raw.lower():
+        raise ValidationError(
+            message or _("Isi permintaan berisi karakter yang tidak diizinkan."),
+            code="invalid",
+            detail={"errors": [{"type": "nul_character", "msg": "NUL character"}]},
+        )
+
+
 def json_body(
     request: HttpRequest, schema: type[B], *, message: Any = None, empty: bytes = b"null"
 ) -> B:
@@ -34,14 +45,7 @@ def json_body(
     that is not valid raises the API's 422 error; the details leave out the input, which
     may be undecodable bytes."""
     raw = request.body if request.content_type == "application/json" else b""
-    if b"\\u0000" in raw.lower():
-        # A NUL character, which PostgreSQL refuses in any text column: no field of ours
-        # takes one, so the body is refused before it reaches a query.
-        raise ValidationError(
-            message or _("Isi permintaan berisi karakter yang tidak diizinkan."),
-            code="invalid",
-            detail={"errors": [{"type": "nul_character", "msg": "NUL character"}]},
-        )
+    refuse_nul(raw, message)
     try:
         return schema.model_validate_json(raw or empty)
     except PydanticValidationError as error:

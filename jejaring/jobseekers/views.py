@@ -20,6 +20,7 @@ from jejaring.core import audit, limits
 from jejaring.core.clientip import client_address
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_text
 from jejaring.jobseekers import audit_actions, panels, selectors, services
 from jejaring.jobseekers.cards import card_pdf
 from jejaring.jobseekers.forms import (
@@ -87,7 +88,7 @@ def card_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status not in CardStatus.values:
         status = ""
-    query = request.GET.get("q", "")[:100]
+    query = query_text(request.GET, "q")
     cards = selectors.card_list_for(actor=request.user, status=status, query=query)
     page = Paginator(cards, 30).get_page(request.GET.get("page"))
     return render(
