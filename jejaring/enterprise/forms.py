@@ -83,6 +83,7 @@ class ProposalForm(Form):
 
 class DecisionForm(Form):
     action = forms.ChoiceField(
+        label=_("Tindakan"),
         choices=[
             ("submit", _("Ajukan")),
             ("select", _("Pilih")),
