@@ -44,6 +44,14 @@ REQUIREMENTS = {
 }
 #: pytest's exit status when it collected no tests; a test run that runs nothing fails.
 PYTEST_NO_TESTS_COLLECTED = 5
+#: At most this many pytest-xdist workers: each builds its own test database.
+MAX_TEST_WORKERS = 4
+#: Options after which a run is left to a single process: the user chose the workers,
+#: or asked for something that does not run tests, or needs this console (a debugger).
+SERIAL_OPTIONS = {
+    "-n", "--numprocesses", "-p", "--pdb", "--trace", "-s", "--capture=no",
+    "--version", "-V", "-h", "--help", "--co", "--collect-only", "--fixtures", "--markers",
+}  # fmt: skip
 
 USAGE = """\
 usage: python3 run.py demo [args...]          set up, load the demo data and serve it
@@ -205,6 +213,19 @@ def run(command: list[str]) -> int:
             continue
 
 
+def test_workers(args: list[str]) -> int:
+    """How many processes run the tests: one per core (at most MAX_TEST_WORKERS) for a
+    whole-suite run, one when the arguments name test files or directories (starting
+    workers costs more than it saves there) or hold one of SERIAL_OPTIONS."""
+    for arg in args:
+        option = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2]
+        if arg in SERIAL_OPTIONS or option in SERIAL_OPTIONS:
+            return 1
+        if not arg.startswith("-") and (ROOT / arg.split("::", 1)[0]).exists():
+            return 1
+    return max(1, min(os.cpu_count() or 1, MAX_TEST_WORKERS))
+
+
 def main(argv: list[str]) -> int:
     if argv and argv[0] in {"-h", "--help", "help"}:
         print(USAGE)
@@ -218,7 +239,12 @@ def main(argv: list[str]) -> int:
     if command == "demo":
         say("Starting the demo (manage.py demo) ...")
         return run([str(python), "manage.py", "demo", *args])
-    say("Running the tests (pytest) ...")
+    workers = test_workers(args)
+    if workers > 1:
+        say(f"Running the tests (pytest, {workers} processes) ...")
+        args = ["-n", str(workers), "--dist", "loadfile", *args]
+    else:
+        say("Running the tests (pytest) ...")
     returncode = run([str(python), "-m", "pytest", *args])
     if returncode == PYTEST_NO_TESTS_COLLECTED:
         say("pytest collected no tests; a test run that runs nothing is a failure.")
