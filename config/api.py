@@ -5,6 +5,8 @@ another tenant is a 404 like a record that does not exist."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
@@ -24,13 +26,13 @@ class NulFreeParser(Parser):
     at once (the forms' CharField does the same for the HTML pages; `json_body` applies
     the same rule to the bodies routes read by hand), so no route needs its own check."""
 
-    def parse_body(self, request: HttpRequest) -> dict:  # type: ignore[type-arg]
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         refuse_nul(request.body)
         return super().parse_body(request)
 
     def parse_querydict(
         self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
-    ) -> dict:  # type: ignore[type-arg]
+    ) -> dict[str, Any]:
         for name in data:
             refuse_nul_parameter(name, name, *data.getlist(name))
         return super().parse_querydict(data, list_fields, request)

@@ -90,7 +90,7 @@ class DecisionForm(Form):
             ("reject", _("Tidak dipilih")),
             ("accept", _("Terima laporan")),
             ("return", _("Kembalikan laporan")),
-        ]
+        ],
     )
     note = forms.CharField(
         label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False
