@@ -34,6 +34,7 @@ TRAINING = "training"
 OUTCOMES = "outcomes"
 PLACEMENT = "placement"
 EMPLOYERS = "employers"
+ENTERPRISE = "enterprise"
 
 #: The version every bump also replaces: figures over all regions (a superuser's) key on it.
 ANY_REGION = 0

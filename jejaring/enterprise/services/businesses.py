@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.errors import InvalidTransition, NotFound, ValidationError
 from jejaring.core.policies import policy_for
 from jejaring.enterprise import audit_actions, kbli
@@ -173,6 +173,7 @@ def business_create(*, actor: Any, person: Person, data: BusinessData) -> Busine
             **values,
         )
         audit.record(actor=actor, action=audit_actions.BUSINESS_CREATE, target=business)
+        versions.bump(business.region_id, versions.ENTERPRISE)
     return business
 
 
@@ -197,6 +198,7 @@ def business_update(*, actor: Any, business: Business, data: BusinessData) -> Bu
             target=locked,
             changes=audit.diff(before, audit.snapshot(locked, names)),
         )
+        versions.bump(locked.region_id, versions.ENTERPRISE)
     return locked
 
 
@@ -236,6 +238,7 @@ def business_stage_change(
             target=locked,
             changes={"stage": [before, to], "on": str(on)},
         )
+        versions.bump(locked.region_id, versions.ENTERPRISE)
         if to == Business.Stage.OPERATING:
             follow_ups_schedule(actor=actor, business=locked)
     return locked

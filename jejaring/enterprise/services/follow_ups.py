@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit, links
+from jejaring.core import audit, links, versions
 from jejaring.core.dates import add_months
 from jejaring.core.errors import NotFound, ValidationError
 from jejaring.enterprise import audit_actions
@@ -107,6 +107,7 @@ def _record(
             region=locked.region,
             changes={"operating": data.operating, "workers": answer.workers, "source": source},
         )
+        versions.bump(locked.region_id, versions.ENTERPRISE)
     return answer
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.accounts.scope import scope_of
-from jejaring.core import audit
+from jejaring.core import audit, versions
 from jejaring.core.dates import age_on
 from jejaring.core.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from jejaring.core.numbers import format_rupiah
@@ -308,6 +308,7 @@ def _move(*, actor: Any, proposal: GrantProposal, to: str, note: str = "", **ext
         target=proposal,
         changes={"status": [before, to], **extra},
     )
+    versions.bump(proposal.region_id, versions.ENTERPRISE)
 
 
 def _locked(proposal: GrantProposal) -> GrantProposal:

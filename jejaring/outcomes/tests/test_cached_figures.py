@@ -122,3 +122,28 @@ def test_a_viewer_reads_the_withheld_figures_not_the_counts_cached_for_office_st
     client.force_login(cast.viewer)
     page = client.get(f"/capaian/?{YEARS}&region={cast.region_a.pk}").content.decode()
     assert "dari 4 lulusan" not in page
+
+
+def test_a_business_started_bumps_the_version_and_the_next_dashboard_counts_it(
+    client, cast, cohort, django_capture_on_commit_callbacks
+):
+    from jejaring.enterprise.models import BusinessKind
+    from jejaring.enterprise.services import businesses
+
+    client.force_login(cast.staff_a)
+    enrolment = cohort[1].enrolment
+    with django_capture_on_commit_callbacks(execute=True):
+        business = businesses.business_create(
+            actor=cast.staff_a,
+            person=enrolment.person,
+            data=businesses.BusinessData(
+                name="Batik Tulis Rahma", kind=BusinessKind.values[0], enrolment_id=enrolment.pk
+            ),
+        )
+    # An idea is not a business started; the dashboard is now cached at this version.
+    assert 'ukuran=started">0</a>' in client.get(f"/capaian/?{YEARS}").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        businesses.business_stage_change(
+            actor=cast.staff_a, business=business, to="operating", on=date(2024, 11, 1)
+        )
+    assert 'ukuran=started">1</a>' in client.get(f"/capaian/?{YEARS}").content.decode()

@@ -28,7 +28,13 @@ from jejaring.regions.letterhead import letterhead_of, signatory_of
 from jejaring.regions.selectors import home_region_for
 
 #: Whatever changes a dashboard figure: graduates, follow-up answers, referrals, people.
-DASHBOARD_TOPICS = (versions.TRAINING, versions.OUTCOMES, versions.PLACEMENT, versions.PEOPLE)
+DASHBOARD_TOPICS = (
+    versions.TRAINING,
+    versions.OUTCOMES,
+    versions.PLACEMENT,
+    versions.PEOPLE,
+    versions.ENTERPRISE,
+)
 
 
 def _dashboard_form(request: HttpRequest) -> DashboardForm:
@@ -115,13 +121,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("format", None)
     funnel = figures.value["funnel"]
-    # Beside absorption, the entrepreneurship path of the same graduation years and regions
-    # (a few grouped queries, withheld exactly when the absorption figures are).
-    enterprise = enterprise_indicators.cohort_table(
-        region_ids=filters.region_ids, year_from=filters.year_from, year_to=filters.year_to
-    )
-    if protect:
-        enterprise = enterprise_indicators.protected(enterprise)
     return render(
         request,
         "outcomes/dashboard.html",
@@ -148,7 +147,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "xlsx_query": urlencode({**query.dict(), "format": "xlsx"}),
             "publish": _publish_control(request.user, filters),
-            "enterprise": enterprise,
+            "enterprise": figures.value["enterprise"],
             "enterprise_definitions": enterprise_indicators.DEFINITIONS,
         },
     )
@@ -176,7 +175,9 @@ def _shown_figures(
     protect: bool,
     funnel_year: int,
 ) -> dict[str, Any]:
-    """The dashboard's tables, pipeline and funnel as shown (withheld where `protect`)."""
+    """The dashboard's tables, pipeline and funnel as shown (withheld where `protect`), and
+    beside absorption the entrepreneurship path of the same graduation years and regions
+    (withheld exactly when the absorption figures are)."""
     computed = [
         indicators.graduate_table(filters=filters, definition=definition, dimension=Dimension.YEAR)
     ]
@@ -196,7 +197,15 @@ def _shown_figures(
             indicators.funnel(filters=filters, definition=definition, year=funnel_year),
             protect=protect,
         ),
+        "enterprise": _shown_enterprise(filters, protect),
     }
+
+
+def _shown_enterprise(filters: Filters, protect: bool) -> enterprise_indicators.CohortTable:
+    table = enterprise_indicators.cohort_table(
+        region_ids=filters.region_ids, year_from=filters.year_from, year_to=filters.year_to
+    )
+    return enterprise_indicators.protected(table) if protect else table
 
 
 def _response_rate(actor: Any) -> selectors.ResponseRate:
