@@ -1,5 +1,5 @@
-"""No 500 from input: every route, walked from the URL resolver, answers hostile path and
-query values with a 4xx (or its normal page), never a 5xx.
+"""No 500 from input: every route, walked from the URL resolver, answers hostile path,
+query and form values with a 4xx (or its normal page), never a 5xx.
 
 Path parameters get each hostile value in turn. Query parameters are found by watching
 the views: a first pass requests each route as an insider with a recording `request.GET`
@@ -7,7 +7,11 @@ and notes every key the view (or a form bound to `request.GET`) reads, and the A
 query parameters come from its OpenAPI schema; the second pass sends each hostile value
 as each of those keys. Both passes run as an anonymous visitor, as office staff (of region
 B, with region B's records, so the views get past their tenancy checks) and as a trainee.
-A route or a query parameter added later is covered the moment it exists.
+A route or a query parameter added later is covered the moment it exists. Form fields
+are found the same way, by POSTing to every page route and noting what the view reads of
+`request.POST`; each is then sent a NUL byte, a value far longer than any column and an
+integer past every column's range, with the confirmation ticked (`core.confirm`), so that
+a view that writes only once confirmed writes.
 """
 
 from __future__ import annotations
@@ -125,21 +129,30 @@ class RecordingQueryDict(QueryDict):
     read: set[str] = set()
 
     def __getitem__(self, key: str) -> Any:
-        RecordingQueryDict.read.add(key)
+        type(self).read.add(key)
         return super().__getitem__(key)
 
     def get(self, key: str, default: Any = None) -> Any:
-        RecordingQueryDict.read.add(key)
+        type(self).read.add(key)
         return super().get(key, default)
 
     def getlist(self, key: str, default: Any = None) -> Any:
-        RecordingQueryDict.read.add(key)
+        type(self).read.add(key)
         return super().getlist(key, default)
 
     def __contains__(self, key: object) -> bool:
         if isinstance(key, str):
-            RecordingQueryDict.read.add(key)
+            type(self).read.add(key)
         return super().__contains__(key)
+
+
+class RecordingPost(RecordingQueryDict):
+    """The same for `request.POST`, with its own record."""
+
+    read: set[str] = set()
+
+
+ORIGINAL_POST = WSGIRequest.POST
 
 
 def _recording_get(request: WSGIRequest) -> QueryDict:
@@ -150,6 +163,16 @@ def _recording_get(request: WSGIRequest) -> QueryDict:
     return request.__dict__["_recording_get"]
 
 
+def _recording_post(request: WSGIRequest) -> QueryDict:
+    if "_recording_post" not in request.__dict__:
+        recording = RecordingPost(mutable=True)
+        for key, values in ORIGINAL_POST.fget(request).lists():  # type: ignore[attr-defined]
+            recording.setlist(key, values)
+        recording._mutable = False
+        request.__dict__["_recording_post"] = recording
+    return request.__dict__["_recording_post"]
+
+
 def _where(error: BaseException) -> str:
     """The error and the innermost frame of our own code, to name in a failure."""
     frames = traceback.extract_tb(error.__traceback__)
@@ -158,7 +181,7 @@ def _where(error: BaseException) -> str:
     return f"{type(error).__name__}: {str(error)[:100]} at {frame.filename}:{frame.lineno}"
 
 
-def _request(client: Client, method: str, url: str, query: dict[str, str] | None = None) -> str:
+def _request(client: Client, method: str, url: str, query: dict[str, Any] | None = None) -> str:
     """ "ok", or the 5xx or the error with where it came from. Each request runs in a
     savepoint, so that a database error (PostgreSQL aborts the transaction) cannot spoil
     the requests after it."""
@@ -249,4 +272,41 @@ def test_every_query_parameter_a_view_reads_answers_hostile_values_without_a_ser
                 outcome = _request(client, "get", url, {key: hostile})
                 if not outcome.isdigit():
                     failures.append(f"GET {url}?{key}={hostile[:30]!r}: {outcome}")
+    assert not failures, "\n".join(failures)
+
+
+#: What a form field is sent: a NUL byte, more than any column holds, past every integer.
+FORM_HOSTILE = ["x\x00y", "x" * 3000, "99999999999999999999"]
+
+
+@pytest.mark.parametrize("actor_name", ["staff_b", "trainee_1"])
+def test_every_form_field_a_view_reads_answers_hostile_values_without_a_server_error(
+    client, cast, actor_name, monkeypatch
+):
+    from jejaring.core import confirm
+
+    values = _insider_values(cast)
+    failures = []
+    read: dict[str, set[str]] = {}
+    with monkeypatch.context() as patch:
+        patch.setattr(WSGIRequest, "POST", property(_recording_post, ORIGINAL_POST.fset))
+        for route, _params in routes():
+            url = _url(route, values)
+            if url.startswith("/api/"):
+                continue  # JSON bodies: json_body and the API's parser (test_api_schemathesis)
+            RecordingPost.read = set()
+            # Every request as the actor afresh: a POST to the logout route ends the session.
+            _log_in(client, cast, actor_name)
+            outcome = _request(client, "post", url, {"_probe": "1"})
+            if not outcome.isdigit():
+                failures.append(f"POST {url}: {outcome}")
+            read[url] = RecordingPost.read - {"_probe", "csrfmiddlewaretoken", confirm.FIELD}
+    assert sum(len(keys) for keys in read.values()) > 50 or actor_name != "staff_b", read
+    for url, keys in read.items():
+        for key in sorted(keys):
+            for hostile in FORM_HOSTILE:
+                _log_in(client, cast, actor_name)
+                outcome = _request(client, "post", url, {key: hostile, confirm.FIELD: "1"})
+                if not outcome.isdigit():
+                    failures.append(f"POST {url} {key}={hostile[:30]!r}: {outcome}")
     assert not failures, "\n".join(failures)

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A NUL character in a query or form parameter is a 400 before any view reads it.
+    "jejaring.core.middleware.NulParameterMiddleware",
     "jejaring.core.middleware.ApplicationErrorMiddleware",
     # Axes must come last so that it sees the result of authentication.
     "axes.middleware.AxesMiddleware",

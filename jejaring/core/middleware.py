@@ -53,6 +53,49 @@ class ApplicationErrorMiddleware:
         return None
 
 
+class NulParameterMiddleware:
+    """Refuses a page request whose query or form parameters hold a NUL character with the
+    400 page, before any view reads them.
+
+    PostgreSQL refuses NUL in any text (and jsonb), so a value read by hand from
+    `request.POST` or `request.GET` and saved would be a 500; forms refuse it too, field by
+    field. No person types one: it comes from a crafted request, so one check here covers
+    every view, present and future (tests/test_hostile_input.py walks them all). The API
+    applies the same rule in its parser (config.api), with its JSON error.
+
+    A body larger than DATA_UPLOAD_MAX_MEMORY_SIZE is left unread for its view to refuse
+    by its size (the public forms do, before reading) or to read through its form, whose
+    fields refuse NUL themselves (an upload with its documents)."""
+
+    API_PREFIX = "/api/"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.shortcuts import render
+
+        from jejaring.core.errors import BadParameter
+        from jejaring.core.params import refuse_nul_parameter
+
+        if not request.path.startswith(self.API_PREFIX):
+            queries = [request.GET]
+            length = request.META.get("CONTENT_LENGTH") or "0"
+            if (
+                request.method == "POST"
+                and length.isdigit()
+                and int(length) <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            ):
+                queries.append(request.POST)
+            try:
+                for query in queries:
+                    for name in query:
+                        refuse_nul_parameter(name, name, *query.getlist(name))
+            except BadParameter as error:
+                return render(request, "400.html", {"error": error}, status=error.status)
+        return self.get_response(request)
+
+
 class LanguageMiddleware(LocaleMiddleware):
     """Bahasa Indonesia unless the user chose otherwise (language cookie).
 

@@ -128,7 +128,10 @@ def coverage_list(request: HttpRequest) -> HttpResponse:
 
 
 def _safe_next(request: HttpRequest, target: str, fallback: str) -> str:
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    """`target` when it is a path on this site, else `fallback` (anything else — another
+    host, or a bare word that `redirect` would take for a view name — is ignored)."""
+    on_this_site = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    if target.startswith("/") and on_this_site:
         return target
     return fallback
 

@@ -177,7 +177,8 @@ def test_the_printed_certificate_number_finds_the_certificate_typed_or_in_the_ad
 @pytest.mark.parametrize("code", ["/", "../", "BLK-1/2026/9999", "x/\x00", "ñ😀/" * 30])
 def test_a_code_with_slashes_that_matches_nothing_is_a_clean_404_page(client, code):
     followed = client.get(reverse("verify:lookup"), {"code": code}, follow=True)
-    assert followed.status_code in (200, 404)
+    # A NUL byte in the query is refused as a bad request before any lookup.
+    assert followed.status_code in ((400,) if "\x00" in code else (200, 404))
     direct = client.get(f"/verifikasi/{quote(code)}/")
     assert direct.status_code == 404
     assert "Dokumen tidak ditemukan" in direct.content.decode()

@@ -22,6 +22,7 @@ from jejaring.planning.forms import MapForm, MeetingForm, NeedForm
 from jejaring.planning.models import IndustryNeed
 from jejaring.planning.views.base import _STAFF, _is_staff
 from jejaring.regions.selectors import home_region_for
+from jejaring.training.models import Vocation
 
 
 @login_required
@@ -115,18 +116,21 @@ def _need_context(request: HttpRequest, need: IndustryNeed, form: Any = None) ->
     }
 
 
+def _chosen_vocation(raw: str) -> Vocation | None:
+    """The vocation whose id the mapping form sent, whose units it offers; none for an
+    empty or malformed id (the form then names the field)."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+        return None
+    return selectors.vocation_options().filter(pk=int(raw)).first()
+
+
 @login_required
 def need_units(request: HttpRequest, industry_need_id: int) -> HttpResponse:
     """The competency-unit checkboxes of the vocation chosen on the mapping form."""
     need = selectors.need_get_for(actor=request.user, industry_need_id=industry_need_id)
     if not policy_for(IndustryNeed).can(request.user, "map", need):
         raise Http404
-    vocation_id = request.GET.get("vocation", "")
-    vocation = (
-        selectors.vocation_options().filter(pk=vocation_id).first()
-        if vocation_id.isdigit()
-        else None
-    )
+    vocation = _chosen_vocation(request.GET.get("vocation", ""))
     form = MapForm(
         initial={"vocation": vocation},
         vocations=selectors.vocation_options(),
@@ -141,8 +145,7 @@ def need_map(request: HttpRequest, industry_need_id: int) -> HttpResponse:
     need = selectors.need_get_for(actor=request.user, industry_need_id=industry_need_id)
     if not policy_for(IndustryNeed).can(request.user, "map", need):
         raise Http404
-    vocation_id = request.POST.get("vocation") or None
-    vocation = selectors.vocation_options().filter(pk=vocation_id).first() if vocation_id else None
+    vocation = _chosen_vocation(request.POST.get("vocation", ""))
     form = MapForm(
         request.POST,
         vocations=selectors.vocation_options(),
