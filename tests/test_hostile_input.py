@@ -279,7 +279,7 @@ def test_every_query_parameter_a_view_reads_answers_hostile_values_without_a_ser
 FORM_HOSTILE = ["x\x00y", "x" * 3000, "99999999999999999999"]
 
 
-@pytest.mark.parametrize("actor_name", ["staff_b", "trainee_1"])
+@pytest.mark.parametrize("actor_name", ACTORS)
 def test_every_form_field_a_view_reads_answers_hostile_values_without_a_server_error(
     client, cast, actor_name, monkeypatch
 ):
@@ -301,7 +301,7 @@ def test_every_form_field_a_view_reads_answers_hostile_values_without_a_server_e
             if not outcome.isdigit():
                 failures.append(f"POST {url}: {outcome}")
             read[url] = RecordingPost.read - {"_probe", "csrfmiddlewaretoken", confirm.FIELD}
-    assert sum(len(keys) for keys in read.values()) > 50 or actor_name != "staff_b", read
+    assert sum(len(keys) for keys in read.values()) > (50 if actor_name == "staff_b" else 5), read
     for url, keys in read.items():
         for key in sorted(keys):
             for hostile in FORM_HOSTILE:
