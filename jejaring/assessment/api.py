@@ -11,7 +11,7 @@ from typing import TypeVar
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from jejaring.assessment import selectors, services
@@ -152,7 +152,7 @@ def list_sessions(request: HttpRequest) -> QuerySet[AssessmentSession]:
     response={201: SessionOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Plan a session for a finished batch's graduates or hand-picked graduates",
 )
-def create_session(request: HttpRequest, body: SessionIn) -> tuple[int, AssessmentSession]:
+def create_session(request: HttpRequest, body: SessionIn) -> Status:
     if body.batch_id is None and not body.enrolment_ids:
         raise ValidationError(_("Pilih paket atau sedikitnya satu lulusan."), code="no_candidates")
     inputs = selectors.session_inputs_for(
@@ -165,7 +165,7 @@ def create_session(request: HttpRequest, body: SessionIn) -> tuple[int, Assessme
         enrolment_ids=body.enrolment_ids,
     )
     session = services.session_create(actor=request.user, day=body.date, **inputs)
-    return 201, session
+    return Status(201, session)
 
 
 @router.get(
@@ -209,7 +209,7 @@ def record_results(request: HttpRequest, candidate_id: int) -> Candidate:
     summary="Record the BNSP competency certificate of a competent candidate",
     openapi_extra=body_doc(CompetencyIn),
 )
-def record_competency(request: HttpRequest, candidate_id: int) -> tuple[int, object]:
+def record_competency(request: HttpRequest, candidate_id: int) -> Status:
     candidate = selectors.candidate_get_for(actor=request.user, candidate_id=candidate_id)
     body = json_body(request, CompetencyIn)
     certificate = services.competency_certificate_record(
@@ -219,7 +219,7 @@ def record_competency(request: HttpRequest, candidate_id: int) -> tuple[int, obj
         issued_on=body.issued_on,
         valid_until=body.valid_until,
     )
-    return 201, certificate
+    return Status(201, certificate)
 
 
 @router.post(
@@ -227,13 +227,15 @@ def record_competency(request: HttpRequest, candidate_id: int) -> tuple[int, obj
     response={201: list[CertificateOut], 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="Issue training certificates to a finished batch's graduates",
 )
-def issue_certificates(request: HttpRequest, body: IssueIn) -> tuple[int, list]:
+def issue_certificates(request: HttpRequest, body: IssueIn) -> Status:
     batch = selectors.finished_batches_for(actor=request.user).filter(pk=body.batch_id).first()
     if batch is None:
         raise NotFound(_("Paket tidak ditemukan."))
     issued = services.training_certificates_issue(actor=request.user, batch=batch)
     ids = [c.pk for c in issued]
-    return 201, list(selectors.training_certificate_list_for(actor=request.user).filter(pk__in=ids))
+    return Status(
+        201, list(selectors.training_certificate_list_for(actor=request.user).filter(pk__in=ids))
+    )
 
 
 @router.get("/certificates", response=list[CertificateOut], summary="Training certificates")

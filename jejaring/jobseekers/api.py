@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from jejaring.core.schemas import ErrorOut, Pages, body_doc, json_body
@@ -86,10 +86,10 @@ def get_card(request: HttpRequest, card_id: int) -> JobSeekerCard:
     summary="Record the six-monthly report (the holder online, the office at the counter)",
     openapi_extra=body_doc(ReportIn),
 )
-def create_report(request: HttpRequest, card_id: int) -> tuple[int, object]:
+def create_report(request: HttpRequest, card_id: int) -> Status:
     card = _card(request, card_id)
     payload = json_body(request, ReportIn)
-    return 201, services.card_report(actor=request.user, card=card, note=payload.note)
+    return Status(201, services.card_report(actor=request.user, card=card, note=payload.note))
 
 
 @router.post(

@@ -27,6 +27,8 @@ class LspFactory(factory.django.DjangoModelFactory):
 
 
 class TestSiteFactory(factory.django.DjangoModelFactory):
+    __test__ = False  # a factory named Test…, not a test class for pytest to collect
+
     class Meta:
         model = TestSite
         django_get_or_create = ("lsp", "name")
@@ -56,6 +58,8 @@ class AssessorFactory(factory.django.DjangoModelFactory):
 class SessionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AssessmentSession
+        # The hook below adds rows beside the session; the session itself needs no save.
+        skip_postgeneration_save = True
 
     region = factory.SubFactory("jejaring.regions.tests.factories.RegionFactory")
     scheme = factory.SubFactory(SchemeFactory)
