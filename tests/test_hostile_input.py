@@ -38,7 +38,8 @@ PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 #: What an attacker or a careless paste sends: integers past every column's range
 #: (PostgreSQL integer and bigint, SQLite's 64 bits, Python's C long), a sign, path tricks,
-#: an encoded slash, accents and emoji, nothing, far too much, a NUL byte, a bad date.
+#: an encoded slash, accents and emoji, a digit `int()` refuses though `isdigit()` accepts
+#: it, nothing, far too much, a NUL byte, a bad date.
 HOSTILE = [
     "99999999999999999999",
     str(2**63),
@@ -47,6 +48,7 @@ HOSTILE = [
     "../",
     "%2F",
     "ñ😀",
+    "²",
     "",
     "x" * 3000,
     "\x00",
@@ -275,8 +277,9 @@ def test_every_query_parameter_a_view_reads_answers_hostile_values_without_a_ser
     assert not failures, "\n".join(failures)
 
 
-#: What a form field is sent: a NUL byte, more than any column holds, past every integer.
-FORM_HOSTILE = ["x\x00y", "x" * 3000, "99999999999999999999"]
+#: What a form field is sent: a NUL byte, more than any column holds, past every integer,
+#: a digit that `int()` refuses.
+FORM_HOSTILE = ["x\x00y", "x" * 3000, "99999999999999999999", "²"]
 
 
 @pytest.mark.parametrize("actor_name", ACTORS)

@@ -32,7 +32,7 @@ from jejaring.assessment.models import AssessmentSession, Candidate, TrainingCer
 from jejaring.core import confirm
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
-from jejaring.core.params import query_text
+from jejaring.core.params import parse_id, query_text
 from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 
@@ -301,7 +301,8 @@ def competency_record(request: HttpRequest, candidate_id: int) -> HttpResponse:
 def certificate_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, *_MANAGERS)
     # ?paket= (the home inbox's link) preselects the batch whose graduates wait.
-    initial = {"batch": request.GET["paket"]} if request.GET.get("paket", "").isdigit() else {}
+    batch_id = parse_id(request.GET.get("paket", ""))
+    initial = {"batch": batch_id} if batch_id is not None else {}
     form = IssueForm(request.POST or None, actor=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -64,6 +64,18 @@ def query_int(
     return int(raw)
 
 
+def parse_id(raw: object) -> int | None:
+    """`raw` as the id of a record — ASCII digits naming a bigint above zero — or None.
+    Every id read by hand from a form or a query goes through here: `str.isdigit()` alone
+    lets "²" through (which `int()` refuses), and a value past the bigint range is an
+    OverflowError on SQLite."""
+    text = str(raw).strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 19):
+        return None
+    value = int(text)
+    return value if 1 <= value <= INT64_MAX else None
+
+
 def query_id(query: QueryDict, name: str) -> int | None:
     """`query[name]` as the id of a record (a bigint above zero), or None when absent."""
     return query_int(query, name, minimum=1, maximum=INT64_MAX)

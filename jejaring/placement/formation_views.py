@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from jejaring.accounts.scope import require_any_role, scope_of
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
-from jejaring.core.params import query_text
+from jejaring.core.params import parse_id, query_text
 from jejaring.core.pdf import pdf_response
 from jejaring.core.policies import policy_for
 from jejaring.employers import selectors as employer_selectors
@@ -196,10 +196,10 @@ def formation_join_round(request: HttpRequest, formation_id: int) -> HttpRespons
     formation = get_or_404(
         selectors.formation_get_for, actor=request.user, formation_id=formation_id
     )
-    round_id = request.POST.get("round", "")
+    round_id = parse_id(request.POST.get("round", ""))
     rnd = None
-    if round_id.isdigit() and len(round_id) < 12:
-        rnd = round_selectors.round_for_office(actor=request.user, round_id=int(round_id))
+    if round_id is not None:
+        rnd = round_selectors.round_for_office(actor=request.user, round_id=round_id)
     if rnd is None:
         raise Http404
     return _formation_action(

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jejaring.core.forms import Form
+from jejaring.core.params import parse_id
 from jejaring.social_security.models import Coverage, Incident
 
 #: The statuses staff set by hand in bulk (ended comes by itself after the cover end).
@@ -31,7 +32,7 @@ class BulkStatusForm(Form):
         # Ids are checked by the service against what the actor may see; here only
         # that they are numbers, so another region's id gets the same answer as none.
         field = cast(forms.TypedMultipleChoiceField, self.fields["coverage"])
-        field.valid_value = lambda value: str(value).isdigit() and len(str(value)) < 12  # type: ignore[method-assign]
+        field.valid_value = lambda value: parse_id(value) is not None  # type: ignore[method-assign]
         field.error_messages["required"] = _("Pilih minimal satu peserta.")
 
     def clean_coverage(self) -> list[int]:

@@ -25,7 +25,7 @@ from jejaring.core import bulk_select, confirm, gates, imports
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
 from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
-from jejaring.core.params import query_text
+from jejaring.core.params import parse_id, query_text
 from jejaring.core.pdf import pdf_response
 from jejaring.core.spreadsheets import Sheet, xlsx_download, xlsx_response
 from jejaring.regions.selectors import home_region_for
@@ -344,7 +344,7 @@ def registrations_export(request: HttpRequest) -> HttpResponse:
         selectors.coverage_list_for(
             actor=request.user,
             status=status,
-            batch_id=int(batch) if batch.isdigit() and len(batch) < 12 else None,
+            batch_id=parse_id(batch),
             office=True,
         ).select_related("region")
     )
@@ -474,9 +474,9 @@ def incident_create(request: HttpRequest) -> HttpResponse:
         for c in selectors.incident_coverage_choices(actor=request.user, today=today)[:2000]
     ]
     initial = {}
-    chosen = request.GET.get("kepesertaan", "")
-    if chosen.isdigit():
-        initial["coverage"] = int(chosen)
+    chosen = parse_id(request.GET.get("kepesertaan", ""))
+    if chosen is not None:
+        initial["coverage"] = chosen
     form = IncidentForm(request.POST or None, coverages=choices, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

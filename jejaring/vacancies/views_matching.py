@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jejaring.core import bulk_select, confirm
 from jejaring.core.errors import ApplicationError, NotFound
+from jejaring.core.params import parse_id
 from jejaring.core.policies import policy_for
 from jejaring.regions.calendar import today_in
 from jejaring.vacancies import matches, referrals
@@ -62,7 +63,7 @@ def vacancy_refer(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     vacancy = _office_vacancy(request, vacancy_id)
     back = reverse("vacancies:vacancy_matches", kwargs={"vacancy_id": vacancy.pk})
     chosen = bulk_select.chosen(request.POST, ROW_FIELD)
-    ids = [int(value) for value in chosen.getlist(ROW_FIELD) if value.isdigit()]
+    ids = [pk for pk in map(parse_id, chosen.getlist(ROW_FIELD)) if pk is not None]
     if not ids:
         messages.error(request, _("Pilih sedikitnya satu orang."))
         return redirect(back)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jejaring.accounts.scope import Role, require_any_role
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import query_int
 from jejaring.outcomes import selectors, services
 from jejaring.outcomes.forms import DefinitionForm, TracerSettingsForm
 from jejaring.outcomes.publication import public_payload
@@ -108,17 +109,17 @@ def tracer_settings(request: HttpRequest) -> HttpResponse:
 def publish(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user, Role.OFFICE_STAFF)
     region = home_region_for(actor=request.user)
-    year = request.POST.get("tahun", "")
-    if region is None or not year.isdigit() or not 2000 <= int(year) <= timezone.localdate().year:
+    year = query_int(request.POST, "tahun", minimum=2000, maximum=timezone.localdate().year)
+    if region is None or year is None:
         raise Http404
     definitions = selectors.definition_list_for(actor=request.user).filter(region=region)
     chosen = definitions.filter(is_default=True).first()
     if chosen is None:
         messages.error(request, _("Tetapkan dahulu definisi utama keterserapan."))
         return redirect("outcomes:definition_list")
-    payload = public_payload(region=region, year=int(year), definition=chosen)
+    payload = public_payload(region=region, year=year, definition=chosen)
     services.statistics_publish(
-        actor=request.user, region=region, year=int(year), definition=chosen, payload=payload
+        actor=request.user, region=region, year=year, definition=chosen, payload=payload
     )
     messages.success(request, _("Statistik %(year)s diterbitkan.") % {"year": year})
     return redirect("outcomes:public_region", public_region_slug=region.slug)

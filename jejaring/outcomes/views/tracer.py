@@ -18,7 +18,7 @@ from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError, NotFound
 from jejaring.core.forms import add_service_error
 from jejaring.core.pagination import CURSOR_PARAM, DEFAULT_COUNT_CAP, seek_page
-from jejaring.core.params import query_text
+from jejaring.core.params import parse_id, query_text
 from jejaring.core.policies import policy_for
 from jejaring.outcomes import selectors, services
 from jejaring.outcomes.forms import AnswerForm, CompanyConfirmForm, StaffAnswerForm
@@ -42,7 +42,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
         actor=request.user,
         due_by=today if show in ("due", "unanswered") else None,
         unanswered_only=show == "unanswered",
-        months_after=int(point) if point.isdigit() else None,
+        months_after=parse_id(point),
         query=query,
     )
     page = seek_page(

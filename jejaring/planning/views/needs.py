@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from jejaring.accounts.scope import Role, require_any_role, scope_of
 from jejaring.core.errors import ApplicationError
 from jejaring.core.forms import add_service_error
+from jejaring.core.params import parse_id
 from jejaring.core.policies import policy_for
 from jejaring.planning import selectors, services
 from jejaring.planning.forms import MapForm, MeetingForm, NeedForm
@@ -119,9 +120,8 @@ def _need_context(request: HttpRequest, need: IndustryNeed, form: Any = None) ->
 def _chosen_vocation(raw: str) -> Vocation | None:
     """The vocation whose id the mapping form sent, whose units it offers; none for an
     empty or malformed id (the form then names the field)."""
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
-        return None
-    return selectors.vocation_options().filter(pk=int(raw)).first()
+    pk = parse_id(raw)
+    return None if pk is None else selectors.vocation_options().filter(pk=pk).first()
 
 
 @login_required
