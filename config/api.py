@@ -17,7 +17,7 @@ from ninja.security import SessionAuth
 
 from config.api_docs import VendoredSwagger
 from jejaring.core.errors import ApplicationError
-from jejaring.core.params import refuse_nul_parameter
+from jejaring.core.params import refuse_nul_parameters
 from jejaring.core.schemas import refuse_nul
 
 
@@ -33,8 +33,7 @@ class NulFreeParser(Parser):
     def parse_querydict(
         self, data: MultiValueDict, list_fields: list[str], request: HttpRequest
     ) -> dict[str, Any]:
-        for name in data:
-            refuse_nul_parameter(name, name, *data.getlist(name))
+        refuse_nul_parameters(data)
         return super().parse_querydict(data, list_fields, request)
 
 

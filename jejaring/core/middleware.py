@@ -76,21 +76,21 @@ class NulParameterMiddleware:
         from django.shortcuts import render
 
         from jejaring.core.errors import BadParameter
-        from jejaring.core.params import refuse_nul_parameter
+        from jejaring.core.params import refuse_nul_parameters
 
         if not request.path.startswith(self.API_PREFIX):
             queries = [request.GET]
             length = request.META.get("CONTENT_LENGTH") or "0"
             if (
                 request.method == "POST"
+                and length.isascii()
                 and length.isdigit()
                 and int(length) <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
             ):
                 queries.append(request.POST)
             try:
                 for query in queries:
-                    for name in query:
-                        refuse_nul_parameter(name, name, *query.getlist(name))
+                    refuse_nul_parameters(query)
             except BadParameter as error:
                 return render(request, "400.html", {"error": error}, status=error.status)
         return self.get_response(request)

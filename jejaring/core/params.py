@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from pydantic import Field
 
@@ -87,6 +88,13 @@ def query_text(query: QueryDict, name: str, *, max_length: int = 100, default: s
     raw = query.get(name, default)
     refuse_nul_parameter(name, raw)
     return raw[:max_length]
+
+
+def refuse_nul_parameters(query: MultiValueDict) -> None:
+    """A BadParameter naming the first parameter of `query` (a request's GET or POST, or
+    what the API parses) whose name or a value holds a NUL byte."""
+    for name in query:
+        refuse_nul_parameter(name, name, *query.getlist(name))
 
 
 def refuse_nul_parameter(name: str, *values: str) -> None:
